@@ -1,0 +1,108 @@
+"""Period labels: ``2024``, ``2023H1``, ``2023Q3``, ``2023-08``, ``2024-12-31``, ``2022/2024``,
+``2023-01-01/2023-10-16``.
+
+A label is what users filter and plot by; :func:`parse_period` turns it into the first and last
+day it covers and its type, and refuses anything else.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import CurationError
+
+_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"(\d{4})")),
+    ("half_year", re.compile(r"(\d{4})H([12])")),
+    ("quarter", re.compile(r"(\d{4})Q([1-4])")),
+    ("month", re.compile(r"(\d{4})-(\d{2})")),
+    ("as_of", re.compile(_DATE)),
+    ("multi_year", re.compile(r"(\d{4})/(\d{4})")),
+    ("since", re.compile(_DATE + "/" + _DATE)),
+)
+
+PERIOD_LABEL_FORMS = (
+    "'2024' (year), '2023H1' (half year), '2023Q3' (quarter), '2023-08' (month), "
+    "'2024-12-31' (as of a date), '2022/2024' (several years), "
+    "'2023-01-01/2023-10-16' (since a date, up to a date)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period label with the days it covers (both ends included)."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    type: str
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _span(kind: str, g: tuple[int, ...]) -> tuple[dt.date, dt.date]:
+    if kind == "year":
+        return dt.date(g[0], 1, 1), dt.date(g[0], 12, 31)
+    if kind == "half_year":
+        first = 1 + 6 * (g[1] - 1)
+        return dt.date(g[0], first, 1), _month_end(g[0], first + 5)
+    if kind == "quarter":
+        first = 1 + 3 * (g[1] - 1)
+        return dt.date(g[0], first, 1), _month_end(g[0], first + 2)
+    if kind == "month":
+        return dt.date(g[0], g[1], 1), _month_end(g[0], g[1])
+    if kind == "as_of":
+        day = dt.date(*g)
+        return day, day
+    if kind == "multi_year":
+        return dt.date(g[0], 1, 1), dt.date(g[1], 12, 31)
+    return dt.date(*g[:3]), dt.date(*g[3:])
+
+
+def parse_period(label: str) -> Period:
+    """Read a period label.
+
+    Parameters
+    ----------
+    label : str
+        One of the forms in ``PERIOD_LABEL_FORMS``.
+
+    Returns
+    -------
+    Period
+        The label, its first and last day, and its type.
+
+    Raises
+    ------
+    CurationError
+        When the label has none of the forms, or names a day that does not exist, or ends
+        before it starts.
+
+    Examples
+    --------
+    >>> parse_period("2023H1")
+    Period(label='2023H1', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 6, 30), type='half_year')
+    >>> parse_period("2022/2024").type
+    'multi_year'
+    """
+    for kind, pattern in _PATTERNS:
+        match = pattern.fullmatch(label)
+        if match is None:
+            continue
+        try:
+            start, end = _span(kind, tuple(int(x) for x in match.groups()))
+        except ValueError as exc:
+            msg = f"period {label!r} names a day that does not exist ({exc}); fix the date"
+            raise CurationError(msg) from None
+        if end < start:
+            msg = f"period {label!r} ends before it starts; write the earlier end first"
+            raise CurationError(msg)
+        return Period(label, start, end, kind)
+    msg = f"period {label!r} is not a period label; allowed forms: {PERIOD_LABEL_FORMS}"
+    raise CurationError(msg)

@@ -1,0 +1,114 @@
+"""Normalise a letter for matching, and keep the way back to its raw characters.
+
+The letters are text extracted from PDFs: page numbers stand on lines of their own, sentences
+and numbers are broken by line breaks and stray spaces ("超 1100 亿元", "新能源产业推\\n\\n动"),
+and one letter carries markdown emphasis (``**``, ``###``). Normalisation removes exactly these
+artefacts and nothing else:
+
+1. a page-number line (one to three digits alone on a line between blank lines) is dropped;
+2. markdown emphasis ``**`` and a heading's leading ``#`` marks are dropped;
+3. white space is dropped, except one space between two ASCII letters or digits
+   ("TA 20210091" stays readable).
+
+Every other character (Chinese punctuation included) is kept as it is. The result keeps, for each
+of its characters, the index of the raw character it comes from, so that a quote found in the
+normalised text is stored with offsets into the raw text (Python string indices of the decoded
+file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAGE_NUMBER_LINE = re.compile(r"(?<=\n\n)[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*\n)", re.ASCII)
+_HEADING_MARKS = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_EMPHASIS = re.compile(r"\*\*")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A normalised text and, for each of its characters, the raw index it comes from."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the raw ``(start, end)`` that the normalised ``text[start:end]`` comes from.
+
+        Examples
+        --------
+        >>> t = normalise("超 1100\\n亿元")
+        >>> t.text
+        '超1100亿元'
+        >>> t.raw_span(0, 7)
+        (0, 9)
+        """
+        if not 0 <= start < end <= len(self.text):
+            msg = f"span ({start}, {end}) is not a non-empty span of a text of {len(self.text)}"
+            raise IndexError(msg)
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def find_all(self, needle: str) -> list[int]:
+        """Return every start index of ``needle`` in the normalised text (overlaps included)."""
+        found, start = [], self.text.find(needle)
+        while start >= 0:
+            found.append(start)
+            start = self.text.find(needle, start + 1)
+        return found
+
+
+def _dropped_spans(raw: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PAGE_NUMBER_LINE.finditer(raw)]
+    spans += [m.span() for m in _HEADING_MARKS.finditer(raw)]
+    spans += [m.span() for m in _EMPHASIS.finditer(raw)]
+    return spans
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def normalise(raw: str) -> NormalisedText:
+    """Normalise a letter (or a quote) and keep the offset map.
+
+    Parameters
+    ----------
+    raw : str
+        The decoded text.
+
+    Returns
+    -------
+    NormalisedText
+        ``text`` is the normalised text; ``offsets[i]`` is the index in ``raw`` of ``text[i]``.
+
+    Examples
+    --------
+    >>> normalise("**新能源产业推**\\n\\n动华为").text
+    '新能源产业推动华为'
+    >>> normalise("关于对 TA 20210091“坚持").text
+    '关于对TA 20210091“坚持'
+    >>> normalise("的问题，\\n\\n\\n\\n4\\n\\n对接").text
+    '的问题，对接'
+    """
+    dropped = bytearray(len(raw))
+    for start, end in _dropped_spans(raw):
+        dropped[start:end] = b"\x01" * (end - start)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1
+    for index, char in enumerate(raw):
+        if dropped[index]:
+            continue
+        if char.isspace():
+            if pending_space < 0:
+                pending_space = index
+            continue
+        if pending_space >= 0 and chars and _is_ascii_word(chars[-1]) and _is_ascii_word(char):
+            chars.append(" ")
+            offsets.append(pending_space)
+        pending_space = -1
+        chars.append(char)
+        offsets.append(index)
+    return NormalisedText(raw, "".join(chars), tuple(offsets))

@@ -1,0 +1,34 @@
+"""Controlled vocabularies: the values a categorical column may take.
+
+One place for them, so that curation, the schema and the loaders' filters agree. Light on
+purpose: importing it imports nothing else.
+"""
+
+from __future__ import annotations
+
+SOURCE_KINDS = ("cppcc_proposal_reply", "npc_suggestion_reply")
+"""What a source is: a reply to a CPPCC proposal (提案) or to a People's Congress suggestion (建议)."""
+
+GEOS = ("futian", "hetao_shenzhen_park", "shenzhen")
+"""Areas a figure can be of: Futian District, the Shenzhen Park of the Hetao Shenzhen-Hong Kong
+Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区), Shenzhen city."""
+
+STATUSES = ("actual", "target", "plan", "policy", "derived")
+"""actual: an outcome; target: 目标/力争; plan: 计划; policy: a rule's parameter (a subsidy cap);
+derived: computed by the package from other figures, never typed in."""
+
+CURATED_STATUSES = ("actual", "target", "plan", "policy")
+"""The statuses a curator may type (``derived`` is the package's own)."""
+
+QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range")
+"""How the words qualify the number; the interval each implies is in :mod:`futian_indicators.quantity`."""
+
+UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops")
+"""Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),
+percentage points, square metres, times (倍), petaflops of computing power (P)."""
+
+MEASURES = ("flow", "stock", "rate", "share", "growth", "ratio", "rank", "count")
+"""What kind of quantity an indicator is."""
+
+PERIOD_TYPES = ("year", "half_year", "quarter", "month", "as_of", "multi_year", "since")
+"""How a period label reads; see :func:`futian_indicators.period.parse_period`."""
