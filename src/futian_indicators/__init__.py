@@ -1,0 +1,41 @@
+"""futian-indicators: validated, citable tables of the figures in Futian District reply letters.
+
+>>> import futian_indicators as fi
+>>> fi.series("gdp")                                   # doctest: +SKIP
+>>> fi.load_figures(indicator="high_tech_enterprises")  # doctest: +SKIP
+
+``__version__`` is the code's version; ``DATA_VERSION`` the bundled data's (semantic: major for a
+schema break, minor for new letters or figures, patch for corrected values). They move
+independently: a code release may ship the same data, and a data correction needs a code release
+only to be shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._version import __version__
+from .api import load_figures, load_indicators, load_sources, series
+from .errors import FutianIndicatorsError
+from .quantity import Quantity, parse_quantity
+
+__all__ = [
+    "DATA_VERSION",
+    "FutianIndicatorsError",
+    "Quantity",
+    "__version__",
+    "load_figures",
+    "load_indicators",
+    "load_sources",
+    "parse_quantity",
+    "series",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA_VERSION":
+        from ._resources import manifest
+
+        return manifest()["data_version"]
+    msg = f"module 'futian_indicators' has no attribute {name!r}"
+    raise AttributeError(msg)

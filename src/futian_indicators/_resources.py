@@ -1,0 +1,99 @@
+"""The one place that touches importlib.resources: the tables shipped inside the package.
+
+Reads are cached (the bundled data cannot change while the process runs); callers get copies.
+Every read checks the file's size and row count against the manifest, so a truncated or replaced
+file is caught at once; :func:`verify` also compares every file's sha256.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import pandas as pd
+
+from .errors import IntegrityError
+
+_RESTORE = (
+    "reinstall the package (pip install --force-reinstall futian-indicators) or, in a "
+    "checkout, run 'futian-indicators build'"
+)
+
+
+def _data_dir() -> Traversable:
+    return files("futian_indicators").joinpath("data")
+
+
+def _read(name: str) -> bytes:
+    resource = _data_dir().joinpath(name)
+    try:
+        return resource.read_bytes()
+    except FileNotFoundError:
+        msg = f"bundled data file {name!r} is missing; {_RESTORE}"
+        raise IntegrityError(msg) from None
+
+
+@functools.cache
+def manifest() -> dict[str, Any]:
+    """The manifest the build wrote: data version and, per table, rows, columns and hashes."""
+    try:
+        data: dict[str, Any] = json.loads(_read("manifest.json"))
+    except ValueError as exc:
+        msg = f"bundled data file 'manifest.json' is not valid JSON ({exc}); {_RESTORE}"
+        raise IntegrityError(msg) from None
+    return data
+
+
+def table_names() -> tuple[str, ...]:
+    """Names of the bundled tables."""
+    return tuple(manifest()["tables"])
+
+
+def _entry(name: str) -> dict[str, Any]:
+    entry: dict[str, Any] = manifest()["tables"][name]
+    return entry
+
+
+@functools.cache
+def table(name: str) -> pd.DataFrame:
+    """One bundled table, checked against the manifest (size and rows). Do not mutate it."""
+    import pyarrow.parquet as pq
+
+    entry = _entry(name)
+    data = _read(entry["file"])
+    if len(data) != entry["bytes"]:
+        msg = (
+            f"bundled data file {entry['file']!r} has {len(data)} bytes but the manifest "
+            f"records {entry['bytes']}; it was altered or truncated: {_RESTORE}"
+        )
+        raise IntegrityError(msg)
+    frame: pd.DataFrame = pq.read_table(io.BytesIO(data)).to_pandas()
+    if len(frame) != entry["rows"] or list(frame.columns) != entry["columns"]:
+        msg = (
+            f"bundled data file {entry['file']!r} has {len(frame)} rows and columns "
+            f"{list(frame.columns)} but the manifest records {entry['rows']} rows and "
+            f"{entry['columns']}; {_RESTORE}"
+        )
+        raise IntegrityError(msg)
+    return frame
+
+
+def verify() -> dict[str, str]:
+    """Compare every bundled file's sha256 with the manifest; return {file: sha256}."""
+    hashes = {}
+    for name in table_names():
+        entry = _entry(name)
+        digest = hashlib.sha256(_read(entry["file"])).hexdigest()
+        if digest != entry["sha256"]:
+            msg = (
+                f"bundled data file {entry['file']!r} has sha256 {digest!r} but the manifest "
+                f"records {entry['sha256']!r}; it was altered: {_RESTORE}"
+            )
+            raise IntegrityError(msg)
+        hashes[entry["file"]] = digest
+    return hashes

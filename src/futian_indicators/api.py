@@ -1,0 +1,198 @@
+"""Loaders and the series helper: the public way to read the bundled tables.
+
+Every function returns a plain :class:`pandas.DataFrame` with the same columns and dtypes whatever
+the filter (an empty result keeps them), sorted by its key. A filter value that does not exist
+raises :class:`~futian_indicators.errors.UnknownValueError`, naming the closest valid values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+
+import pandas as pd
+
+from . import _resources, vocab
+from .errors import UnknownValueError
+
+Filter = str | Iterable[str] | None
+
+SERIES_COLUMNS = (
+    "indicator_id",
+    "geo",
+    "period",
+    "period_type",
+    "period_start",
+    "period_end",
+    "status",
+    "unit",
+    "value",
+    "lower",
+    "upper",
+    "n_figures",
+    "figure_ids",
+    "source_ids",
+    "consistent",
+)
+"""Columns of :func:`series`."""
+
+
+def _values(value: Filter) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _select(
+    frame: pd.DataFrame, column: str, value: Filter, what: str, valid: Collection[str]
+) -> pd.DataFrame:
+    wanted = _values(value)
+    if wanted is None:
+        return frame
+    for item in wanted:
+        if item not in valid:
+            raise UnknownValueError(what, item, valid)
+    return frame[frame[column].isin(wanted)]
+
+
+def _table(name: str) -> pd.DataFrame:
+    return _resources.table(name).copy()
+
+
+def load_sources() -> pd.DataFrame:
+    """The letters: one row per letter, with its document number, issuer, date and sha256.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> fi.load_sources().loc[0, "source_id"]
+    'cppcc-20210091'
+    """
+    return _table("sources")
+
+
+def load_indicators() -> pd.DataFrame:
+    """The codebook: one row per indicator, with its names, unit, measure and aliases."""
+    return _table("indicators")
+
+
+def load_figures(
+    *, indicator: Filter = None, source: Filter = None, geo: Filter = None, status: Filter = None
+) -> pd.DataFrame:
+    """Every figure as a letter reports it, with its quote and the interval its words allow.
+
+    Parameters
+    ----------
+    indicator, source, geo, status : str or list of str, optional
+        Keep only these indicator ids, source ids, areas or statuses.
+
+    Returns
+    -------
+    DataFrame
+        One row per figure, sorted by ``figure_id``; columns as documented in the data dictionary.
+
+    Raises
+    ------
+    UnknownValueError
+        When a filter value does not exist; the message names the closest valid ones.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> gdp = fi.load_figures(indicator="gdp", source="cppcc-2025136")
+    >>> gdp[["period", "value", "value_as_reported"]].to_string(index=False)
+    'period        value value_as_reported\\n  2024 5.948820e+11      5948.82 亿元'
+    """
+    frame = _table("figures")
+    ids = _resources.table("indicators")["indicator_id"]
+    frame = _select(frame, "indicator_id", indicator, "indicator", set(ids))
+    sources = _resources.table("sources")["source_id"]
+    frame = _select(frame, "source_id", source, "source", set(sources))
+    frame = _select(frame, "geo", geo, "geo", vocab.GEOS)
+    frame = _select(frame, "status", status, "status", vocab.STATUSES)
+    return frame.reset_index(drop=True)
+
+
+def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
+    """One period's reports -> the intersection of their strict intervals and a point value."""
+    lower, upper = float(reports["lower"].max()), float(reports["upper"].min())
+    consistent = lower <= upper
+    inside = reports[(reports["value"] >= lower) & (reports["value"] <= upper)]
+    if consistent and len(inside):
+        widths = (inside["upper"] - inside["lower"]).to_numpy()
+        value = float(inside["value"].to_numpy()[widths.argmin()])
+    elif consistent and math.isfinite(lower) and math.isfinite(upper):
+        value = (lower + upper) / 2
+    else:
+        value = math.nan
+    first = reports.iloc[0]
+    return {
+        "indicator_id": first["indicator_id"],
+        "geo": first["geo"],
+        "period": first["period"],
+        "period_type": first["period_type"],
+        "period_start": first["period_start"],
+        "period_end": first["period_end"],
+        "status": first["status"],
+        "unit": first["unit"],
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "n_figures": len(reports),
+        "figure_ids": ";".join(reports["figure_id"]),
+        "source_ids": ";".join(dict.fromkeys(reports["source_id"])),
+        "consistent": consistent,
+    }
+
+
+def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd.DataFrame:
+    """One reconciled value per period of an indicator.
+
+    For each period, the strict intervals of every letter that reports it are intersected:
+    ``lower``/``upper`` are the intersection, ``value`` is the stated value of the most precise
+    report inside it (or the intersection's midpoint when no stated value is inside it), and
+    ``consistent`` is False, with ``value`` NaN, when the reports do not overlap
+    (:func:`load_checks` says why).
+
+    Parameters
+    ----------
+    indicator : str
+        An indicator id, e.g. ``"gdp"``.
+    geo : str, default "futian"
+        The area.
+    status : str, default "actual"
+        ``"target"`` gives the series of targets.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``SERIES_COLUMNS``; ``figure_ids`` and ``source_ids`` list the reports behind each
+        value, separated by ``;``. Sorted by period end, then start.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> fi.series("gdp").loc[0, ["period", "value", "source_ids"]].tolist()
+    ['2024', 594882000000.0, 'cppcc-2025136']
+    """
+    figures = load_figures(indicator=indicator, geo=geo, status=status)
+    rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
+    template = _table("figures").iloc[:0]
+    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    for column in SERIES_COLUMNS:
+        if column in template.columns and column not in ("value", "lower", "upper"):
+            frame[column] = frame[column].astype(template[column].dtype)
+    frame = frame.astype(
+        {
+            "value": float,
+            "lower": float,
+            "upper": float,
+            "n_figures": "int64",
+            "figure_ids": "string",
+            "source_ids": "string",
+            "consistent": bool,
+        }
+    )
+    return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)

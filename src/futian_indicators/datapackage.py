@@ -1,0 +1,87 @@
+"""Describe the processed CSV tables as a Frictionless Data Package (v2), from the schemas."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+_PRIMARY_KEYS = {"sources": "source_id", "indicators": "indicator_id", "figures": "figure_id"}
+
+
+def _field_type(dtype: Any) -> str:
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "number"
+    return "string"
+
+
+def _enum(column: Any) -> list[str] | None:
+    for check in column.checks:
+        allowed = check.statistics.get("allowed_values")
+        if check.name == "isin" and allowed is not None:
+            return sorted(allowed)
+    return None
+
+
+def _field(name: str, column: Any) -> dict[str, Any]:
+    constraints: dict[str, Any] = {"required": not column.nullable}
+    if column.unique:
+        constraints["unique"] = True
+    if (enum := _enum(column)) is not None:
+        constraints["enum"] = enum
+    return {
+        "name": name,
+        "type": _field_type(column.dtype.type),
+        "description": column.description,
+        "constraints": constraints,
+    }
+
+
+def table_schema(name: str) -> dict[str, Any]:
+    """The Table Schema of one table, generated from its pandera model."""
+    model = schema.SCHEMAS[name]
+    foreign_keys = [
+        {"fields": [column], "reference": {"resource": ref_table, "fields": [ref_column]}}
+        for table, column, ref_table, ref_column in schema.FOREIGN_KEYS
+        if table == name
+    ]
+    out: dict[str, Any] = {
+        "fields": [_field(col, spec) for col, spec in model.columns.items()],
+        "primaryKey": [_PRIMARY_KEYS[name]],
+        "missingValues": [""],
+    }
+    if foreign_keys:
+        out["foreignKeys"] = foreign_keys
+    return out
+
+
+def datapackage(
+    tables: Mapping[str, pd.DataFrame], csv: Mapping[str, bytes], metadata: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The ``datapackage.json`` descriptor of the processed CSV files."""
+    resources = [
+        {
+            "name": name,
+            "path": f"{name}.csv",
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": len(csv[name]),
+            "hash": "sha256:" + hashlib.sha256(csv[name]).hexdigest(),
+            "description": schema.SCHEMAS[name].description,
+            "schema": table_schema(name),
+        }
+        for name in tables
+    ]
+    keys = ("name", "title", "version", "description", "licenses")
+    return {"$schema": PROFILE, **{k: metadata[k] for k in keys}, "resources": resources}

@@ -1,0 +1,49 @@
+"""Numbers in the units people read: 亿元 for yuan, 万平方米 for square metres, % for percent."""
+
+from __future__ import annotations
+
+import math
+
+# unit -> (divisor, label) for display; values are stored in base units
+DISPLAY_UNITS: dict[str, tuple[float, str]] = {
+    "CNY": (1e8, "亿元"),
+    "USD": (1e8, "亿美元"),
+    "m2": (1e4, "万平方米"),
+    "percent": (1.0, "%"),
+    "percentage_point": (1.0, "个百分点"),
+    "count": (1.0, ""),
+    "times": (1.0, "倍"),
+    "pflops": (1.0, "P"),
+}
+
+
+def _number(x: float) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if math.isnan(x):
+        return "NA"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float, unit: str) -> str:
+    """Format a base-unit value in its display unit.
+
+    Examples
+    --------
+    >>> format_value(594882000000.0, "CNY")
+    '5,948.82 亿元'
+    >>> format_value(19.3, "percent")
+    '19.3%'
+    """
+    divisor, label = DISPLAY_UNITS.get(unit, (1.0, unit))
+    text = _number(value / divisor)
+    return f"{text}{label}" if label in ("%", "") else f"{text} {label}"
+
+
+def format_interval(lower: float, upper: float, unit: str) -> str:
+    """Format an interval in the display unit, e.g. ``[1,100, ∞) 亿元``."""
+    divisor, label = DISPLAY_UNITS.get(unit, (1.0, unit))
+    left = "(" if math.isinf(lower) else "["
+    right = ")" if math.isinf(upper) else "]"
+    body = f"{left}{_number(lower / divisor)}, {_number(upper / divisor)}{right}"
+    return f"{body} {label}".rstrip()

@@ -1,0 +1,196 @@
+"""The tables' schemas (pandera): column names, order, types, allowed values and documentation.
+
+This is the single source of the column docs: the data dictionary and the data package's
+``schema`` are generated from these models. The build validates every table against them
+(strict: no other column; ordered; unique keys; lazily, so one run reports every failure).
+Foreign keys between tables are checked here too, since they join two tables.
+
+Imported by the build and the docs only, never on ``import futian_indicators``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from . import vocab
+
+STRING = pd.StringDtype()
+DATE = "datetime64[ns]"
+_ID = r"^[a-z0-9][a-z0-9_\-]*$"
+
+
+def _text(description: str, *, nullable: bool = False) -> pa.Column:
+    checks = [pa.Check.str_length(min_value=1)]
+    return pa.Column(STRING, checks, nullable=nullable, description=description)
+
+
+def _choice(description: str, allowed: tuple[str, ...]) -> pa.Column:
+    return pa.Column(STRING, pa.Check.isin(allowed), description=description)
+
+
+def _bound(description: str) -> pa.Column:
+    return pa.Column(
+        float, pa.Check(lambda s: ~s.isna(), error="bound is NaN"), description=description
+    )
+
+
+SOURCES = pa.DataFrameSchema(
+    {
+        "source_id": pa.Column(
+            STRING,
+            pa.Check.str_matches(_ID),
+            description="Letter id: body and document number, e.g. cppcc-2025136.",
+        ),
+        "kind": _choice("What the letter replies to.", vocab.SOURCE_KINDS),
+        "doc_number": _text("The proposal's or suggestion's number, as the letter writes it."),
+        "session_zh": _text("The session at which it was raised (会议).", nullable=True),
+        "title_zh": _text("Title of the proposal or suggestion."),
+        "issuer_zh": _text(
+            "Office that signed the reply; null when the letter does not say.", nullable=True
+        ),
+        "issuer_en": _text("English rendering of issuer_zh.", nullable=True),
+        "recipients_zh": _text(
+            "Members or deputies addressed, as the salutation lists them.", nullable=True
+        ),
+        "date": pa.Column(
+            DATE, nullable=True, description="Date the reply was signed; null when it is undated."
+        ),
+        "raw_path": _text("Path of the letter's raw text in the repository."),
+        "sha256": pa.Column(
+            STRING,
+            pa.Check.str_matches(r"^[0-9a-f]{64}$"),
+            description="SHA-256 of the raw letter's bytes.",
+        ),
+        "n_chars": pa.Column(
+            "int64", pa.Check.gt(0), description="Characters in the decoded raw letter."
+        ),
+        "note": _text("What the letter does not state, and other remarks.", nullable=True),
+    },
+    strict=True,
+    ordered=True,
+    unique=["source_id"],
+    name="sources",
+    description="One record a letter: the reply letters the figures come from.",
+)
+
+INDICATORS = pa.DataFrameSchema(
+    {
+        "indicator_id": pa.Column(
+            STRING,
+            pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"),
+            description="snake_case English id, e.g. gdp.",
+        ),
+        "name_en": _text("English name."),
+        "name_zh": _text("Chinese name."),
+        "unit": _choice("Base unit of the indicator's figures.", vocab.UNITS),
+        "measure": _choice("Kind of quantity.", vocab.MEASURES),
+        "category": _text("Topic group, e.g. economy, innovation, finance."),
+        "description_en": _text("What the indicator measures, with its scope (口径)."),
+        "aliases_zh": _text("The words letters use for it, separated by '|'."),
+        "base_indicator": _text(
+            "For growth and share indicators: the indicator they are of.", nullable=True
+        ),
+    },
+    strict=True,
+    ordered=True,
+    unique=["indicator_id"],
+    name="indicators",
+    description="The codebook: one record an indicator.",
+)
+
+FIGURES = pa.DataFrameSchema(
+    {
+        "figure_id": pa.Column(
+            STRING,
+            pa.Check.str_matches(r"^[a-z0-9\-]+/[a-z0-9][a-z0-9\-]*$"),
+            description="<source_id>/<slug>; stable across releases.",
+        ),
+        "source_id": _text("The letter that reports the figure (sources.source_id)."),
+        "indicator_id": _text("What the figure measures (indicators.indicator_id)."),
+        "geo": _choice("Area the figure is of.", vocab.GEOS),
+        "period": _text("Period label: 2024, 2023H1, 2024-12-31, 2022/2024, ..."),
+        "period_start": pa.Column(DATE, description="First day the period covers."),
+        "period_end": pa.Column(DATE, description="Last day the period covers."),
+        "period_type": _choice("How the period label reads.", vocab.PERIOD_TYPES),
+        "status": _choice("actual, target, plan, policy parameter, or derived.", vocab.STATUSES),
+        "value": pa.Column(float, description="The stated number in base units."),
+        "unit": _choice("Base unit of value and the bounds.", vocab.UNITS),
+        "value_as_reported": _text("Number, qualifier and unit as the letter words them."),
+        "qualifier": _choice("How the words qualify the number.", vocab.QUALIFIERS),
+        "lower": _bound("Lower end of the strict interval the words allow (-inf: unbounded)."),
+        "upper": _bound("Upper end of the strict interval (inf: unbounded)."),
+        "lower_lenient": _bound("Lower end of the lenient interval."),
+        "upper_lenient": _bound("Upper end of the lenient interval."),
+        "quote": _text("The words, verbatim from the normalised letter."),
+        "char_start": pa.Column(
+            "int64", pa.Check.ge(0), description="Start of the quote in the decoded raw letter."
+        ),
+        "char_end": pa.Column(
+            "int64", pa.Check.gt(0), description="End (exclusive) of the quote in the raw letter."
+        ),
+        "note": _text("Curator's remark: ambiguity, period choice, 口径.", nullable=True),
+    },
+    checks=[
+        pa.Check(lambda df: df["lower"] <= df["upper"], error="lower > upper"),
+        pa.Check(lambda df: df["lower_lenient"] <= df["lower"], error="lenient lower > lower"),
+        pa.Check(lambda df: df["upper"] <= df["upper_lenient"], error="upper > lenient upper"),
+        pa.Check(lambda df: df["period_start"] <= df["period_end"], error="period ends early"),
+        pa.Check(lambda df: df["char_start"] < df["char_end"], error="empty quote span"),
+    ],
+    strict=True,
+    ordered=True,
+    unique=["figure_id"],
+    name="figures",
+    description="One record a figure as one letter reports it.",
+)
+
+SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
+    "sources": SOURCES,
+    "indicators": INDICATORS,
+    "figures": FIGURES,
+}
+"""Every table the build writes, by name, in the order it writes them."""
+
+FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("figures", "source_id", "sources", "source_id"),
+    ("figures", "indicator_id", "indicators", "indicator_id"),
+    ("indicators", "base_indicator", "indicators", "indicator_id"),
+)
+"""(table, column, referenced table, referenced column)."""
+
+
+def _describe_failure(table: str, row: Mapping[str, object]) -> str:
+    column = row.get("column")
+    check = row.get("check")
+    case = row.get("failure_case")
+    index = row.get("index")
+    where = f"column {column!r}" if isinstance(column, str) else "table"
+    at = (
+        "" if index is None or (isinstance(index, float) and math.isnan(index)) else f" row {index}"
+    )
+    return f"{table}:{at} {where} failed {check!s} with value {case!r}"
+
+
+def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Validate every table and the foreign keys between them; return every problem found."""
+    problems: list[str] = []
+    for name, schema in SCHEMAS.items():
+        try:
+            schema.validate(tables[name], lazy=True)
+        except SchemaErrors as exc:
+            cases = exc.failure_cases.to_dict("records")
+            problems.extend(_describe_failure(name, case) for case in cases)
+    for table, column, ref_table, ref_column in FOREIGN_KEYS:
+        values = tables[table][column].dropna()
+        valid = set(tables[ref_table][ref_column])
+        problems.extend(
+            f"{table}: {column} {value!r} names no {ref_table}.{ref_column}; "
+            f"add it to {ref_table} or fix the reference"
+            for value in sorted(set(values) - valid)
+        )
+    return problems

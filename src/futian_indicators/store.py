@@ -1,0 +1,210 @@
+"""Write the built tables, all or nothing, and tell whether the written ones are stale.
+
+Two copies of every table are written: parquet inside the package (``src/futian_indicators/data``,
+shipped in the wheel, with ``manifest.json``) and CSV in ``data/processed`` (with
+``datapackage.json``) for R, Stata, Excel and readable diffs. Everything is rendered in memory
+first, written to a staging folder, and then each output folder is swapped in with a rename, so
+a failed or interrupted build leaves the previous data as it was.
+
+CSV is the canonical serialisation: deterministic bytes (rows sorted by key, columns in schema
+order, ``\\n`` line ends, dates as ``YYYY-MM-DD``, floats in shortest round-trip form, infinite
+bounds as ``INF``/``-INF`` as Table Schema writes them). The manifest records its sha256 as each
+table's content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import shutil
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .datapackage import datapackage
+
+PROCESSED_DIR = Path("data/processed")
+PACKAGE_DATA_DIR = Path("src/futian_indicators/data")
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """Every output file's bytes, by folder (relative to the project root) and file name."""
+
+    files: Mapping[Path, Mapping[str, bytes]]
+
+
+def _float_text(x: float) -> str:
+    if math.isnan(x):
+        return ""
+    if math.isinf(x):
+        return "INF" if x > 0 else "-INF"
+    return repr(x)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The canonical CSV serialisation of a table (see the module docs)."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(_float_text).astype("string")
+        elif pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d").astype("string")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """The table as parquet (zstd), with pandas metadata so that dtypes round-trip."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest(
+    tables: Mapping[str, pd.DataFrame],
+    parquet: Mapping[str, bytes],
+    csv: Mapping[str, bytes],
+    data_version: str,
+) -> dict[str, Any]:
+    """The manifest: data version and, per table, its files, rows, columns and hashes."""
+    entries = {
+        name: {
+            "file": f"{name}.parquet",
+            "rows": len(frame),
+            "columns": list(frame.columns),
+            "content_sha256": _sha256(csv[name]),
+            "bytes": len(parquet[name]),
+            "sha256": _sha256(parquet[name]),
+        }
+        for name, frame in tables.items()
+    }
+    return {"data_version": data_version, "tables": entries}
+
+
+def _json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
+
+
+def render(tables: Mapping[str, pd.DataFrame], metadata: Mapping[str, Any]) -> Rendered:
+    """Serialise every table and the metadata files in memory.
+
+    ``metadata`` is the dataset's own (``data/raw/dataset.yaml``): name, title, version, ...
+    """
+    data_version = str(metadata["version"])
+    csv = {name: csv_bytes(frame) for name, frame in tables.items()}
+    parquet = {name: parquet_bytes(frame) for name, frame in tables.items()}
+    package_files = {f"{name}.parquet": data for name, data in parquet.items()}
+    package_files[MANIFEST] = _json_bytes(manifest(tables, parquet, csv, data_version))
+    processed_files = {f"{name}.csv": data for name, data in csv.items()}
+    processed_files["datapackage.json"] = _json_bytes(datapackage(tables, csv, metadata))
+    return Rendered({PACKAGE_DATA_DIR: package_files, PROCESSED_DIR: processed_files})
+
+
+def _swap_in(staged: Path, target: Path, retired: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.rename(retired)
+    staged.rename(target)
+
+
+def write(rendered: Rendered, root: Path) -> None:
+    """Write every file under ``root``, replacing each output folder in one rename.
+
+    A failure before the swap leaves every folder as it was; the staging folder is removed.
+    """
+    staging = root / f".build-staging-{uuid.uuid4().hex}"
+    swapped: list[tuple[Path, Path]] = []
+    try:
+        for folder, files in rendered.files.items():
+            staged = staging / "new" / folder
+            staged.mkdir(parents=True)
+            for name, data in files.items():
+                (staged / name).write_bytes(data)
+        for folder in rendered.files:
+            target, retired = root / folder, staging / "old" / folder
+            retired.parent.mkdir(parents=True, exist_ok=True)
+            _swap_in(staging / "new" / folder, target, retired)
+            swapped.append((target, retired))
+    except BaseException:
+        for target, retired in reversed(swapped):
+            shutil.rmtree(target, ignore_errors=True)
+            if retired.exists():
+                retired.rename(target)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        _fsync_dir(root)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _same_parquet(path: Path, frame: pd.DataFrame) -> bool:
+    try:
+        on_disk = pq.read_table(path).to_pandas()
+    except (OSError, pa.ArrowException):
+        return False
+    return list(on_disk.dtypes) == list(frame.dtypes) and on_disk.equals(frame)
+
+
+def _same_manifest(path: Path, expected: bytes) -> bool:
+    """Compare manifests but for the parquet files' own bytes and hashes (writer-dependent)."""
+
+    def content(data: Any) -> Any:
+        for entry in data["tables"].values():
+            entry.pop("bytes"), entry.pop("sha256")
+        return data
+
+    try:
+        on_disk = json.loads(path.read_bytes())
+        return bool(content(on_disk) == content(json.loads(expected)))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return False
+
+
+def stale_files(rendered: Rendered, tables: Mapping[str, pd.DataFrame], root: Path) -> list[str]:
+    """List the output files that differ from what the raw data builds (empty: up to date).
+
+    CSV and JSON files are compared byte for byte; parquet files by their table (their bytes
+    depend on the writer's version); the manifest by everything but the parquet hashes.
+    """
+    stale = []
+    for folder, files in rendered.files.items():
+        for name, data in files.items():
+            path = root / folder / name
+            if name.endswith(".parquet"):
+                same = _same_parquet(path, tables[name.removesuffix(".parquet")])
+            elif name == MANIFEST:
+                same = _same_manifest(path, data)
+            else:
+                same = path.is_file() and path.read_bytes() == data
+            if not same:
+                stale.append(str(folder / name))
+    for folder, files in rendered.files.items():
+        extra = (
+            {p.name for p in (root / folder).glob("*")} - set(files)
+            if (root / folder).is_dir()
+            else set()
+        )
+        stale.extend(str(folder / name) + " (not written by build)" for name in sorted(extra))
+    return stale
