@@ -17,7 +17,7 @@ from .errors import UnknownValueError
 
 Filter = str | Iterable[str] | None
 
-SERIES_COLUMNS = (
+_PERIOD_COLUMNS = (
     "indicator_id",
     "geo",
     "period",
@@ -26,9 +26,15 @@ SERIES_COLUMNS = (
     "period_end",
     "status",
     "unit",
+)
+
+SERIES_COLUMNS = (
+    *_PERIOD_COLUMNS,
     "value",
     "lower",
     "upper",
+    "lower_closed",
+    "upper_closed",
     "n_figures",
     "figure_ids",
     "source_ids",
@@ -115,11 +121,28 @@ def load_figures(
     return frame.reset_index(drop=True)
 
 
+def _intersection(reports: pd.DataFrame) -> tuple[float, float, bool, bool]:
+    """The intersection of the reports' strict intervals: lower, upper and whether each is closed.
+
+    At a shared end, the intersection is closed only if every interval ending there is.
+    """
+    lower, upper = float(reports["lower"].max()), float(reports["upper"].min())
+    lower_closed = bool(reports.loc[reports["lower"] == lower, "lower_closed"].all())
+    upper_closed = bool(reports.loc[reports["upper"] == upper, "upper_closed"].all())
+    return lower, upper, lower_closed, upper_closed
+
+
+def _inside(values: pd.Series, lower: float, upper: float, closed: tuple[bool, bool]) -> pd.Series:
+    above = (values > lower) | ((values == lower) & closed[0])
+    below = (values < upper) | ((values == upper) & closed[1])
+    return above & below
+
+
 def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
     """One period's reports -> the intersection of their strict intervals and a point value."""
-    lower, upper = float(reports["lower"].max()), float(reports["upper"].min())
-    consistent = lower <= upper
-    inside = reports[(reports["value"] >= lower) & (reports["value"] <= upper)]
+    lower, upper, lower_closed, upper_closed = _intersection(reports)
+    consistent = lower < upper or (lower == upper and lower_closed and upper_closed)
+    inside = reports[_inside(reports["value"], lower, upper, (lower_closed, upper_closed))]
     if consistent and len(inside):
         widths = (inside["upper"] - inside["lower"]).to_numpy()
         value = float(inside["value"].to_numpy()[widths.argmin()])
@@ -129,17 +152,12 @@ def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
         value = math.nan
     first = reports.iloc[0]
     return {
-        "indicator_id": first["indicator_id"],
-        "geo": first["geo"],
-        "period": first["period"],
-        "period_type": first["period_type"],
-        "period_start": first["period_start"],
-        "period_end": first["period_end"],
-        "status": first["status"],
-        "unit": first["unit"],
+        **{column: first[column] for column in _PERIOD_COLUMNS},
         "value": value,
         "lower": lower,
         "upper": upper,
+        "lower_closed": lower_closed,
+        "upper_closed": upper_closed,
         "n_figures": len(reports),
         "figure_ids": ";".join(reports["figure_id"]),
         "source_ids": ";".join(dict.fromkeys(reports["source_id"])),
@@ -179,20 +197,9 @@ def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd
     """
     figures = load_figures(indicator=indicator, geo=geo, status=status)
     rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
-    template = _table("figures").iloc[:0]
+    dtypes = _resources.table("figures").dtypes.to_dict()
+    dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
+    dtypes |= {"consistent": bool}
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
-    for column in SERIES_COLUMNS:
-        if column in template.columns and column not in ("value", "lower", "upper"):
-            frame[column] = frame[column].astype(template[column].dtype)
-    frame = frame.astype(
-        {
-            "value": float,
-            "lower": float,
-            "upper": float,
-            "n_figures": "int64",
-            "figure_ids": "string",
-            "source_ids": "string",
-            "consistent": bool,
-        }
-    )
+    frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
     return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)

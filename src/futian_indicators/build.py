@@ -112,6 +112,8 @@ class _FigureBuilder:
             "qualifier": quantity.qualifier,
             "lower": quantity.lower,
             "upper": quantity.upper,
+            "lower_closed": quantity.strict.lower_closed,
+            "upper_closed": quantity.strict.upper_closed,
             "lower_lenient": quantity.lower_lenient,
             "upper_lenient": quantity.upper_lenient,
             "quote": letter.text[span[0] : span[1]],

@@ -1,8 +1,8 @@
-"""Period labels: ``2024``, ``2023H1``, ``2023Q3``, ``2023-08``, ``2024-12-31``, ``2022/2024``,
-``2023-01-01/2023-10-16``.
+"""Period labels, and the days and type each one stands for.
 
-A label is what users filter and plot by; :func:`parse_period` turns it into the first and last
-day it covers and its type, and refuses anything else.
+Labels: ``2024``, ``2023H1``, ``2023Q3``, ``2023-08``, ``2024-12-31``, ``2022/2024``,
+``2023-01-01/2023-10-16``. A label is what users filter and plot by; :func:`parse_period`
+turns it into the first and last day it covers and its type, and refuses anything else.
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ def parse_period(label: str) -> Period:
 
     Examples
     --------
-    >>> parse_period("2023H1")
-    Period(label='2023H1', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 6, 30), type='half_year')
+    >>> p = parse_period("2023H1")
+    >>> p.start, p.end, p.type
+    (datetime.date(2023, 1, 1), datetime.date(2023, 6, 30), 'half_year')
     >>> parse_period("2022/2024").type
     'multi_year'
     """

@@ -124,8 +124,14 @@ FIGURES = pa.DataFrameSchema(
         "qualifier": _choice("How the words qualify the number.", vocab.QUALIFIERS),
         "lower": _bound("Lower end of the strict interval the words allow (-inf: unbounded)."),
         "upper": _bound("Upper end of the strict interval (inf: unbounded)."),
-        "lower_lenient": _bound("Lower end of the lenient interval."),
-        "upper_lenient": _bound("Upper end of the lenient interval."),
+        "lower_closed": pa.Column(
+            bool, description="Whether the strict interval includes its lower end (超: no)."
+        ),
+        "upper_closed": pa.Column(
+            bool, description="Whether the strict interval includes its upper end (近: no)."
+        ),
+        "lower_lenient": _bound("Lower end of the lenient interval (closed where finite)."),
+        "upper_lenient": _bound("Upper end of the lenient interval (closed where finite)."),
         "quote": _text("The words, verbatim from the normalised letter."),
         "char_start": pa.Column(
             "int64", pa.Check.ge(0), description="Start of the quote in the decoded raw letter."

@@ -7,11 +7,11 @@ purpose: importing it imports nothing else.
 from __future__ import annotations
 
 SOURCE_KINDS = ("cppcc_proposal_reply", "npc_suggestion_reply")
-"""What a source is: a reply to a CPPCC proposal (提案) or to a People's Congress suggestion (建议)."""
+"""What a source is: a reply to a CPPCC proposal (提案) or a People's Congress suggestion (建议)."""
 
 GEOS = ("futian", "hetao_shenzhen_park", "shenzhen")
-"""Areas a figure can be of: Futian District, the Shenzhen Park of the Hetao Shenzhen-Hong Kong
-Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区), Shenzhen city."""
+"""Areas a figure can be of: Futian District; the Shenzhen Park of the Hetao Shenzhen-Hong Kong
+Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区); Shenzhen."""
 
 STATUSES = ("actual", "target", "plan", "policy", "derived")
 """actual: an outcome; target: 目标/力争; plan: 计划; policy: a rule's parameter (a subsidy cap);
@@ -21,7 +21,7 @@ CURATED_STATUSES = ("actual", "target", "plan", "policy")
 """The statuses a curator may type (``derived`` is the package's own)."""
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range")
-"""How the words qualify the number; the interval each implies is in :mod:`futian_indicators.quantity`."""
+"""How the words qualify the number (intervals: :mod:`futian_indicators.quantity`)."""
 
 UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops")
 """Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),

@@ -1,0 +1,140 @@
+"""The build: every bad input stops it with a precise message and leaves the data as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from futian_indicators.build import build_tables
+from futian_indicators.cli import main
+from futian_indicators.errors import BuildError
+
+Edit = Callable[[str, str, str], None]
+GDP_FILE = "figures/cppcc-2025136.yaml"
+
+
+def build_problems(project: Path) -> str:
+    with pytest.raises(BuildError) as info:
+        build_tables(project / "data" / "raw")
+    return str(info.value)
+
+
+def test_the_raw_data_builds(project: Path) -> None:
+    tables = build_tables(project / "data" / "raw")
+    assert set(tables) == {"sources", "indicators", "figures"}
+    assert len(tables["sources"]) == 5
+
+
+def test_quote_not_in_letter(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "2024年实现地区生产总值5948.82亿元", "2024年实现地区生产总值5948.83亿元")
+    message = build_problems(project)
+    assert "cppcc-2025136.yaml:" in message
+    assert "figure 'cppcc-2025136/gdp-2024'" in message
+    assert (
+        "is not in the letter: the longest part found is '2024年实现地区生产总值5948.8'" in message
+    )
+    assert "copy the quote from the letter" in message
+
+
+def test_parsed_value_differs_from_curated(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "value: 594882000000", "value: 594882000001")
+    message = build_problems(project)
+    assert "curated value 594882000001.0 but the quote says 594882000000.0" in message
+    assert "correct the curated value or the quantity" in message
+
+
+def test_unknown_indicator(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "indicator: gdp\n", "indicator: gpd\n")
+    message = build_problems(project)
+    assert "indicator 'gpd' is not in indicators.yaml (closest: 'gdp')" in message
+
+
+def test_unknown_source(project: Path) -> None:
+    figures = project / "data" / "raw" / "figures"
+    text = (figures / "cppcc-2025136.yaml").read_text(encoding="utf-8")
+    (figures / "cppcc-2025999.yaml").write_text(
+        text.replace("source_id: cppcc-2025136", "source_id: cppcc-2025999"), encoding="utf-8"
+    )
+    message = build_problems(project)
+    assert "source 'cppcc-2025999' is not in sources.yaml (closest: 'cppcc-2025136'" in message
+
+
+def test_duplicate_figure_id(project: Path, edit: Edit) -> None:
+    path = project / "data" / "raw" / GDP_FILE
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - slug:")
+    second = text.index("  - slug:", first + 1)
+    path.write_text(text + "\n" + text[first:second], encoding="utf-8")
+    message = build_problems(project)
+    assert "duplicate figure id (first at" in message
+    assert "give it another slug" in message
+
+
+def test_malformed_yaml(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "indicator: gdp\n", "indicator: [gdp\n")
+    message = build_problems(project)
+    assert "cppcc-2025136.yaml:" in message
+    assert "malformed YAML" in message
+
+
+def test_unknown_key_is_named_with_a_suggestion(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "qualifier: exact", "qualifer: exact")
+    message = build_problems(project)
+    assert "unknown key 'qualifer'; did you mean 'qualifier'?" in message
+
+
+def test_bad_vocabulary_value(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "status: actual", "status: actuals")
+    message = build_problems(project)
+    assert "status 'actuals' is not allowed (did you mean 'actual'?)" in message
+
+
+def test_letter_bytes_changed(project: Path) -> None:
+    letter = project / "data" / "raw" / "letters" / "cppcc-2025136.txt"
+    letter.write_bytes(letter.read_bytes().replace(b"5948.82", b"5948.83"))
+    message = build_problems(project)
+    assert "cppcc-2025136.txt: sha256 is" in message
+    assert "the letter's bytes changed: restore the original file" in message
+
+
+def test_every_problem_is_reported_at_once(project: Path, edit: Edit) -> None:
+    edit(GDP_FILE, "value: 594882000000", "value: 1")
+    edit(GDP_FILE, "indicator: gdp\n", "indicator: gpd\n")
+    edit(
+        "figures/cppcc-2023103.yaml",
+        "quote: 辖区国家高新技术企业达1503家",
+        "quote: 辖区国家高新技术企业达1504家",
+    )
+    message = build_problems(project)
+    assert message.startswith("build failed with 2 problems") or "problems" in message
+    assert "gpd" in message and "1504" in message
+
+
+def test_failed_build_leaves_processed_data_as_it_was(project: Path, edit: Edit) -> None:
+    assert main(["build", "--root", str(project)]) == 0
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "raw" not in p.parts}
+    edit(GDP_FILE, "value: 594882000000", "value: 1")
+    assert main(["build", "--root", str(project)]) == 1
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and "raw" not in p.parts}
+    assert after == before
+
+
+def test_check_reports_stale_data(
+    project: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--root", str(project)]) == 0
+    assert main(["build", "--check", "--root", str(project)]) == 0
+    edit(GDP_FILE, "note: null", "note: a new note")
+    assert main(["build", "--check", "--root", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "processed data is stale" in err
+    assert "data/processed/figures.csv" in err
+
+
+def test_build_outside_a_checkout_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--root", str(tmp_path)]) == 2
+    assert "no data/raw folder" in capsys.readouterr().err

@@ -1,0 +1,526 @@
+"""The Chinese quantity grammar: values, units, qualifiers, intervals, errors."""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import re
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from futian_indicators import quantity
+from futian_indicators.errors import QuantityParseError
+from futian_indicators.quantity import (
+    QUANTITY_RE,
+    UNIT_WORDS,
+    Interval,
+    Quantity,
+    parse_quantity,
+    quantity_from_match,
+)
+
+
+def interval(spec: str) -> Interval:
+    """'[1.5, 2.5)' -> Interval; the ends are Decimal strings ('5948.815e8', 'inf')."""
+    lower, upper = (float(Decimal(end.strip())) for end in spec[1:-1].split(","))
+    return Interval(lower, upper, spec[0] == "[", spec[-1] == "]")
+
+
+class Case(NamedTuple):
+    """A phrase and what it must parse to (intervals in the notation of `interval`)."""
+
+    text: str
+    value: str
+    unit: str
+    qualifier: str
+    strict: str
+    lenient: str
+    as_reported: str | None = None
+    unit_reported: str | None = None
+
+
+def check(case: Case) -> Quantity:
+    q = parse_quantity(case.text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (
+        case.text,
+        float(Decimal(case.value)),
+        case.unit,
+        case.qualifier,
+    )
+    assert q.strict == interval(case.strict)
+    assert q.lenient == interval(case.lenient)
+    return q
+
+
+# ---------------------------------------------------------------------------------------------
+# units
+# ---------------------------------------------------------------------------------------------
+
+UNITS = [
+    Case(*row)
+    for row in [
+        # text, value, unit, qualifier, strict, lenient
+        ("139.21元", "139.21", "CNY", "exact", "[139.205, 139.215]", "[139.205, 139.215]"),
+        ("2万元", "2e4", "CNY", "exact", "[1.5e4, 2.5e4]", "[1.5e4, 2.5e4]"),
+        ("2.9亿元", "2.9e8", "CNY", "exact", "[2.85e8, 2.95e8]", "[2.85e8, 2.95e8]"),
+        ("1.5万亿元", "1.5e12", "CNY", "exact", "[1.45e12, 1.55e12]", "[1.45e12, 1.55e12]"),
+        ("20亿元人民币", "2e9", "CNY", "exact", "[1.95e9, 2.05e9]", "[1.5e9, 2.5e9]"),
+        ("3美元", "3", "USD", "exact", "[2.5, 3.5]", "[2.5, 3.5]"),
+        ("30万美元", "3e5", "USD", "exact", "[2.95e5, 3.05e5]", "[2.5e5, 3.5e5]"),
+        ("2.5亿美元", "2.5e8", "USD", "exact", "[2.45e8, 2.55e8]", "[2.45e8, 2.55e8]"),
+        ("500平方米", "500", "m2", "exact", "[499.5, 500.5]", "[450, 550]"),
+        ("120平米", "120", "m2", "exact", "[119.5, 120.5]", "[115, 125]"),
+        ("76万平方米", "7.6e5", "m2", "exact", "[7.55e5, 7.65e5]", "[7.55e5, 7.65e5]"),
+        ("15万平米", "1.5e5", "m2", "exact", "[1.45e5, 1.55e5]", "[1.45e5, 1.55e5]"),
+        ("2平方公里", "2e6", "m2", "exact", "[1.5e6, 2.5e6]", "[1.5e6, 2.5e6]"),
+        ("45家", "45", "count", "exact", "[44.5, 45.5]", "[44.5, 45.5]"),
+        ("5万人", "5e4", "count", "exact", "[4.5e4, 5.5e4]", "[4.5e4, 5.5e4]"),
+        ("700人/次", "700", "count", "exact", "[699.5, 700.5]", "[650, 750]"),
+        ("3.9%", "3.9", "percent", "exact", "[3.85, 3.95]", "[3.85, 4.0]"),
+        ("１２．５％", "12.5", "percent", "exact", "[12.45, 12.55]", "[12.45, 12.6]"),
+        ("三成", "30", "percent", "exact", "[25, 35]", "[25, 40]"),
+        ("3个百分点", "3", "percentage_point", "exact", "[2.5, 3.5]", "[2.5, 3.5]"),
+        ("7.6倍", "7.6", "times", "exact", "[7.55, 7.65]", "[7.55, 7.65]"),
+        ("10000P", "10000", "pflops", "exact", "[9999.5, 10000.5]", "[5000, 15000]"),
+    ]
+]
+
+
+@pytest.mark.parametrize("case", UNITS, ids=lambda case: case.text)
+def test_units(case: Case) -> None:
+    check(case)
+
+
+COUNT_WORDS = [*"件家个名人场项条支所栋批届座套台", "人次"]
+
+
+@pytest.mark.parametrize("word", COUNT_WORDS)
+def test_count_words(word: str) -> None:
+    q = parse_quantity(f"12{word}")
+    assert (q.value, q.unit, q.unit_as_reported) == (12.0, "count", word)
+
+
+def test_every_unit_word_parses_to_its_unit() -> None:
+    for word, meaning in UNIT_WORDS.items():
+        q = parse_quantity(f"2{word}")
+        assert (q.unit, q.value) == (meaning.unit, float(2 * meaning.factor)), word
+
+
+# ---------------------------------------------------------------------------------------------
+# qualifiers: one row per word
+# ---------------------------------------------------------------------------------------------
+
+OVER = ("100", "count", "over", "(100, inf)", "[50, inf)")
+AT_LEAST = ("1500", "count", "at_least", "[1500, inf)", "[1450, inf)")
+NEARLY = ("60", "percent", "nearly", "[54, 60)", "[48, 60]")
+APPROX = ("20", "percent", "approx", "[19, 21]", "[15, 25]")
+UNDER_CLOSED = ("1e6", "CNY", "under", "[0, 1e6]", "[0, 1.5e6]")
+UNDER_OPEN = ("5", "percent", "under", "(-inf, 5)", "(-inf, 5.5]")
+EXACT = ("1503", "count", "exact", "[1502.5, 1503.5]", "[1502.5, 1503.5]")
+RANGE = ("3565e8", "CNY", "range", "[3559.5e8, 3570.5e8]", "[3555e8, 3575e8]")
+
+QUALIFIERS = [
+    Case(*row)
+    for row in [
+        ("超100家", *OVER),
+        ("超过100家", *OVER),
+        ("逾100家", *OVER),
+        ("突破1500家", *AT_LEAST),
+        ("1500家以上", *AT_LEAST),
+        ("至少1500家", *AT_LEAST),
+        ("不少于1500家", *AT_LEAST),
+        ("不低于1500家", *AT_LEAST),
+        ("达到1500家以上", *AT_LEAST),
+        ("近60%", *NEARLY),
+        ("接近60%", *NEARLY),
+        ("将近60%", *NEARLY),
+        ("约20%", *APPROX),
+        ("大约20%", *APPROX),
+        ("20%左右", *APPROX),
+        ("约3%", "3", "percent", "approx", "[2.5, 3.5]", "[2.5, 3.5]"),  # h wider than the band
+        (
+            "约5948.82亿元",
+            "5948.82e8",
+            "CNY",
+            "approx",
+            "[5651.379e8, 6246.261e8]",
+            "[5353.938e8, 6543.702e8]",
+        ),
+        ("不超过100万元", *UNDER_CLOSED),
+        ("不高于100万元", *UNDER_CLOSED),
+        ("最高100万元", *UNDER_CLOSED),
+        ("最多100万元", *UNDER_CLOSED),
+        ("100万元以下", *UNDER_CLOSED),
+        ("100万元以内", *UNDER_CLOSED),
+        ("不足5%", *UNDER_OPEN),
+        ("不到5%", *UNDER_OPEN),
+        ("不满5%", *UNDER_OPEN),
+        ("不足100家", "100", "count", "under", "[0, 100)", "[0, 150]"),
+        ("20余场", "20", "count", "over", "(20, 30)", "[20, 30]"),
+        ("20多场", "20", "count", "over", "(20, 30)", "[20, 30]"),
+        ("50余家", "50", "count", "over", "(50, 60)", "[50, 60]"),
+        ("30余家", "30", "count", "over", "(30, 40)", "[30, 40]"),
+        ("1000多万元", "1e7", "CNY", "over", "(1e7, 2e7)", "[1e7, 2e7]"),
+        ("1.5万余人", "1.5e4", "count", "over", "(1.5e4, 1.6e4)", "[1.5e4, 1.6e4]"),
+        ("20余万人", "2e5", "count", "over", "(2e5, 3e5)", "[2e5, 3e5]"),
+        ("6倍有余", "6", "times", "over", "(6, 7)", "[6, 7]"),
+        ("一倍多", "1", "times", "over", "(1, 2)", "[1, 2]"),
+        ("1503家", *EXACT),
+        ("达1503家", *EXACT),
+        ("达到1503家", *EXACT),
+        ("3560-3570亿元", *RANGE),
+        ("3560～3570亿元", *RANGE),
+        ("3560~3570亿元", *RANGE),
+        ("3560至3570亿元", *RANGE),
+        ("3560到3570亿元", *RANGE),
+        ("3560亿元-3570亿元", *RANGE),
+        ("10%-15%", "12.5", "percent", "range", "[9.5, 15.5]", "[5, 15.5]"),
+        ("1-2万元", "1.5e4", "CNY", "range", "[0.5e4, 2.5e4]", "[0.5e4, 2.5e4]"),
+        ("1万-2万元", "1.5e4", "CNY", "range", "[0.5e4, 2.5e4]", "[0.5e4, 2.5e4]"),
+    ]
+]
+
+
+@pytest.mark.parametrize("case", QUALIFIERS, ids=lambda case: case.text)
+def test_qualifiers(case: Case) -> None:
+    check(case)
+
+
+def test_truncated_percentage_is_inside_the_lenient_interval() -> None:
+    q = parse_quantity("99%")  # 已办结企业诉求2039条 of 2045: 99.7%
+    assert 2039 / 2045 * 100 not in q.strict
+    assert 2039 / 2045 * 100 in q.lenient
+
+
+def test_bands_are_the_named_constants(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert str(quantity.APPROX_BAND) == "0.05"
+    assert str(quantity.NEARLY_BAND) == "0.10"
+    assert quantity.LENIENT_BAND_FACTOR == 2
+    monkeypatch.setattr(quantity, "APPROX_BAND", Decimal("0.10"))
+    monkeypatch.setattr(quantity, "NEARLY_BAND", Decimal("0.20"))
+    assert parse_quantity("约20%").strict == interval("[18, 22]")
+    assert parse_quantity("近60%").lenient == interval("[36, 60]")
+
+
+# ---------------------------------------------------------------------------------------------
+# real phrases from the letters
+# ---------------------------------------------------------------------------------------------
+
+REAL = [Case(*row) for row in [
+    # text, value, unit, qualifier, strict, lenient, value_as_reported, unit_as_reported
+    ("139.21 亿元", "139.21e8", "CNY", "exact", "[139.205e8, 139.215e8]",
+     "[139.205e8, 139.215e8]", "139.21 亿元", "亿元"),
+    ("超 1100 亿元", "1100e8", "CNY", "over", "(1100e8, inf)", "[1050e8, inf)", "超 1100 亿元",
+     "亿元"),
+    ("近60%", "60", "percent", "nearly", "[54, 60)", "[48, 60]", "近 60%", "%"),
+    ("20 余场", "20", "count", "over", "(20, 30)", "[20, 30]", "20余 场", "场"),
+    ("超四成", "40", "percent", "over", "(40, inf)", "[35, inf)", "超四成", "成"),
+    ("七成", "70", "percent", "exact", "[65, 75]", "[65, 80]", "七成", "成"),
+    ("89.1%", "89.1", "percent", "exact", "[89.05, 89.15]", "[89.05, 89.2]", "89.1%", "%"),
+    ("1.5 万人", "1.5e4", "count", "exact", "[1.45e4, 1.55e4]", "[1.45e4, 1.55e4]", "1.5 万人",
+     "万人"),
+    ("超10000P", "10000", "pflops", "over", "(10000, inf)", "[5000, inf)", "超 10000P", "P"),
+    ("5948.82亿元", "5948.82e8", "CNY", "exact", "[5948.815e8, 5948.825e8]",
+     "[5948.815e8, 5948.825e8]", "5948.82 亿元", "亿元"),
+    ("6 倍有余", "6", "times", "over", "(6, 7)", "[6, 7]", "6 倍有余", "倍"),
+    ("3.9%", "3.9", "percent", "exact", "[3.85, 3.95]", "[3.85, 4.0]", "3.9%", "%"),
+    ("38.33%", "38.33", "percent", "exact", "[38.325, 38.335]", "[38.325, 38.34]", "38.33%",
+     "%"),
+    # a bare numeral has no unit (see test_errors); 一千二百 with a unit word:
+    ("一千二百人", "1200", "count", "exact", "[1150, 1250]", "[1150, 1250]", "一千二百人", "人"),
+    ("超千亿元", "1000e8", "CNY", "over", "(1000e8, inf)", "[500e8, inf)", "超千亿元", "亿元"),
+    ("不超过 100 万元", "1e6", "CNY", "under", "[0, 1e6]", "[0, 1.5e6]", "不超过 100 万元",
+     "万元"),
+    ("最高 200 万元", "2e6", "CNY", "under", "[0, 2e6]", "[0, 2.5e6]", "最高 200 万元", "万元"),
+    ("突破 1500 家", "1500", "count", "at_least", "[1500, inf)", "[1450, inf)", "突破 1500 家",
+     "家"),
+    ("3 个百分点", "3", "percentage_point", "exact", "[2.5, 3.5]", "[2.5, 3.5]", "3 个百分点",
+     "个百分点"),
+    ("30 万平方米", "3e5", "m2", "exact", "[2.95e5, 3.05e5]", "[2.5e5, 3.5e5]", "30 万平方米",
+     "万平方米"),
+    ("近 30 万平方米", "3e5", "m2", "nearly", "[2.7e5, 3e5)", "[2.4e5, 3e5]", "近 30 万平方米",
+     "万平方米"),
+    ("5个以上", "5", "count", "at_least", "[5, inf)", "[4.5, inf)", "5 个以上", "个"),
+    ("3000万元以上", "3e7", "CNY", "at_least", "[3e7, inf)", "[2.5e7, inf)", "3000 万元以上",
+     "万元"),
+    ("99%", "99", "percent", "exact", "[98.5, 99.5]", "[98.5, 100]", "99%", "%"),
+    ("约20%", "20", "percent", "approx", "[19, 21]", "[15, 25]", "约 20%", "%"),
+]]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", REAL, ids=lambda case: case.text)
+def test_real_phrases(case: Case) -> None:
+    q = check(case)
+    assert (q.value_as_reported, q.unit_as_reported) == (case.as_reported, case.unit_reported)
+
+
+def test_decimal_exactness() -> None:
+    q = parse_quantity("5948.82亿元")
+    assert q.value == 594882000000.0
+    assert q.lower == float(Decimal("5948.815") * 10**8)
+    assert q.upper == float(Decimal("5948.825") * 10**8)
+    assert parse_quantity("139.21 亿元").value == 13921000000.0
+    assert parse_quantity("19.3%").strict == Interval(19.25, 19.35, True, True)
+
+
+def test_convenience_properties() -> None:
+    q = parse_quantity("近60%")
+    assert (q.lower, q.upper, q.lower_lenient, q.upper_lenient) == (54.0, 60.0, 48.0, 60.0)
+    assert 60.0 not in q.strict
+    assert 60.0 in q.lenient
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+# ---------------------------------------------------------------------------------------------
+
+CHINESE = [
+    # text, value, strict
+    ("两家", "2", "[1.5, 2.5]"),
+    ("十家", "10", "[5, 15]"),
+    ("十二家", "12", "[11.5, 12.5]"),
+    ("二十场", "20", "[15, 25]"),
+    ("二十五场", "25", "[24.5, 25.5]"),
+    ("一百零五家", "105", "[104.5, 105.5]"),
+    ("一千二百人", "1200", "[1150, 1250]"),
+    ("一千二人", "1200", "[1150, 1250]"),
+    ("两万五千人", "25000", "[24500, 25500]"),
+    ("两万五人", "25000", "[24500, 25500]"),
+    ("一万零五人", "10005", "[10004.5, 10005.5]"),
+    ("三十万人", "3e5", "[2.5e5, 3.5e5]"),
+    ("三亿五千万元", "3.5e8", "[3.45e8, 3.55e8]"),
+    ("一万亿元", "1e12", "[0.5e12, 1.5e12]"),
+    ("二〇二四人", "2024", "[2023.5, 2024.5]"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "strict"), CHINESE)
+def test_chinese_numerals(text: str, value: str, strict: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier, q.strict) == (float(Decimal(value)), "exact", interval(strict))
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "lenient"),
+    [
+        ("超百家", "(100, inf)", "[50, inf)"),
+        ("超千亿元", "(1000e8, inf)", "[500e8, inf)"),
+        ("二十余场", "(20, 30)", "[20, 30]"),
+        ("十余家", "(10, 20)", "[10, 20]"),
+        ("千余家", "(1000, 2000)", "[1000, 2000]"),
+    ],
+)
+def test_chinese_numerals_with_qualifiers(text: str, strict: str, lenient: str) -> None:
+    q = parse_quantity(text)
+    assert (q.strict, q.lenient) == (interval(strict), interval(lenient))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["超1100亿元", "超 1100 亿元", " 超\n1100\n\n亿 元 ", "超\u30001100\t亿元", "超 11 00 亿元"],
+)
+def test_whitespace_anywhere_is_ignored(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.text == text
+    assert (q.value, q.qualifier, q.value_as_reported) == (1.1e11, "over", "超 1100 亿元")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "strict"),
+    [
+        ("1,234.5万元", "12345000", "[12344500, 12345500]"),
+        ("12,345,678元", "12345678", "[12345677.5, 12345678.5]"),
+        ("１２３４家", "1234", "[1233.5, 1234.5]"),
+    ],
+)
+def test_arabic_separators_and_full_width_digits(text: str, value: str, strict: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.strict) == (float(Decimal(value)), interval(strict))
+
+
+# ---------------------------------------------------------------------------------------------
+# errors
+# ---------------------------------------------------------------------------------------------
+
+ERRORS = [
+    ("", "'': the text is empty; give a number"),
+    (" \n ", "the text is empty"),
+    ("abc", "'abc': expected a number with an optional qualifier (超, 近, 约, ...) and unit "
+     "(亿元, %, 家, ...), e.g. '超1100亿元'"),
+    ("超", "expected a number"),
+    ("1100亿元近60%", "it holds 2 quantities ('1100亿元', '近60%'); give one at a time"),
+    ("12斤", "unknown unit '斤'; write one of 元, "),
+    ("100亿港元", "unknown unit '港元'"),
+    ("1100", "'1100': there is no unit after the number; write the unit word too"),
+    ("一千二百", "there is no unit after the number"),
+    ("100家企业", "unexpected text '企业' around the quantity '100家'"),
+    ("共100家", "unexpected text '共' around the quantity '100家'"),
+    ("超100家以上", "it has 2 qualifiers ('超', '以上'); keep only one of them"),
+    ("近20余场", "it has 2 qualifiers"),
+    ("5万%", "the multiplier '万' cannot scale '%'; drop the multiplier"),
+    ("约3560-3570亿元", "a range cannot take the qualifier '约'"),
+    ("10%-15家", "the ends of the range have different units ('%', '家')"),
+    ("3570-3560亿元", "the range runs from the larger to the smaller number; swap its ends"),
+    ("三四十家", "malformed Chinese numeral '三四十'"),
+    ("二十三十家", "malformed Chinese numeral '二十三十'"),
+    ("百十家", "malformed Chinese numeral '百十'"),
+    ("三四家", "malformed Chinese numeral '三四'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "message"), ERRORS)
+def test_errors(text: str, message: str) -> None:
+    with pytest.raises(QuantityParseError, match="^cannot parse quantity .*" + re.escape(message)):
+        parse_quantity(text)
+
+
+def test_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="cannot parse quantity 'abc'"):
+        parse_quantity("abc")
+
+
+# ---------------------------------------------------------------------------------------------
+# the expression for running text
+# ---------------------------------------------------------------------------------------------
+
+
+def test_regex_in_running_text() -> None:
+    text = "2024 年，实现知识产权质押融资登记金额 139.21 亿元，同比增长 89.1%，均为全市第一"
+    matches = list(QUANTITY_RE.finditer(text))
+    assert [m.group(0) for m in matches] == ["2024", "139.21 亿元", "89.1%", "一"]
+    assert [m["unit"] for m in matches] == [None, "元", "%", None]
+    assert matches[1]["mult"] == "亿"
+    quantities = [quantity_from_match(m) for m in matches if m["unit"] is not None]
+    assert [(q.text, q.value) for q in quantities] == [("139.21 亿元", 1.3921e10), ("89.1%", 89.1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("科研人才超 1.5 万人，集聚", "超 1.5 万人"),
+        ("打造100个多元化场景", "100个"),  # 多 after 个 is not a qualifier
+        ("增长 6 倍有余，在研", "6 倍有余"),
+        ("每万人口有效发明专利187.76件", "187.76件"),  # 万 alone is not a number
+        ("数十家企业", None),  # 数十 is not a number
+        ("算力超10000P、全市第一", "超10000P"),
+        ("PCT申请量539件", "539件"),
+    ],
+)
+def test_regex_first_quantity(text: str, found: str | None) -> None:
+    texts = [m.group(0) for m in QUANTITY_RE.finditer(text) if m["unit"] is not None]
+    assert (texts[0] if texts else None) == found
+
+
+def test_parse_quantity_uses_the_expression() -> None:
+    m = QUANTITY_RE.fullmatch("超1100亿元")
+    assert m is not None
+    from_match = quantity_from_match(m)
+    assert isinstance(from_match, Quantity)
+    assert from_match == parse_quantity("超1100亿元")
+
+
+def test_regex_is_linear_on_long_runs() -> None:
+    start = time.perf_counter()
+    for text in ("万" * 100_000, "1 " * 50_000, "超" + " " * 100_000, "亿万" * 50_000):
+        list(QUANTITY_RE.finditer(text))
+    assert time.perf_counter() - start < 5  # quadratic would take minutes
+
+
+# ---------------------------------------------------------------------------------------------
+# intervals and invariants
+# ---------------------------------------------------------------------------------------------
+
+
+def test_interval_membership() -> None:
+    half_open = Interval(1.0, 2.0, lower_closed=True, upper_closed=False)
+    assert (1.0 in half_open, 1.5 in half_open, 2.0 in half_open, 0.5 in half_open) == (
+        True,
+        True,
+        False,
+        False,
+    )
+    assert 1e300 in Interval(0.0, float("inf"), False, False)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((2.0, 1.0, True, True), "lower end 2.0 exceeds upper end 1.0"),
+        ((0.0, float("inf"), True, True), "an infinite end of an interval must be open"),
+    ],
+)
+def test_interval_validation(args: tuple[float, float, bool, bool], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Interval(*args)
+
+
+PHRASES = [case.text for case in UNITS + QUALIFIERS + REAL]
+
+
+@pytest.mark.parametrize("text", PHRASES)
+def test_strict_inside_lenient_and_value_inside_lenient(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.lower_lenient <= q.lower
+    assert q.upper <= q.upper_lenient
+    assert q.value in q.lenient
+
+
+@given(
+    digits=st.integers(min_value=0, max_value=10**9),
+    places=st.integers(min_value=0, max_value=4),
+    unit=st.sampled_from(
+        [
+            ("亿元", "元", 8),
+            ("万元", "元", 4),
+            ("%", "%", 0),
+            ("家", "家", 0),
+            ("成", "成", 0),
+            ("万平方米", "平方米", 4),
+            ("平方公里", "平方公里", 0),
+            ("倍", "倍", 0),
+        ]
+    ),
+    qualifier=st.sampled_from(["", "超", "近", "约", "突破", "不超过", "不足"]),
+)
+def test_property_intervals(
+    digits: int, places: int, unit: tuple[str, str, int], qualifier: str
+) -> None:
+    written, word, power = unit
+    number = Decimal(digits).scaleb(-places)
+    q = parse_quantity(f"{qualifier}{number:f}{written}")
+    assert q.lower_lenient <= q.lower <= q.upper <= q.upper_lenient
+    assert q.value in q.lenient
+    if not qualifier:
+        scale = Decimal(10) ** power * UNIT_WORDS[word].factor
+        x, half = number * scale, Decimal(5).scaleb(-places - 1) * scale
+        assert q.value == float(x)
+        assert q.strict == Interval(float(x - half), float(x + half), True, True)
+
+
+# ---------------------------------------------------------------------------------------------
+# the module itself
+# ---------------------------------------------------------------------------------------------
+
+
+def test_docstring_examples() -> None:
+    results = doctest.testmod(quantity)
+    assert results.failed == 0
+    assert results.attempted >= 10
+
+
+def test_only_standard_library_imports() -> None:
+    tree = ast.parse(Path(quantity.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    allowed = {"__future__", "math", "re", "collections.abc", "dataclasses", "decimal", "typing"}
+    assert imported <= allowed | {"futian_indicators.errors"}

@@ -1,0 +1,114 @@
+"""The contract every bundled table keeps, and the figures' link back to their letters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+import futian_indicators as fi
+from futian_indicators import _resources, schema
+from futian_indicators.store import csv_bytes
+from futian_indicators.text import normalise
+
+from .conftest import ROOT
+
+LOADERS = {"sources": fi.load_sources, "indicators": fi.load_indicators, "figures": fi.load_figures}
+KEYS = {"sources": "source_id", "indicators": "indicator_id", "figures": "figure_id"}
+
+
+def test_every_bundled_table_has_a_loader() -> None:
+    assert set(_resources.table_names()) == set(LOADERS)
+
+
+@pytest.mark.parametrize("name", sorted(LOADERS))
+def test_table_contract(name: str) -> None:
+    frame = LOADERS[name]()
+    entry = _resources.manifest()["tables"][name]
+    schema.SCHEMAS[name].validate(frame, lazy=True)  # columns, order, dtypes, allowed values
+    assert list(frame.columns) == list(schema.SCHEMAS[name].columns) == entry["columns"]
+    assert len(frame) == entry["rows"] > 0
+    assert frame[KEYS[name]].is_unique
+    assert frame[KEYS[name]].is_monotonic_increasing
+    assert hashlib.sha256(csv_bytes(frame)).hexdigest() == entry["content_sha256"]
+
+
+@pytest.mark.parametrize("name", sorted(LOADERS))
+def test_csv_copy_equals_the_bundled_table(name: str) -> None:
+    frame = LOADERS[name]()
+    assert (ROOT / "data" / "processed" / f"{name}.csv").read_bytes() == csv_bytes(frame)
+
+
+def test_foreign_keys_hold() -> None:
+    tables = {name: loader() for name, loader in LOADERS.items()}
+    assert schema.validate(tables) == []
+
+
+def test_sources_record_the_letters_hashes() -> None:
+    for source in fi.load_sources().itertuples():
+        data = (ROOT / source.raw_path).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == source.sha256
+        assert len(data.decode("utf-8")) == source.n_chars
+
+
+def test_every_quote_round_trips_to_its_letter() -> None:
+    sources = fi.load_sources().set_index("source_id")
+    for figure in fi.load_figures().itertuples():
+        raw = (ROOT / sources.loc[figure.source_id, "raw_path"]).read_text(encoding="utf-8")
+        passage = raw[figure.char_start : figure.char_end]
+        assert normalise(passage).text == figure.quote, figure.figure_id
+        assert passage[0] == figure.quote[0] and passage[-1] == figure.quote[-1]
+
+
+def test_every_value_is_inside_its_intervals() -> None:
+    f = fi.load_figures()
+    stated_inside = (f["lower"] <= f["value"]) & (f["value"] <= f["upper"])
+    # a number the words exclude (超1100: the value 1100 is the open lower end) is the exception
+    open_end = f["qualifier"].isin(["over", "nearly", "under"])
+    assert (stated_inside | open_end).all()
+    assert ((f["lower_lenient"] <= f["value"]) & (f["value"] <= f["upper_lenient"])).all()
+
+
+def test_figures_snapshot(dataframe_regression) -> None:  # type: ignore[no-untyped-def]
+    columns = [
+        "figure_id",
+        "indicator_id",
+        "geo",
+        "period",
+        "status",
+        "value",
+        "unit",
+        "qualifier",
+        "lower",
+        "upper",
+        "lower_closed",
+        "upper_closed",
+        "lower_lenient",
+        "upper_lenient",
+        "char_start",
+        "char_end",
+        "quote",
+    ]
+    frame = fi.load_figures()[columns]
+    frame = frame.astype({c: object for c in columns if frame[c].dtype == "string"})
+    dataframe_regression.check(frame, default_tolerance={"atol": 0, "rtol": 0})
+
+
+def test_datapackage_describes_the_csv_files() -> None:
+    package = json.loads((ROOT / "data" / "processed" / "datapackage.json").read_text())
+    assert package["version"] == fi.DATA_VERSION
+    for resource in package["resources"]:
+        data = (ROOT / "data" / "processed" / resource["path"]).read_bytes()
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        assert fields == list(pd.read_csv(ROOT / "data" / "processed" / resource["path"]).columns)
+
+
+def test_schema_rejects_an_inverted_interval() -> None:
+    frame = fi.load_figures()
+    frame.loc[0, "lower"] = frame.loc[0, "upper"] + 1
+    with pytest.raises(pa.errors.SchemaErrors, match="lower > upper"):
+        schema.FIGURES.validate(frame, lazy=True)
