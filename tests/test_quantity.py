@@ -7,6 +7,7 @@ import doctest
 import re
 import time
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,13 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from futian_indicators import quantity
+from futian_indicators import quantity, vocab
 from futian_indicators.errors import QuantityParseError
 from futian_indicators.quantity import (
     QUANTITY_RE,
     UNIT_WORDS,
     Interval,
     Quantity,
+    is_bare_number,
     parse_quantity,
     quantity_from_match,
 )
@@ -386,6 +388,213 @@ def test_error_is_a_value_error() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# fractions, doublings and ranks
+# ---------------------------------------------------------------------------------------------
+
+THIRD = Decimal(100) / 3  # one third, in percent, in Decimal's 28 digits: the unit of 三分之N
+
+FRACTIONS = [
+    Case(*row)
+    for row in [
+        # text, value, unit, qualifier, strict, lenient, value_as_reported, unit_as_reported
+        ("百分之十二", "12", "percent", "exact", "[11.5, 12.5]", "[11.5, 13]", "百分之十二",
+         "百分之"),
+        ("百分之六十", "60", "percent", "exact", "[55, 65]", "[55, 70]", "百分之六十", "百分之"),
+        ("百分之3.5", "3.5", "percent", "exact", "[3.45, 3.55]", "[3.45, 3.6]", "百分之3.5",
+         "百分之"),
+        ("四分之一", "25", "percent", "exact", "[12.5, 37.5]", "[12.5, 50]", "四分之一", "四分之"),
+        ("三分之二", f"{2 * THIRD}", "percent", "exact", f"[{Decimal('1.5') * THIRD}, "
+         f"{Decimal('2.5') * THIRD}]", f"[{Decimal('1.5') * THIRD}, {3 * THIRD}]", "三分之二",
+         "三分之"),
+        ("三分之一", f"{THIRD}", "percent", "exact", f"[{THIRD / 2}, {Decimal('1.5') * THIRD}]",
+         f"[{THIRD / 2}, {2 * THIRD}]", "三分之一", "三分之"),
+        ("十分之七", "70", "percent", "exact", "[65, 75]", "[65, 80]", "十分之七", "十分之"),
+        ("千分之五", "0.5", "percent", "exact", "[0.45, 0.55]", "[0.45, 0.6]", "千分之五",
+         "千分之"),
+        ("万分之五", "0.05", "percent", "exact", "[0.045, 0.055]", "[0.045, 0.06]", "万分之五",
+         "万分之"),
+        ("超百分之六十", "60", "percent", "over", "(60, inf)", "[55, inf)", "超百分之六十",
+         "百分之"),
+        ("近三分之二", f"{2 * THIRD}", "percent", "nearly", f"[{Decimal('1.8') * THIRD}, "
+         f"{2 * THIRD})", f"[{Decimal('1.6') * THIRD}, {2 * THIRD}]", "近三分之二", "三分之"),
+        ("百分之六十以上", "60", "percent", "at_least", "[60, inf)", "[55, inf)",
+         "百分之六十以上", "百分之"),
+        ("百分之六十多", "60", "percent", "over", "(60, 70)", "[60, 70]", "百分之六十多",
+         "百分之"),
+        ("约百分之二十", "20", "percent", "approx", "[15, 25]", "[15, 25]", "约百分之二十",
+         "百分之"),
+    ]
+]  # fmt: skip
+
+DOUBLINGS = [
+    # text, value (now / before), N
+    ("翻一番", 2.0, 1),
+    ("翻两番", 4.0, 2),
+    ("翻二番", 4.0, 2),
+    ("翻了两番", 4.0, 2),
+    ("翻 两 番", 4.0, 2),
+    ("翻三番", 8.0, 3),
+    ("翻十番", 1024.0, 10),
+]
+
+RANKS = [
+    # text, value, qualifier, lower = lower_lenient, upper = upper_lenient, unit_as_reported
+    ("第3", 3.0, "exact", 3.0, 3.0, "第"),
+    ("第一", 1.0, "exact", 1.0, 1.0, "第"),
+    ("第十二", 12.0, "exact", 12.0, 12.0, "第"),
+    ("第3名", 3.0, "exact", 3.0, 3.0, "名"),
+    ("第三位", 3.0, "exact", 3.0, 3.0, "位"),
+    ("第 3 名", 3.0, "exact", 3.0, 3.0, "名"),
+    ("前三", 3.0, "under", 1.0, 3.0, "前"),
+    ("前10", 10.0, "under", 1.0, 10.0, "前"),
+    ("前三名", 3.0, "under", 1.0, 3.0, "名"),
+    ("前1", 1.0, "under", 1.0, 1.0, "前"),
+]
+
+
+@pytest.mark.parametrize("case", FRACTIONS, ids=lambda case: case.text)
+def test_fractions(case: Case) -> None:
+    q = check(case)
+    assert (q.value_as_reported, q.unit_as_reported) == (case.as_reported, case.unit_reported)
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator"),
+    [
+        ("三分之二", 2, 3),
+        ("三分之一", 1, 3),
+        ("七分之一", 1, 7),
+        ("四分之三", 3, 4),
+        ("六分之五", 5, 6),
+    ],
+)
+def test_fraction_intervals_cover_the_exact_fraction(
+    text: str, numerator: int, denominator: int
+) -> None:
+    q = parse_quantity(text)
+    exact = Fraction(100 * numerator, denominator)
+    assert Fraction(q.lower) <= exact <= Fraction(q.upper)
+    assert Fraction(q.lower_lenient) <= exact <= Fraction(q.upper_lenient)
+    assert q.value == float(exact)  # the quotient rounded to the nearest float
+    # the strict interval is the nearest multiple of 1/N: numerator ± 1/2, scaled
+    assert q.lower == pytest.approx(100 * (numerator - 0.5) / denominator, rel=1e-15)
+    assert q.upper == pytest.approx(100 * (numerator + 0.5) / denominator, rel=1e-15)
+
+
+def test_fraction_reads_like_its_percentage() -> None:
+    assert parse_quantity("百分之十二").strict == parse_quantity("12%").strict
+    assert parse_quantity("十分之七").strict == parse_quantity("七成").strict
+
+
+@pytest.mark.parametrize(("text", "value", "n"), DOUBLINGS)
+def test_doublings(text: str, value: float, n: int) -> None:
+    q = parse_quantity(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (text, value, "times", "exact")
+    assert q.lower == pytest.approx(2 ** (n - 0.5), rel=1e-15)
+    assert q.upper == pytest.approx(2 ** (n + 0.5), rel=1e-15)
+    assert q.strict.lower_closed and q.strict.upper_closed
+    assert q.lenient == q.strict
+    assert q.unit_as_reported == "番"
+
+
+@pytest.mark.parametrize("case", RANKS, ids=lambda case: case[0])
+def test_ranks(case: tuple[str, float, str, float, float, str]) -> None:
+    text, value, qualifier, lower, upper, unit_reported = case
+    q = parse_quantity(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (text, value, "rank", qualifier)
+    assert (q.lower, q.upper, q.lower_lenient, q.upper_lenient) == (lower, upper, lower, upper)
+    assert q.strict == Interval(lower, upper, True, True) == q.lenient
+    assert q.unit_as_reported == unit_reported
+
+
+def test_rank_is_a_unit_of_the_vocabulary() -> None:
+    assert vocab.UNITS[-1] == "rank"
+    assert {parse_quantity(t).unit for t, *_ in RANKS} <= set(vocab.UNITS)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("第3.5", "a rank must be a whole number from 1, not '3.5'"),
+        ("第0", "a rank must be a whole number from 1, not '0'"),
+        ("前零", "a rank must be a whole number from 1"),
+        ("超第3", "a rank cannot take the qualifier '超'"),
+        ("近前三", "a rank cannot take the qualifier '近'"),
+        ("翻零番", "the number of doublings must be a whole number from 1, not '零'"),
+        ("翻1.5番", "the number of doublings must be a whole number from 1"),
+        ("翻一百番", "100 doublings is more than 64"),
+        ("超翻两番", "a doubling cannot take the qualifier '超'"),
+        ("零分之一", "the denominator of a fraction must be a whole number from 1, not '零'"),
+        ("百分之十二家", "unexpected text '家' around the quantity '百分之十二'"),
+        ("第3年", "unexpected text '年' around the quantity '第3'"),
+        ("三分之二至四分之三", "it holds 2 quantities"),
+    ],
+)
+def test_fraction_doubling_rank_errors(text: str, message: str) -> None:
+    with pytest.raises(QuantityParseError, match=re.escape(message)):
+        parse_quantity(text)
+
+
+def test_achieved_carries_no_meaning_before_a_rank_or_doubling() -> None:
+    assert parse_quantity("达第一").qualifier == "exact"
+    assert parse_quantity("达到翻两番").value == 4.0
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("均居全市第一。", "第一"),
+        ("连续第5年获评", "第5"),  # the grammar reads 第5; the extractor sees 年 (an ordinal)
+        ("目前三家企业", "三家"),  # 目前 is a word, not 前三
+        ("提前3天", "3"),
+        ("此前10年", "10"),
+        ("占全市三分之一以上", "三分之一以上"),
+        ("总数3年翻两番。", "3"),
+        ("翻番", None),  # no number
+        ("百分之", "百"),  # no numerator: 百 alone
+    ],
+)
+def test_new_forms_in_running_text(text: str, found: str | None) -> None:
+    matches = [m.group(0) for m in QUANTITY_RE.finditer(text)]
+    assert (matches[0] if matches else None) == found
+
+
+def test_is_bare_number() -> None:
+    text = "2024年全市第3、超四成、翻两番、三分之一、一是"
+    bare = {m.group(0): is_bare_number(m) for m in QUANTITY_RE.finditer(text)}
+    assert bare == {
+        "2024": True,
+        "第3": False,
+        "超四成": False,
+        "翻两番": False,
+        "三分之一": False,
+        "一": True,
+    }
+
+
+def test_every_match_starts_with_a_first_character() -> None:
+    first = re.compile(f"[{quantity.QUANTITY_FIRST}]")
+    text = "超1100亿元，近60%，第3，前三，翻两番，百分之十二，万分之五，达1503家，不超过100万元"
+    for m in QUANTITY_RE.finditer(text):
+        assert first.match(m.group(0)), m.group(0)
+    for word in [*quantity.PRE_QUALIFIERS, "第", "前", "翻", "万", "1", "１", "一", "十"]:
+        assert first.match(word), word
+
+
+def test_new_forms_are_linear_on_long_runs() -> None:
+    start = time.perf_counter()
+    for text in (
+        "第" * 100_000,
+        "翻" * 100_000,
+        "分之" * 50_000,
+        "百分之" * 30_000,
+        "前" * 100_000,
+    ):
+        list(QUANTITY_RE.finditer(text))
+    assert time.perf_counter() - start < 5
+
+
+# ---------------------------------------------------------------------------------------------
 # the expression for running text
 # ---------------------------------------------------------------------------------------------
 
@@ -393,7 +602,7 @@ def test_error_is_a_value_error() -> None:
 def test_regex_in_running_text() -> None:
     text = "2024 年，实现知识产权质押融资登记金额 139.21 亿元，同比增长 89.1%，均为全市第一"
     matches = list(QUANTITY_RE.finditer(text))
-    assert [m.group(0) for m in matches] == ["2024", "139.21 亿元", "89.1%", "一"]
+    assert [m.group(0) for m in matches] == ["2024", "139.21 亿元", "89.1%", "第一"]  # a rank
     assert [m["unit"] for m in matches] == [None, "元", "%", None]
     assert matches[1]["mult"] == "亿"
     quantities = [quantity_from_match(m) for m in matches if m["unit"] is not None]
@@ -460,7 +669,10 @@ def test_interval_validation(args: tuple[float, float, bool, bool], message: str
         Interval(*args)
 
 
-PHRASES = [case.text for case in UNITS + QUALIFIERS + REAL]
+PHRASES = [
+    *(case.text for case in UNITS + QUALIFIERS + REAL + FRACTIONS),
+    *(text for text, *_ in DOUBLINGS + RANKS),
+]
 
 
 @pytest.mark.parametrize("text", PHRASES)

@@ -29,7 +29,23 @@ is, in this order:
 At most one qualifier word carries meaning; 达 and 达到 carry none and may join any
 (``达1503家`` is exact, ``达到5个以上`` is at_least). A range takes no qualifier. A leading 万
 or 亿 is not a number (``万元`` alone is a unit), but a leading 十, 百 or 千 is (``超百家``,
-``超千亿元``). Not supported: signs, 百分之六十, 数十, 三四十, 一点五.
+``超千亿元``).
+
+Three more forms need no unit word; each is a number with the words around it:
+
+- a fraction ``N分之M`` is the percentage 100·M/N (unit percent):
+  ``百分之十二`` = 12, ``百分之六十`` = 60, ``四分之一`` = 25, ``三分之二`` = 66.67, ``千分之五``
+  = 0.5, ``万分之五`` = 0.05. It takes the qualifiers of a number (``超百分之六十``,
+  ``百分之六十以上``, ``百分之六十多``) but no unit word or multiplier;
+- a doubling ``翻N番`` (also ``翻了N番``) is the multiple now / before = 2**N (unit times):
+  ``翻一番`` = 2, ``翻两番`` = 4, ``翻三番`` = 8; it takes no qualifier;
+- a rank ``第N``, ``第N名``, ``第N位`` is N (unit rank), and ``前N`` ("the top N") is N with the
+  qualifier under; it takes no qualifier. 第 also starts ordinals (第5年, 第二十四届, 第一是):
+  here a lone ``第N`` is a rank, and :mod:`futian_indicators.extract` tells the two apart by
+  what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
+
+Not supported: signs, 数十, 三四十, 一点五, 仅次于 (a rank stated by its neighbour), ranges of
+fractions.
 
 Qualifiers and intervals
 ------------------------
@@ -74,6 +90,39 @@ words              strict                       lenient
 3560-3570亿元      [355950000000, 357050000000] [355500000000, 357500000000]
 =================  ===========================  ==============================
 
+The fractions, doublings and ranks:
+
+=========  =========  ====================================  ================================
+form       qualifier  strict                                lenient
+=========  =========  ====================================  ================================
+N分之M     any above  the row of its qualifier, with x = 100·M/N and h, h', s those of M,
+                      scaled by 100/N
+翻N番      exact      [2**(N-1/2), 2**(N+1/2)]              the same
+第N        exact      [N, N]                                the same
+前N        under      [1, N]                                the same
+=========  =========  ====================================  ================================
+
+=================  ===========================  ==============================
+words              strict                       lenient
+=================  ===========================  ==============================
+百分之十二         [11.5, 12.5]                 [11.5, 13]
+四分之一           [12.5, 37.5]                 [12.5, 50]
+三分之二           [50, 83.333...]              [50, 100]
+翻两番             [2.828..., 5.657...]         the same
+第3, 第三位        [3, 3]                       the same
+前三               [1, 3]                       the same
+=================  ===========================  ==============================
+
+Why these intervals. A fraction says which multiple of 1/N the share is nearest to, exactly as
+七成 (= 十分之七) says it is nearest to 7/10: M is precise to half a unit of its last written
+digit, so 三分之二 is a share within half a third of 2/3, and 百分之十二 reads like 12%. Its
+value is the quotient 100·M/N computed in Decimal (28 significant digits) and then rounded to
+the nearest float (三分之二 -> 66.66666666666667); the exact fraction lies well inside the
+interval, which is at least 100/N wide. A doubling counts doublings, a whole number precise
+to half a unit like any other: half a doubling, a factor of √2 either side of 2**N (a
+quadrupling over three years is rarely exactly 4: from 5 to 19 firms is "翻两番"). A rank is a
+whole number stated exactly (h = 0); 前N ("among the top N") includes the first place.
+
 Why 以上 is at_least and 超过 is over: the Civil Code of the PRC (民法典, article 1259) says
 "以上、以下、以内 include the number itself; 不满、超过 exclude it". So 以上 is closed ([x, inf)),
 以下 and 以内 are closed ([L, x]), 超过 is open ((x, inf)) and 不满 (like 不足, 不到) is open.
@@ -110,17 +159,20 @@ __all__ = [
     "AFTER_NUMBER_QUALIFIERS",
     "APPROX_BAND",
     "LENIENT_BAND_FACTOR",
+    "MAX_DOUBLINGS",
     "MULTIPLIERS",
     "NEARLY_BAND",
     "NON_NEGATIVE_UNITS",
     "POST_QUALIFIERS",
     "PRE_QUALIFIERS",
+    "QUANTITY_FIRST",
     "QUANTITY_RE",
     "TRUNCATED_UNITS",
     "UNIT_WORDS",
     "Interval",
     "Quantity",
     "UnitWord",
+    "is_bare_number",
     "parse_quantity",
     "quantity_from_match",
 ]
@@ -139,6 +191,8 @@ LENIENT_BAND_FACTOR: Final = 2
 TRUNCATED_UNITS: Final = frozenset({"percent"})
 #: Units that cannot be negative: the under-qualifiers (不超过, 不足) start at 0 for them.
 NON_NEGATIVE_UNITS: Final = frozenset({"CNY", "USD", "count", "m2", "pflops"})
+#: The most doublings 翻N番 may state (2**64 is already far beyond any growth a letter reports).
+MAX_DOUBLINGS: Final = 64
 #: Multiplier words and the power of ten they stand for.
 MULTIPLIERS: Final[Mapping[str, int]] = {"万": 4, "亿": 8, "万亿": 12}
 
@@ -276,40 +330,78 @@ def _word_pattern(word: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Alternation of words, longest first, so that 个百分点 wins over 个 and 超过 over 超."""
-    return "|".join(_word_pattern(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """Alternation of words, longest first, so that 个百分点 wins over 个 and 超过 over 超.
+
+    A look-ahead for the words' first characters comes first: it rejects most places at once,
+    where the alternation would try every word in turn.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    first = re.escape("".join(sorted({w[0] for w in ordered})))
+    return f"(?=[{first}])(?:" + "|".join(_word_pattern(w) for w in ordered) + ")"
 
 
 _ARABIC: Final = (
-    rf"[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})+(?![{_DIGITS}])(?:[.．][{_DIGITS}]+)?"
-    rf"|[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?"
+    rf"[{_DIGITS}]{{1,3}}(?:,[{_DIGITS}]{{3}})++(?![{_DIGITS}])(?:[.．][{_DIGITS}]++)?"
+    rf"|[{_DIGITS}]++(?:[.．][{_DIGITS}]++)?"
 )
 # a Chinese numeral neither starts with 万/亿 (keeps a run of them linear) nor ends with one
-# (a trailing 万/亿 is read as the multiplier); and 数十, 几百 are not numbers
-_CHINESE: Final = rf"(?<![数几])[{_CN_CHARS}](?:[{_CN_CHARS}万亿]*[{_CN_CHARS}])?"
-_NUMBER: Final = rf"(?:{_ARABIC}|{_CHINESE})"
+# (a trailing 万/亿 is read as the multiplier); and 数十, 几百 are not numbers. The quantifiers
+# are possessive: a shorter number never lets a match succeed that the longest one fails, since
+# what may follow a number (a range's separator, 分之, a multiplier, a unit word) never starts
+# with a digit or a Chinese numeral.
+_CHINESE: Final = rf"(?<![数几])[{_CN_CHARS}](?:[万亿]*+[{_CN_CHARS}])*+"
+_NUMBER: Final = rf"(?=[{_DIGITS}{_CN_CHARS}])(?:{_ARABIC}|{_CHINESE})"
 _MULT: Final = _alternation(MULTIPLIERS)
 _UNIT: Final = _alternation(UNIT_WORDS)
 _MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
 _POST: Final = _alternation(w for w in POST_QUALIFIERS if w != "多") + "|(?<=倍)多"
 _SEP: Final = "[-~～—–－至到]"
-_S: Final = r"\s*"
+_S: Final = r"\s*+"
+# 前 after these characters is part of a word (目前, 此前, 提前, 以前, 当前 ...), not a rank
+_NOT_RANK_BEFORE_QIAN: Final = "目此之提以当从向往事日年月天"
+_RANK: Final = rf"第|(?<![{_NOT_RANK_BEFORE_QIAN}])前"
+#: Every character a match of :data:`QUANTITY_RE` can start with, as the inside of a character
+#: class: a qualifier word's first, 第, 前, 翻, a numeral, 万.
+QUANTITY_FIRST: Final = (
+    re.escape("".join(sorted({w[0] for w in PRE_QUALIFIERS} | set("第前翻万" + _CN_CHARS))))
+    + _DIGITS
+)
+# every character what follows the qualifier word can start with
+_AFTER_PRE: Final = re.escape("第前翻万" + _CN_CHARS) + _DIGITS
+# the denominator of a fraction: a number, or 万 alone (万分之五)
+_DENOMINATOR: Final = rf"{_NUMBER}|(?<![{_CN_CHARS}{_DIGITS}])万"
 
-#: One quantity inside running text. Named groups: ``pre`` (qualifier before), ``num1``,
-#: ``mult1``, ``unit1``, ``sep`` (first end of a range), ``num``, ``more`` (余/多), ``mult``,
-#: ``more_after_mult``, ``unit`` (None when no unit word follows: a bare number, a year, an
-#: ordinal), ``post`` (qualifier after the unit). It never starts or ends on whitespace, and it
-#: runs in linear time over a letter (every part is bounded, no nested repetition).
+#: One quantity inside running text. It runs in linear time over a letter (every part is
+#: bounded, no nested repetition) and never starts or ends on whitespace. Its forms and their
+#: named groups:
+#:
+#: - a number with a unit word: ``pre`` (qualifier before), ``num1``, ``mult1``, ``unit1``,
+#:   ``sep`` (first end of a range), ``num``, ``more`` (余/多), ``mult``, ``more_after_mult``,
+#:   ``unit``, ``post`` (qualifier after the unit). ``unit`` is None when no unit word follows
+#:   (a bare number: a year, a code, an ordinal): see :func:`is_bare_number`;
+#: - a fraction ``N分之M`` (百分之十二, 三分之二): ``den`` (N), ``num`` (M), and ``pre``,
+#:   ``more``, ``post`` as above; it takes no unit word (it is a percentage);
+#: - a doubling ``翻N番`` (翻两番, 翻了一番): ``double`` (翻), ``num``, ``double_word`` (番);
+#: - a rank ``第N``, ``第N名``, ``第N位``, ``前N``: ``rank`` (第 or 前), ``num``, ``rank_word``
+#:   (名, 位 or None). 前 right after 目, 此, 之, 提, 以, 当 ... (目前, 提前) is not a rank.
 QUANTITY_RE: Final = re.compile(
+    rf"(?=[{QUANTITY_FIRST}])"  # fails fast where no quantity can start
     rf"(?:(?P<pre>{_alternation(PRE_QUALIFIERS)}){_S})?"
-    rf"(?:(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
-    rf"{_S}(?P<sep>{_SEP}){_S})?"
+    rf"(?=[{_AFTER_PRE}])"  # fails fast where no number or 第, 前, 翻 follows
+    rf"(?:(?P<rank>{_RANK}){_S}"
+    rf"|(?P<double>翻)(?:{_S}了)?{_S}"
+    rf"|(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
+    rf"{_S}(?P<sep>{_SEP}){_S}"
+    rf"|(?P<den>{_DENOMINATOR}){_S}分之{_S}"
+    rf")?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:{_S}(?P<more>{_MORE}))?"
-    rf"(?:{_S}(?P<mult>{_MULT}))?"
+    rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
+    rf"|(?(double){_S}(?P<double_word>番)"
+    rf"|(?:{_S}(?P<more>{_MORE}))?"
+    rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
     rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
-    rf"(?:{_S}(?P<unit>{_UNIT}))?"
-    rf"(?:{_S}(?P<post>{_POST}))?"
+    rf"(?:{_S}(?P<unit>{_UNIT}))?)"
+    rf"(?:{_S}(?P<post>{_POST}))?))"
 )
 _WHITESPACE: Final = re.compile(r"\s+")
 
@@ -359,7 +451,7 @@ class Quantity:
     value : float
         The stated number in base units (a range: its midpoint).
     unit : str
-        The base unit: CNY USD count percent percentage_point m2 times pflops.
+        The base unit: CNY USD count percent percentage_point m2 times pflops rank.
     qualifier : str
         exact | approx | over | at_least | nearly | under | range.
     strict, lenient : Interval
@@ -368,7 +460,9 @@ class Quantity:
         Number and unit as written, whitespace removed except one space between an Arabic
         number and a qualifier or unit word (none before %): ``超 1100 亿元``, ``七成``.
     unit_as_reported : str
-        Multiplier and unit word as written: ``亿元``, ``%``, ``万平方米``.
+        Multiplier and unit word as written: ``亿元``, ``%``, ``万平方米``; for the forms
+        without a unit word, the words that make them one: ``三分之`` (三分之二), ``番``
+        (翻两番), ``名`` (第3名), ``第`` (第3), ``前`` (前三).
 
     Examples
     --------
@@ -716,7 +810,8 @@ def _as_reported(m: re.Match[str]) -> tuple[str, str]:
     return pre + number + unit_gap + unit, (m["mult"] or "") + m["unit"]
 
 
-def _quantity(m: re.Match[str]) -> Quantity:
+def _number_quantity(m: re.Match[str]) -> Quantity:
+    """A number with a unit word (or a range of two): the rules of the qualifier table."""
     word = _unit_word(m)
     reading = _reading(m)
     if reading == "range":
@@ -736,6 +831,129 @@ def _quantity(m: re.Match[str]) -> Quantity:
         value_as_reported=value_as_reported,
         unit_as_reported=unit_as_reported,
     )
+
+
+def _whole_number(text: str, what: str, example: str) -> int:
+    """Read a number that must be a whole number from 1 (a rank, a count of doublings)."""
+    number = _number(text, None).value
+    if number != number.to_integral_value() or number < 1:
+        raise _InvalidError(f"{what} must be a whole number from 1, not {text!r}", example)
+    return int(number)
+
+
+def _no_qualifier(m: re.Match[str], what: str) -> None:
+    """Refuse a meaningful qualifier word before a rank or a doubling (达 is allowed)."""
+    if m["pre"] is not None and _READING_OF_WORD[m["pre"]] is not None:
+        raise _InvalidError(f"{what} cannot take the qualifier {m['pre']!r}", "drop it")
+
+
+def _compact(m: re.Match[str]) -> str:
+    return _WHITESPACE.sub("", m.group(0))
+
+
+def _rank_quantity(m: re.Match[str]) -> Quantity:
+    """第N (名/位): rank N, exact, [N, N] (a rank is a whole number: h = 0); 前N: [1, N]."""
+    _no_qualifier(m, "a rank")
+    n = _whole_number(m["num"], "a rank", "write e.g. '第3' or '第一'")
+    top = m["rank"] == "前"
+    interval = Interval(1.0 if top else float(n), float(n), True, True)
+    return Quantity(
+        text=m.group(0),
+        value=float(n),
+        unit="rank",
+        qualifier="under" if top else "exact",
+        strict=interval,
+        lenient=interval,
+        value_as_reported=_compact(m),
+        unit_as_reported=m["rank_word"] or m["rank"],
+    )
+
+
+def _doubling_quantity(m: re.Match[str]) -> Quantity:
+    """翻N番: now = 2**N times before; exact, [2**(N-1/2), 2**(N+1/2)] (half a doubling)."""
+    _no_qualifier(m, "a doubling")
+    n = _whole_number(m["num"], "the number of doublings", "write e.g. '翻两番'")
+    if n > MAX_DOUBLINGS:
+        raise _InvalidError(f"{n} doublings is more than {MAX_DOUBLINGS}", "check the number")
+    multiple, half_step = Decimal(2) ** n, Decimal(2).sqrt()
+    interval = _interval(multiple / half_step, multiple * half_step)
+    return Quantity(
+        text=m.group(0),
+        value=float(multiple),
+        unit="times",
+        qualifier="exact",
+        strict=interval,
+        lenient=interval,
+        value_as_reported=_compact(m),
+        unit_as_reported=m["double_word"],
+    )
+
+
+def _fraction_quantity(m: re.Match[str]) -> Quantity:
+    """N分之M: the percentage 100·M/N, with M's precision scaled by 100/N (七成 = 十分之七)."""
+    den = m["den"]
+    denominator = Decimal(10**4) if den == "万" else _number(den, None).value
+    if denominator != denominator.to_integral_value() or denominator < 1:
+        raise _InvalidError(
+            f"the denominator of a fraction must be a whole number from 1, not {den!r}",
+            "write e.g. '三分之二' or '百分之十二'",
+        )
+    number = _number(m["num"], None)
+    scale = Decimal(100) / denominator
+    stated = _Stated(
+        value=number.value * scale,
+        half=Decimal(5).scaleb(number.exponent - 1) * scale,
+        half_nonzero=Decimal(5).scaleb(number.nonzero_exponent - 1) * scale,
+        step=Decimal(1).scaleb(number.nonzero_exponent) * scale,
+        floor=None,
+        truncatable=True,
+    )
+    reading = _reading(m)
+    strict, lenient = _RULES[reading](stated)
+    return Quantity(
+        text=m.group(0),
+        value=float(stated.value),
+        unit="percent",
+        qualifier=_QUALIFIER_OF_READING[reading],
+        strict=strict,
+        lenient=lenient,
+        value_as_reported=_compact(m),
+        unit_as_reported=f"{den}分之",
+    )
+
+
+def _quantity(m: re.Match[str]) -> Quantity:
+    if m["rank"] is not None:
+        return _rank_quantity(m)
+    if m["double"] is not None:
+        return _doubling_quantity(m)
+    if m["den"] is not None:
+        return _fraction_quantity(m)
+    return _number_quantity(m)
+
+
+def is_bare_number(m: re.Match[str]) -> bool:
+    """Whether a match of :data:`QUANTITY_RE` is a number with nothing that makes it a quantity.
+
+    A bare number has no unit word and is not a rank (第3), a doubling (翻两番) or a fraction
+    (三分之二): a year (2024), a code (20+8), an ordinal (一是). :func:`quantity_from_match`
+    refuses it.
+
+    Parameters
+    ----------
+    m : re.Match[str]
+        A match of :data:`QUANTITY_RE`.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [(m.group(0), is_bare_number(m)) for m in QUANTITY_RE.finditer("2024年全市第3、超四成")]
+    [('2024', True), ('第3', False), ('超四成', False)]
+    """
+    return all(m[g] is None for g in ("unit", "rank", "double", "den"))
 
 
 def _error(text: str, detail: str) -> QuantityParseError:
@@ -791,7 +1009,7 @@ def _diagnose(text: str, compact: str) -> QuantityParseError:
         return _error(text, f"it holds {len(matches)} quantities ({found}); give one at a time")
     m = matches[0]
     before, after = compact[: m.start()], compact[m.end() :]
-    if m["unit"] is None and not before and after[:1].isalpha():
+    if is_bare_number(m) and not before and after[:1].isalpha():
         known = ", ".join(UNIT_WORDS)
         return _error(text, f"unknown unit {after!r}; write one of {known}")
     return _error(

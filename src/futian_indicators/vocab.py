@@ -23,12 +23,16 @@ CURATED_STATUSES = ("actual", "target", "plan", "policy")
 QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range")
 """How the words qualify the number (intervals: :mod:`futian_indicators.quantity`)."""
 
-UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops")
+UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops", "rank")
 """Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),
-percentage points, square metres, times (倍), petaflops of computing power (P)."""
+percentage points, square metres, times (倍), petaflops of computing power (P), a rank (第3 is 3:
+1 is the first place)."""
 
 MEASURES = ("flow", "stock", "rate", "share", "growth", "ratio", "rank", "count")
 """What kind of quantity an indicator is."""
 
 PERIOD_TYPES = ("year", "half_year", "quarter", "month", "as_of", "multi_year", "since")
 """How a period label reads; see :func:`futian_indicators.period.parse_period`."""
+
+MENTION_KINDS = ("quantity", "rank", "date", "doc_number", "ordinal", "code", "duration")
+"""What a number mention in a letter is; only quantity and rank are measures (see extract)."""
