@@ -23,7 +23,7 @@ def build_problems(project: Path) -> str:
 
 def test_the_raw_data_builds(project: Path) -> None:
     tables = build_tables(project / "data" / "raw")
-    assert set(tables) == {"sources", "indicators", "figures"}
+    assert set(tables) == {"sources", "indicators", "figures", "mentions"}
     assert len(tables["sources"]) == 5
 
 
@@ -66,7 +66,7 @@ def test_duplicate_figure_id(project: Path, edit: Edit) -> None:
     text = path.read_text(encoding="utf-8")
     first = text.index("  - slug:")
     second = text.index("  - slug:", first + 1)
-    path.write_text(text + "\n" + text[first:second], encoding="utf-8")
+    path.write_text(text[:second] + text[first:second] + text[second:], encoding="utf-8")
     message = build_problems(project)
     assert "duplicate figure id (first at" in message
     assert "give it another slug" in message
@@ -138,3 +138,58 @@ def test_build_outside_a_checkout_is_a_usage_error(
 ) -> None:
     assert main(["build", "--root", str(tmp_path)]) == 2
     assert "no data/raw folder" in capsys.readouterr().err
+
+
+def test_alternative_reading_widens_the_lenient_interval_only(project: Path, edit: Edit) -> None:
+    edit(
+        GDP_FILE,
+        "    qualifier: exact\n    note: null",
+        "    qualifier: exact\n    alternative_reading: 5000亿元\n    note: two readings",
+    )
+    figures = build_tables(project / "data" / "raw")["figures"].set_index("figure_id")
+    gdp = figures.loc["cppcc-2025136/gdp-2024"]
+    assert gdp["lower_lenient"] == 450_000_000_000  # 5000亿元 read leniently: 4500亿
+    assert gdp["upper_lenient"] == 594_882_500_000
+    assert (gdp["lower"], gdp["upper"]) == (594_881_500_000, 594_882_500_000)
+
+
+def test_alternative_reading_needs_a_note_and_the_same_unit(project: Path, edit: Edit) -> None:
+    edit(
+        GDP_FILE,
+        "    qualifier: exact\n    note: null",
+        "    qualifier: exact\n    alternative_reading: 5000家\n    note: null",
+    )
+    message = build_problems(project)
+    assert "has an alternative_reading but no note" in message
+    edit(
+        GDP_FILE,
+        "alternative_reading: 5000家\n    note: null",
+        "alternative_reading: 5000家\n    note: x",
+    )
+    message = build_problems(project)
+    assert "alternative_reading '5000家' is in 'count', the figure in 'CNY'" in message
+
+
+def test_a_measure_nobody_accounts_for_fails_the_build(project: Path, edit: Edit) -> None:
+    path = project / "data" / "raw" / GDP_FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - slug: gdp-2024")
+    end = text.index("  - slug:", start + 1)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    message = build_problems(project)
+    assert "data/raw/letters/cppcc-2025136.txt:7: number '5948.82亿元' (quantity)" in message
+    assert "is neither a figure nor given a reason" in message
+
+
+def test_a_reason_that_accounts_for_nothing_fails_the_build(project: Path) -> None:
+    path = project / "data" / "raw" / GDP_FILE
+    text = path.read_text(encoding="utf-8")
+    entry = (
+        "\nnot_figures:\n  - quote: 2024年实现地区生产总值5948.82亿元\n"
+        "    mention: 5948.82亿元\n    reason: a test\n"
+    )
+    if "\nnot_figures:\n" in text:
+        entry = entry.replace("\nnot_figures:\n", "\n")
+    path.write_text(text + entry, encoding="utf-8")
+    message = build_problems(project)
+    assert "not_figures entry '5948.82亿元' accounts for no number" in message

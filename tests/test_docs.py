@@ -35,3 +35,18 @@ def test_method_examples(words: str, strict: str, lenient: str) -> None:
 
 def test_the_examples_were_found() -> None:
     assert len(ROWS) == 8
+
+
+MODULES = sorted(
+    p.stem for p in (ROOT / "src" / "futian_indicators").glob("*.py") if p.stem != "__main__"
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name: str) -> None:
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"futian_indicators.{name}")
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._version import __version__
-from .api import load_figures, load_indicators, load_sources, series
+from .api import load_figures, load_indicators, load_mentions, load_sources, series
 from .errors import FutianIndicatorsError
+from .extract import extract_quantities
 from .quantity import Quantity, parse_quantity
 
 __all__ = [
@@ -24,8 +25,10 @@ __all__ = [
     "FutianIndicatorsError",
     "Quantity",
     "__version__",
+    "extract_quantities",
     "load_figures",
     "load_indicators",
+    "load_mentions",
     "load_sources",
     "parse_quantity",
     "series",

@@ -121,6 +121,30 @@ def load_figures(
     return frame.reset_index(drop=True)
 
 
+def load_mentions(*, source: Filter = None, kind: Filter = None) -> pd.DataFrame:
+    """Every number mention in every letter, and the figure or reason that accounts for it.
+
+    Parameters
+    ----------
+    source : str or list of str, optional
+        Keep only these letters.
+    kind : str or list of str, optional
+        Keep only these kinds (``quantity``, ``rank``, ``date``, ``doc_number``, ``ordinal``,
+        ``code``, ``duration``).
+
+    Returns
+    -------
+    DataFrame
+        One row per mention, sorted by letter and position: ``start``/``end`` index the raw
+        letter; ``figure_id`` is set when the mention is a figure's quantity, ``reason`` otherwise.
+    """
+    frame = _table("mentions")
+    sources = _resources.table("sources")["source_id"]
+    frame = _select(frame, "source_id", source, "source", set(sources))
+    frame = _select(frame, "kind", kind, "kind", vocab.MENTION_KINDS)
+    return frame.reset_index(drop=True)
+
+
 def _intersection(reports: pd.DataFrame) -> tuple[float, float, bool, bool]:
     """The intersection of the reports' strict intervals: lower, upper and whether each is closed.
 
@@ -192,8 +216,9 @@ def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd
     Examples
     --------
     >>> import futian_indicators as fi
-    >>> fi.series("gdp").loc[0, ["period", "value", "source_ids"]].tolist()
-    ['2024', 594882000000.0, 'cppcc-2025136']
+    >>> gdp = fi.series("gdp").iloc[0]
+    >>> gdp["period"], float(gdp["value"]), gdp["source_ids"]
+    ('2024', 594882000000.0, 'cppcc-2025136')
     """
     figures = load_figures(indicator=indicator, geo=geo, status=status)
     rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]

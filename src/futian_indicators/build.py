@@ -18,17 +18,18 @@ from typing import Any
 import pandas as pd
 
 from . import schema
+from .coverage import Span, mentions_table
 from .curation import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
 from .errors import BuildError, QuantityParseError
 from .period import parse_period
-from .quantity import parse_quantity
-from .text import NormalisedText, normalise
+from .quantity import Quantity, parse_quantity
+from .text import NormalisedText, PassageError, locate, normalise
 
 TABLE_NAMES = tuple(schema.SCHEMAS)
 """The tables the build makes, in order."""
 
 
-def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str) -> pd.DataFrame:
+def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str | list[str]) -> pd.DataFrame:
     columns = schema.SCHEMAS[name].columns
     frame = pd.DataFrame(list(rows), columns=list(columns))
     for column, spec in columns.items():
@@ -56,29 +57,17 @@ def _closest(value: str, valid: Iterable[str]) -> str:
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
 
 
-def _quote_not_found(quote: str, letter: NormalisedText) -> str:
-    """Say how much of the quote the letter has, and where it departs from it."""
-    matcher = difflib.SequenceMatcher(None, quote, letter.text, autojunk=False)
-    match = matcher.find_longest_match(0, len(quote), 0, len(letter.text))
-    if match.size == 0:
-        return "no part of it is in the letter"
-    found = quote[match.a : match.a + match.size]
-    after_quote = quote[match.a + match.size : match.a + match.size + 10]
-    after_letter = letter.text[match.b + match.size : match.b + match.size + 10]
-    return (
-        f"the longest part found is {found!r}; after it the quote reads {after_quote!r} "
-        f"where the letter reads {after_letter!r}"
-    )
-
-
 class _FigureBuilder:
     """Turns curated figure records into figure rows, collecting problems."""
 
-    def __init__(self, raw: RawData, problems: list[str]) -> None:
-        self.letters = {s.source_id: normalise(s.text) for s in raw.sources}
+    def __init__(
+        self, raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
+    ) -> None:
+        self.letters = letters
         self.indicators = {i.indicator_id: i for i in raw.indicators}
         self.problems = problems
         self.seen: dict[str, FigureRecord] = {}
+        self.spans: list[Span] = []
 
     def fail(self, figure: FigureRecord, message: str) -> None:
         self.problems.append(f"{figure.where}: figure {figure.figure_id!r}: {message}")
@@ -90,12 +79,20 @@ class _FigureBuilder:
         if not self._references_ok(figure):
             return None
         letter = self.letters[figure.source_id]
-        span = self._locate_quote(figure, letter)
+        try:
+            passage = locate(letter, figure.quote, figure.quantity)
+        except PassageError as exc:
+            self.fail(figure, str(exc))
+            passage = None
         quantity = self._parse(figure)
-        if span is None or quantity is None:
+        if passage is None or quantity is None:
+            return None
+        self.spans.append(Span(figure.source_id, *passage.part, figure.figure_id))
+        lenient = self._lenient(figure, quantity)
+        if lenient is None:
             return None
         period = parse_period(figure.period)
-        start, end = letter.raw_span(*span)
+        start, end = letter.raw_span(*passage.quote)
         return {
             "figure_id": figure.figure_id,
             "source_id": figure.source_id,
@@ -114,9 +111,9 @@ class _FigureBuilder:
             "upper": quantity.upper,
             "lower_closed": quantity.strict.lower_closed,
             "upper_closed": quantity.strict.upper_closed,
-            "lower_lenient": quantity.lower_lenient,
-            "upper_lenient": quantity.upper_lenient,
-            "quote": letter.text[span[0] : span[1]],
+            "lower_lenient": lenient[0],
+            "upper_lenient": lenient[1],
+            "quote": letter.text[slice(*passage.quote)],
             "char_start": start,
             "char_end": end,
             "note": figure.note,
@@ -155,40 +152,26 @@ class _FigureBuilder:
             ok = False
         return ok
 
-    def _locate_quote(self, figure: FigureRecord, letter: NormalisedText) -> tuple[int, int] | None:
-        quote = normalise(figure.quote).text
-        starts = letter.find_all(quote)
-        if not starts:
+    def _lenient(self, figure: FigureRecord, quantity: Quantity) -> tuple[float, float] | None:
+        """The lenient interval, widened to cover the alternative reading if there is one."""
+        bounds = (quantity.lower_lenient, quantity.upper_lenient)
+        if figure.alternative_reading is None:
+            return bounds
+        try:
+            other = parse_quantity(figure.alternative_reading)
+        except QuantityParseError as exc:
+            self.fail(figure, f"alternative_reading: {exc}")
+            return None
+        if other.unit != quantity.unit:
             self.fail(
                 figure,
-                f"quote {figure.quote!r} is not in the letter: "
-                f"{_quote_not_found(quote, letter)}; copy the quote from the letter",
+                f"alternative_reading {figure.alternative_reading!r} is in {other.unit!r}, "
+                f"the figure in {quantity.unit!r}; write both readings in the same unit",
             )
             return None
-        if len(starts) > 1:
-            self.fail(
-                figure,
-                f"quote {figure.quote!r} occurs {len(starts)} times in the letter; "
-                "lengthen it until it is unique",
-            )
-            return None
-        if normalise(figure.quantity).text not in quote:
-            self.fail(
-                figure,
-                f"quantity {figure.quantity!r} is not in its quote {quote!r}; "
-                "copy it from the quote",
-            )
-            return None
-        if quote.count(normalise(figure.quantity).text) > 1:
-            self.fail(
-                figure,
-                f"quantity {figure.quantity!r} occurs more than once in its quote "
-                f"{quote!r}; shorten the quote so that it occurs once",
-            )
-            return None
-        return starts[0], starts[0] + len(quote)
+        return min(bounds[0], other.lower_lenient), max(bounds[1], other.upper_lenient)
 
-    def _parse(self, figure: FigureRecord) -> Any:
+    def _parse(self, figure: FigureRecord) -> Quantity | None:
         try:
             quantity = parse_quantity(figure.quantity)
         except QuantityParseError as exc:
@@ -212,9 +195,12 @@ class _FigureBuilder:
         return quantity
 
 
-def _figures_table(raw: RawData, problems: list[str]) -> pd.DataFrame:
-    rows = _FigureBuilder(raw, problems).rows(raw.figures)
-    return _frame("figures", rows, "figure_id")
+def _figures_table(
+    raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
+) -> tuple[pd.DataFrame, list[Span]]:
+    builder = _FigureBuilder(raw, letters, problems)
+    rows = builder.rows(raw.figures)
+    return _frame("figures", rows, "figure_id"), builder.spans
 
 
 def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -237,10 +223,14 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     """
     raw = read_raw(raw_dir)
     problems = list(raw.problems)
+    letters = {source.source_id: normalise(source.text) for source in raw.sources}
+    figures, spans = _figures_table(raw, letters, problems)
+    mentions = mentions_table(raw, letters, spans, problems)
     tables = {
         "sources": _sources_table(raw.sources),
         "indicators": _indicators_table(raw.indicators),
-        "figures": _figures_table(raw, problems),
+        "figures": figures,
+        "mentions": _frame("mentions", mentions, ["source_id", "start"]),
     }
     if problems:
         raise BuildError(problems)

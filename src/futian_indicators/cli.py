@@ -52,12 +52,25 @@ def _reconciled(row: Mapping[Hashable, Any]) -> str:
     if not row["consistent"]:
         return "letters disagree"
     if math.isinf(row["upper"]):
-        return "≥ " + format_value(row["lower"], row["unit"])
+        sign = "≥ " if row["lower_closed"] else "> "
+        return sign + format_value(row["lower"], row["unit"])
     return format_value(row["value"], row["unit"])
 
 
+def _coverage(mentions: pd.DataFrame) -> str:
+    """One line: how many of the numbers in the letters are accounted for, and how."""
+    figures = int(mentions["figure_id"].notna().sum())
+    reasons = int(mentions["reason"].notna().sum())
+    total = len(mentions)
+    share = f"{(figures + reasons) / total:.0%}" if total else "n/a"
+    return (
+        f"Coverage: {figures + reasons} of {total} numbers in the letters accounted for ({share}): "
+        f"{figures} figures, {reasons} not figures (dates, document numbers, ordinals, ...)"
+    )
+
+
 def _summary(args: argparse.Namespace) -> int:
-    from . import DATA_VERSION, load_figures, load_sources, series
+    from . import DATA_VERSION, load_figures, load_mentions, load_sources, series
 
     figures, sources = load_figures(), load_sources()
     counts = figures["source_id"].value_counts()
@@ -77,6 +90,7 @@ def _summary(args: argparse.Namespace) -> int:
     print(
         "Letters\n" + textwrap.indent(_table(rows, ["source", "date", "issuer", "figures"]), "  ")
     )
+    print("\n" + _coverage(load_mentions()))
     indicators = set(figures["indicator_id"])
     rows = []
     for indicator in (i for i in HEADLINE_INDICATORS if i in indicators):

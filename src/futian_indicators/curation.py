@@ -90,6 +90,7 @@ class FigureRecord:
     value: float
     unit: str
     qualifier: str
+    alternative_reading: str | None
     note: str | None
     where: Where
 
@@ -99,6 +100,17 @@ class FigureRecord:
         return f"{self.source_id}/{self.slug}"
 
 
+@dataclass(frozen=True, slots=True)
+class NotFigureRecord:
+    """A number in a letter that is not a figure, with the reason why."""
+
+    source_id: str
+    quote: str
+    mention: str
+    reason: str
+    where: Where
+
+
 @dataclass(slots=True)
 class RawData:
     """Everything read from ``data/raw``, and every problem found while reading it."""
@@ -106,6 +118,7 @@ class RawData:
     sources: list[SourceRecord] = field(default_factory=list)
     indicators: list[IndicatorRecord] = field(default_factory=list)
     figures: list[FigureRecord] = field(default_factory=list)
+    not_figures: list[NotFigureRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -366,7 +379,7 @@ _FIGURE_KEYS = (
 
 
 def _figure(rec: _Record, source_id: str) -> FigureRecord | None:
-    rec.check_keys(_FIGURE_KEYS, optional=("note",))
+    rec.check_keys(_FIGURE_KEYS, optional=("alternative_reading", "note"))
     record = FigureRecord(
         source_id=source_id,
         slug=rec.text("slug"),
@@ -379,30 +392,55 @@ def _figure(rec: _Record, source_id: str) -> FigureRecord | None:
         value=rec.number("value"),
         unit=rec.choice("unit", vocab.UNITS),
         qualifier=rec.choice("qualifier", vocab.QUALIFIERS),
+        alternative_reading=rec.optional_text("alternative_reading"),
         note=rec.optional_text("note"),
+        where=rec.where,
+    )
+    if record.alternative_reading and not record.note:
+        rec.fail("has an alternative_reading but no note; say in note which readings are recorded")
+    return record if rec.ok else None
+
+
+def _not_figure(rec: _Record, source_id: str) -> NotFigureRecord | None:
+    rec.check_keys(("quote", "mention", "reason"))
+    record = NotFigureRecord(
+        source_id=source_id,
+        quote=rec.text("quote"),
+        mention=rec.text("mention"),
+        reason=rec.text("reason"),
         where=rec.where,
     )
     return record if rec.ok else None
 
 
-def _read_figure_file(path: Path, problems: list[str]) -> list[FigureRecord]:
+_FIGURE_FILE_KEYS = ("source_id", "figures", "not_figures")
+
+
+def _read_figure_file(path: Path, raw: RawData) -> None:
     try:
         data = read_yaml(path)
     except CurationError as exc:
-        problems.append(str(exc))
-        return []
-    if not isinstance(data, dict) or set(data) - {_LINE} != {"source_id", "figures"}:
-        problems.append(f"{path}: expected a mapping with exactly the keys source_id and figures")
-        return []
+        raw.problems.append(str(exc))
+        return
+    keys = set(data) - {_LINE} if isinstance(data, dict) else set()
+    if not {"source_id", "figures"} <= keys or keys - set(_FIGURE_FILE_KEYS):
+        raw.problems.append(
+            f"{path}: expected a mapping with the keys source_id, figures and optionally "
+            f"not_figures; found {sorted(keys) if keys else type(data).__name__}"
+        )
+        return
     source_id = str(data["source_id"])
     if path.stem != source_id:
-        problems.append(
+        raw.problems.append(
             f"{path}:{data[_LINE]}: source_id {source_id!r} differs from the file name "
             f"{path.stem!r}; name the file <source_id>.yaml"
         )
-        return []
-    records = _records(data["figures"], path, problems, "figure")
-    return _collect(records, problems, lambda rec: _figure(rec, source_id))
+        return
+    figures = _records(data["figures"], path, raw.problems, "figure")
+    raw.figures.extend(_collect(figures, raw.problems, lambda rec: _figure(rec, source_id)))
+    not_figures = _records(data.get("not_figures") or [], path, raw.problems, "not_figures")
+    make = lambda rec: _not_figure(rec, source_id)  # noqa: E731
+    raw.not_figures.extend(_collect(not_figures, raw.problems, make))
 
 
 def _collect(
@@ -442,7 +480,7 @@ def read_raw(raw_dir: Path) -> RawData:
     if not figure_files:
         raw.problems.append(f"{raw_dir / 'figures'}: no figure files (<source_id>.yaml) found")
     for path in figure_files:
-        raw.figures.extend(_read_figure_file(path, raw.problems))
+        _read_figure_file(path, raw)
     return raw
 
 

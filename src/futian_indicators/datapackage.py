@@ -11,7 +11,6 @@ import pandas as pd
 from . import schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-_PRIMARY_KEYS = {"sources": "source_id", "indicators": "indicator_id", "figures": "figure_id"}
 
 
 def _field_type(dtype: Any) -> str:
@@ -56,7 +55,7 @@ def table_schema(name: str) -> dict[str, Any]:
     ]
     out: dict[str, Any] = {
         "fields": [_field(col, spec) for col, spec in model.columns.items()],
-        "primaryKey": [_PRIMARY_KEYS[name]],
+        "primaryKey": list(model.unique),
         "missingValues": [""],
     }
     if foreign_keys:

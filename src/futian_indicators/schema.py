@@ -155,10 +155,41 @@ FIGURES = pa.DataFrameSchema(
     description="One record a figure as one letter reports it.",
 )
 
+MENTIONS = pa.DataFrameSchema(
+    {
+        "source_id": _text("The letter (sources.source_id)."),
+        "start": pa.Column("int64", pa.Check.ge(0), description="Start in the raw letter."),
+        "end": pa.Column("int64", pa.Check.gt(0), description="End (exclusive) in the raw letter."),
+        "text": _text("The mention, as in the normalised letter."),
+        "kind": _choice(
+            "quantity or rank (measures), or what else the number is.", vocab.MENTION_KINDS
+        ),
+        "figure_id": _text(
+            "The figure whose quantity this is (several, joined by ';', when one number is the "
+            "quantity of several figures).",
+            nullable=True,
+        ),
+        "reason": _text("Why it is not a figure (null when it is one).", nullable=True),
+    },
+    checks=[
+        pa.Check(lambda df: df["start"] < df["end"], error="empty mention span"),
+        pa.Check(
+            lambda df: df["figure_id"].isna() != df["reason"].isna(),
+            error="a mention has either a figure_id or a reason",
+        ),
+    ],
+    strict=True,
+    ordered=True,
+    unique=["source_id", "start"],
+    name="mentions",
+    description="Every number the extractor finds in a letter, and what accounts for it.",
+)
+
 SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "sources": SOURCES,
     "indicators": INDICATORS,
     "figures": FIGURES,
+    "mentions": MENTIONS,
 }
 """Every table the build writes, by name, in the order it writes them."""
 
@@ -166,8 +197,14 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("figures", "source_id", "sources", "source_id"),
     ("figures", "indicator_id", "indicators", "indicator_id"),
     ("indicators", "base_indicator", "indicators", "indicator_id"),
+    ("mentions", "source_id", "sources", "source_id"),
+    ("mentions", "figure_id", "figures", "figure_id"),
 )
 """(table, column, referenced table, referenced column)."""
+
+
+LIST_SEPARATOR = ";"
+"""Separates several ids in one cell (mentions.figure_id); an id never contains it."""
 
 
 def _describe_failure(table: str, row: Mapping[str, object]) -> str:
@@ -192,7 +229,7 @@ def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
             cases = exc.failure_cases.to_dict("records")
             problems.extend(_describe_failure(name, case) for case in cases)
     for table, column, ref_table, ref_column in FOREIGN_KEYS:
-        values = tables[table][column].dropna()
+        values = tables[table][column].dropna().str.split(LIST_SEPARATOR).explode()
         valid = set(tables[ref_table][ref_column])
         problems.extend(
             f"{table}: {column} {value!r} names no {ref_table}.{ref_column}; "

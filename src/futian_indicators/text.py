@@ -18,8 +18,11 @@ file).
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+
+from .errors import CurationError
 
 _PAGE_NUMBER_LINE = re.compile(r"(?<=\n\n)[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*\n)", re.ASCII)
 _HEADING_MARKS = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
@@ -112,3 +115,62 @@ def normalise(raw: str) -> NormalisedText:
         chars.append(char)
         offsets.append(index)
     return NormalisedText(raw, "".join(chars), tuple(offsets))
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A quote located in a normalised letter, and a part of it (a number), as normalised spans."""
+
+    quote: tuple[int, int]
+    part: tuple[int, int]
+
+
+class PassageError(CurationError):
+    """A quote is not in its letter (or not once), or its part is not in the quote (or not once)."""
+
+
+def _not_found_hint(quote: str, letter: NormalisedText) -> str:
+    """Say how much of the quote the letter has, and where it departs from it."""
+    matcher = difflib.SequenceMatcher(None, quote, letter.text, autojunk=False)
+    match = matcher.find_longest_match(0, len(quote), 0, len(letter.text))
+    if match.size == 0:
+        return "no part of it is in the letter"
+    found = quote[match.a : match.a + match.size]
+    after_quote = quote[match.a + match.size : match.a + match.size + 10]
+    after_letter = letter.text[match.b + match.size : match.b + match.size + 10]
+    return (
+        f"the longest part found is {found!r}; after it the quote reads {after_quote!r} "
+        f"where the letter reads {after_letter!r}"
+    )
+
+
+def locate(letter: NormalisedText, quote: str, part: str) -> Passage:
+    """Find ``quote`` once in the letter and ``part`` once in the quote (both normalised first).
+
+    Raises
+    ------
+    PassageError
+        Saying what is missing or repeated, and how to fix the quote.
+
+    Examples
+    --------
+    >>> letter = normalise("2024年实现地区生产总值5948.82 亿元，地均GDP")
+    >>> locate(letter, "实现地区生产总值5948.82亿元", "5948.82亿元")
+    Passage(quote=(5, 22), part=(13, 22))
+    """
+    wanted, number = normalise(quote).text, normalise(part).text
+    starts = letter.find_all(wanted)
+    if not starts:
+        hint = _not_found_hint(wanted, letter)
+        msg = f"quote {quote!r} is not in the letter: {hint}; copy the quote from the letter"
+        raise PassageError(msg)
+    if len(starts) > 1:
+        msg = f"quote {quote!r} occurs {len(starts)} times in the letter; lengthen it"
+        raise PassageError(msg)
+    count = wanted.count(number)
+    if count != 1:
+        where = "is not in" if count == 0 else "occurs more than once in"
+        msg = f"{part!r} {where} its quote {wanted!r}; copy it from the quote, or change the quote"
+        raise PassageError(msg)
+    start, offset = starts[0], wanted.index(number)
+    return Passage((start, start + len(wanted)), (start + offset, start + offset + len(number)))
