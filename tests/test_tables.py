@@ -16,8 +16,12 @@ from futian_indicators.text import normalise
 
 from .conftest import ROOT
 
-LOADERS = {"sources": fi.load_sources, "indicators": fi.load_indicators, "figures": fi.load_figures}
-KEYS = {"sources": "source_id", "indicators": "indicator_id", "figures": "figure_id"}
+LOADERS = {
+    "sources": fi.load_sources,
+    "indicators": fi.load_indicators,
+    "figures": fi.load_figures,
+    "mentions": fi.load_mentions,
+}
 
 
 def test_every_bundled_table_has_a_loader() -> None:
@@ -31,8 +35,9 @@ def test_table_contract(name: str) -> None:
     schema.SCHEMAS[name].validate(frame, lazy=True)  # columns, order, dtypes, allowed values
     assert list(frame.columns) == list(schema.SCHEMAS[name].columns) == entry["columns"]
     assert len(frame) == entry["rows"] > 0
-    assert frame[KEYS[name]].is_unique
-    assert frame[KEYS[name]].is_monotonic_increasing
+    key = list(schema.SCHEMAS[name].unique)
+    assert not frame.duplicated(key).any()
+    assert frame.equals(frame.sort_values(key, ignore_index=True))
     assert hashlib.sha256(csv_bytes(frame)).hexdigest() == entry["content_sha256"]
 
 
@@ -112,3 +117,32 @@ def test_schema_rejects_an_inverted_interval() -> None:
     frame.loc[0, "lower"] = frame.loc[0, "upper"] + 1
     with pytest.raises(pa.errors.SchemaErrors, match="lower > upper"):
         schema.FIGURES.validate(frame, lazy=True)
+
+
+def test_every_number_in_the_letters_is_accounted_for() -> None:
+    mentions = fi.load_mentions()
+    assert mentions["figure_id"].notna().sum() + mentions["reason"].notna().sum() == len(mentions)
+    measures = mentions[mentions["kind"].isin(["quantity", "rank"])]
+    assert measures["figure_id"].notna().sum() > 100
+
+
+def test_mentions_point_at_their_text_in_the_raw_letter() -> None:
+    sources = fi.load_sources().set_index("source_id")
+    letters = {
+        sid: (ROOT / path).read_text(encoding="utf-8") for sid, path in sources["raw_path"].items()
+    }
+    for m in fi.load_mentions().itertuples():
+        assert normalise(letters[m.source_id][m.start : m.end]).text == m.text
+
+
+def test_every_figure_quantity_is_a_mention() -> None:
+    """The extractor finds the number of every curated figure (its recall on figures is 1)."""
+    accounted = set(fi.load_mentions()["figure_id"].dropna().str.split(";").explode())
+    assert accounted == set(fi.load_figures()["figure_id"])
+
+
+def test_mentions_snapshot(dataframe_regression) -> None:  # type: ignore[no-untyped-def]
+    columns = ["source_id", "start", "end", "text", "kind", "figure_id", "reason"]
+    frame = fi.load_mentions()[columns]
+    frame = frame.astype({c: object for c in columns if frame[c].dtype == "string"}).fillna("")
+    dataframe_regression.check(frame, default_tolerance={"atol": 0, "rtol": 0})
