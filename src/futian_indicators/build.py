@@ -119,6 +119,15 @@ class _FigureBuilder:
             "note": figure.note,
         }
 
+    def _known(
+        self, figure: FigureRecord, what: str, value: str, valid: Mapping[str, Any], file: str
+    ) -> bool:
+        if value in valid:
+            return True
+        hint = _closest(value, valid)
+        self.fail(figure, f"{what} {value!r} is not in {file}{hint}; add it there or fix the id")
+        return False
+
     def _references_ok(self, figure: FigureRecord) -> bool:
         ok = True
         if figure.figure_id in self.seen:
@@ -126,24 +135,10 @@ class _FigureBuilder:
             self.fail(figure, f"duplicate figure id (first at {first}); give it another slug")
             ok = False
         self.seen.setdefault(figure.figure_id, figure)
-        if figure.source_id not in self.letters:
-            hint = _closest(figure.source_id, self.letters)
-            self.fail(
-                figure,
-                f"source {figure.source_id!r} is not in sources.yaml{hint}; "
-                "add the letter to sources.yaml first",
-            )
-            ok = False
+        ok &= self._known(figure, "source", figure.source_id, self.letters, "sources.yaml")
+        ok &= self._known(figure, "indicator", figure.indicator, self.indicators, "indicators.yaml")
         indicator = self.indicators.get(figure.indicator)
-        if indicator is None:
-            hint = _closest(figure.indicator, self.indicators)
-            self.fail(
-                figure,
-                f"indicator {figure.indicator!r} is not in indicators.yaml{hint}; "
-                "add it to the codebook or fix the id",
-            )
-            ok = False
-        elif indicator.unit != figure.unit:
+        if indicator is not None and indicator.unit != figure.unit:
             self.fail(
                 figure,
                 f"unit {figure.unit!r} differs from the unit {indicator.unit!r} "
