@@ -1,0 +1,92 @@
+"""Freeze the current data version into the release archive, so that it stays loadable.
+
+``futian-indicators release`` (run in a checkout, by a maintainer) copies the current tables
+into ``data/releases``: one parquet file per table content (named by the sha256 of its canonical
+CSV, so a table that did not change between versions is stored once) and an entry in
+``data/releases/index.json``. The next ``futian-indicators build`` ships the archive inside the
+package, where ``load_figures(version=...)``, ``data_versions()`` and ``diff()`` read it.
+A released version is never rewritten: changing its data needs a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .build import build_tables
+from .curation import read_dataset
+from .errors import CurationError, StaleDataError
+from .store import RELEASES_DIR, csv_bytes, parquet_bytes, read_releases, render, stale_files
+
+INDEX = "index.json"
+
+
+def _read_index(folder: Path) -> dict[str, Any]:
+    path = folder / INDEX
+    if not path.exists():
+        return {"versions": {}}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def release(root: Path) -> str:
+    """Add the current data version to the archive; return what was done, in one line.
+
+    Raises
+    ------
+    StaleDataError
+        When the processed data is not what data/raw builds (run ``build`` first).
+    CurationError
+        When the version has no ``date_released`` in dataset.yaml, no CHANGELOG entry, or is
+        already released with other contents.
+    """
+    raw_dir = root / "data" / "raw"
+    tables, metadata = build_tables(raw_dir), read_dataset(raw_dir)
+    folder = root / RELEASES_DIR
+    stale = stale_files(render(tables, metadata, read_releases(root)), tables, root)
+    if stale:
+        msg = f"processed data is stale ({', '.join(stale)}); run 'futian-indicators build' first"
+        raise StaleDataError(msg)
+    version = str(metadata["version"])
+    if not metadata.get("date_released"):
+        msg = f"data/raw/dataset.yaml: set date_released (YYYY-MM-DD) before releasing {version}"
+        raise CurationError(msg)
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    if f"Data {version}" not in changelog:
+        msg = f"CHANGELOG.md has no entry 'Data {version}'; record what changed first"
+        raise CurationError(msg)
+    index = _read_index(folder)
+    tables_entry: dict[str, dict[str, Any]] = {}
+    entry = {"date_released": str(metadata["date_released"]), "tables": tables_entry}
+    files = {}
+    for name, frame in tables.items():
+        digest = hashlib.sha256(csv_bytes(frame)).hexdigest()
+        files[f"tables/{digest}.parquet"] = frame
+        tables_entry[name] = {"file": f"tables/{digest}.parquet", "rows": len(frame)}
+    previous = index["versions"].get(version)
+    if previous is not None:
+        if previous["tables"] == entry["tables"]:
+            return f"data version {version} is already released with these tables"
+        msg = (
+            f"data version {version} is already released with other contents; "
+            "bump version in data/raw/dataset.yaml (released data is never rewritten)"
+        )
+        raise CurationError(msg)
+    for relative, frame in files.items():
+        path = folder / relative
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(path, parquet_bytes(frame))
+    index["versions"][version] = entry
+    payload = json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    _write_atomically(folder / INDEX, payload.encode())
+    return f"released data version {version}; run 'futian-indicators build' to ship it"

@@ -1,0 +1,123 @@
+"""Data versions: which ones this package can load, and what changed between two of them."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import _resources
+from .api import load_figures
+
+DIFF_FIELDS = (
+    "indicator_id",
+    "geo",
+    "period",
+    "status",
+    "value",
+    "unit",
+    "qualifier",
+    "lower",
+    "upper",
+    "lower_lenient",
+    "upper_lenient",
+    "quote",
+    "note",
+)
+"""The figure fields :func:`diff` compares."""
+
+
+def data_versions() -> pd.DataFrame:
+    """Every data version this package can load: the released ones and the current one.
+
+    Returns
+    -------
+    DataFrame
+        ``version``, ``date_released`` (null while unreleased), ``figures`` (rows),
+        ``current`` (the version loaders give by default), sorted by version.
+    """
+    current = str(_resources.manifest()["data_version"])
+    rows = {
+        version: {
+            "date_released": entry["date_released"],
+            "figures": entry["tables"]["figures"]["rows"],
+        }
+        for version, entry in _resources.release_index()["versions"].items()
+    }
+    if current not in rows:
+        rows[current] = {"date_released": None, "figures": len(_resources.table("figures"))}
+    frame = pd.DataFrame(
+        [{"version": v, **row, "current": v == current} for v, row in rows.items()],
+        columns=["version", "date_released", "figures", "current"],
+    )
+    frame["date_released"] = pd.to_datetime(frame["date_released"])
+    frame = frame.astype({"version": "string", "figures": "int64", "current": bool})
+    order = sorted(range(len(frame)), key=lambda i: _semantic(frame["version"].iloc[i]))
+    return frame.iloc[order].reset_index(drop=True)
+
+
+def _semantic(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def diff(old: str, new: str | None = None) -> pd.DataFrame:
+    """What changed in the figures between two data versions.
+
+    Parameters
+    ----------
+    old : str
+        A data version (see :func:`data_versions`).
+    new : str, optional
+        A later data version; by default the current one.
+
+    Returns
+    -------
+    DataFrame
+        One row per change, sorted by figure id and field: ``figure_id``, ``change``
+        (``added``, ``removed`` or ``changed``), ``field`` (for a change: which field;
+        null for an added or removed figure), ``before`` and ``after`` (the values as text;
+        floats in their exact round-trip form).
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> fi.diff(fi.DATA_VERSION).empty
+    True
+    """
+    return diff_figures(load_figures(version=old), load_figures(version=new))
+
+
+def diff_figures(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """:func:`diff` of two figures tables (for instance the bundled one and your corrections)."""
+    before, after = old.set_index("figure_id"), new.set_index("figure_id")
+    rows = [
+        {"figure_id": f, "change": "removed", "field": None, "before": None, "after": None}
+        for f in before.index.difference(after.index)
+    ]
+    rows += [
+        {"figure_id": f, "change": "added", "field": None, "before": None, "after": None}
+        for f in after.index.difference(before.index)
+    ]
+    fields = [f for f in DIFF_FIELDS if f in before.columns and f in after.columns]
+    for figure_id in before.index.intersection(after.index):
+        for field in fields:
+            was, now = _text(before.at[figure_id, field]), _text(after.at[figure_id, field])
+            if was != now:
+                rows.append(
+                    {
+                        "figure_id": figure_id,
+                        "change": "changed",
+                        "field": field,
+                        "before": was,
+                        "after": now,
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=["figure_id", "change", "field", "before", "after"])
+    frame = frame.astype("string")
+    return frame.sort_values(["figure_id", "field"], ignore_index=True, na_position="first")
