@@ -23,7 +23,7 @@ def build_problems(project: Path) -> str:
 
 def test_the_raw_data_builds(project: Path) -> None:
     tables = build_tables(project / "data" / "raw")
-    assert set(tables) == {"sources", "indicators", "figures", "mentions"}
+    assert set(tables) == {"sources", "indicators", "figures", "mentions", "rules", "checks"}
     assert len(tables["sources"]) == 5
 
 
@@ -193,3 +193,32 @@ def test_a_reason_that_accounts_for_nothing_fails_the_build(project: Path) -> No
     path.write_text(text + entry, encoding="utf-8")
     message = build_problems(project)
     assert "not_figures entry '5948.82亿元' accounts for no number" in message
+
+
+def test_a_rule_naming_a_missing_figure_fails_the_build(project: Path, edit: Edit) -> None:
+    rules = project / "data" / "raw" / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    first = text.index("  - rule_id:")
+    rules.write_text(
+        text[:first]
+        + "  - rule_id: a-broken-rule\n    kind: agreement\n    label: x\n    severity: error\n"
+        + "    figures: [cppcc-2025136/gdp-2024, cppcc-2025136/no-such-figure]\n"
+        + text[first:],
+        encoding="utf-8",
+    )
+    message = build_problems(project)
+    assert "rules.yaml:" in message
+    assert "rule 'a-broken-rule' names figure 'cppcc-2025136/no-such-figure'" in message
+
+
+def test_a_malformed_rule_fails_the_build_with_its_line(project: Path) -> None:
+    rules = project / "data" / "raw" / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    first = text.index("  - rule_id:")
+    rules.write_text(
+        text[:first] + "  - rule_id: bad\n    kind: bound\n    label: x\n    severity: error\n"
+        "    terms: {a: cppcc-2025136/gdp-2024}\n    left: a\n    right: a ** 2\n" + text[first:],
+        encoding="utf-8",
+    )
+    message = build_problems(project)
+    assert f"rules.yaml:{text[:first].count(chr(10)) + 1}: rule 'bad': right: expression" in message

@@ -14,24 +14,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._resources import verify
 from ._version import __version__
-from .api import load_figures, load_indicators, load_mentions, load_sources, series
+from .api import (
+    load_checks,
+    load_figures,
+    load_indicators,
+    load_mentions,
+    load_rules,
+    load_sources,
+    run_checks,
+    series,
+)
+from .cite import cite
 from .errors import FutianIndicatorsError
 from .extract import extract_quantities
 from .quantity import Quantity, parse_quantity
+from .versions import data_versions, diff
 
 __all__ = [
     "DATA_VERSION",
     "FutianIndicatorsError",
     "Quantity",
     "__version__",
+    "cite",
+    "data_versions",
+    "diff",
     "extract_quantities",
+    "load_checks",
     "load_figures",
     "load_indicators",
     "load_mentions",
+    "load_rules",
     "load_sources",
     "parse_quantity",
+    "run_checks",
     "series",
+    "verify",
 ]
 
 

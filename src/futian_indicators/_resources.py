@@ -84,7 +84,15 @@ def table(name: str) -> pd.DataFrame:
 
 
 def verify() -> dict[str, str]:
-    """Compare every bundled file's sha256 with the manifest; return {file: sha256}."""
+    """Compare every bundled table's sha256 with the manifest; return ``{file: sha256}``.
+
+    The loaders check each file's size and rows on every load (cheap); this reads every byte.
+
+    Raises
+    ------
+    IntegrityError
+        Naming the altered or missing file, and how to restore it.
+    """
     hashes = {}
     for name in table_names():
         entry = _entry(name)
@@ -97,3 +105,30 @@ def verify() -> dict[str, str]:
             raise IntegrityError(msg)
         hashes[entry["file"]] = digest
     return hashes
+
+
+@functools.cache
+def release_index() -> dict[str, Any]:
+    """The archive of released data versions: per version, its date and its tables' files."""
+    resource = _data_dir().joinpath("releases").joinpath("index.json")
+    if not resource.is_file():
+        return {"versions": {}}
+    data: dict[str, Any] = json.loads(resource.read_bytes())
+    return data
+
+
+@functools.cache
+def release_table(version: str, name: str) -> pd.DataFrame:
+    """One table as a released data version shipped it. Do not mutate it."""
+    import pyarrow.parquet as pq
+
+    entry = release_index()["versions"][version]["tables"][name]
+    data = _read(f"releases/{entry['file']}")
+    frame: pd.DataFrame = pq.read_table(io.BytesIO(data)).to_pandas()
+    if len(frame) != entry["rows"]:
+        msg = (
+            f"released table {name!r} of data version {version} has {len(frame)} rows but "
+            f"the archive records {entry['rows']}; {_RESTORE}"
+        )
+        raise IntegrityError(msg)
+    return frame

@@ -63,11 +63,22 @@ def _select(
     return frame[frame[column].isin(wanted)]
 
 
-def _table(name: str) -> pd.DataFrame:
-    return _resources.table(name).copy()
+def _raw_table(name: str, version: str | None) -> pd.DataFrame:
+    """A bundled table (not a copy): the current one, or the one a released version shipped."""
+    current = str(_resources.manifest()["data_version"])
+    if version is None or version == current:
+        return _resources.table(name)
+    released = _resources.release_index()["versions"]
+    if version not in released:
+        raise UnknownValueError("data version", version, [*released, current])
+    return _resources.release_table(version, name)
 
 
-def load_sources() -> pd.DataFrame:
+def _table(name: str, version: str | None = None) -> pd.DataFrame:
+    return _raw_table(name, version).copy()
+
+
+def load_sources(*, version: str | None = None) -> pd.DataFrame:
     """The letters: one row per letter, with its document number, issuer, date and sha256.
 
     Examples
@@ -76,16 +87,21 @@ def load_sources() -> pd.DataFrame:
     >>> fi.load_sources().loc[0, "source_id"]
     'cppcc-20210091'
     """
-    return _table("sources")
+    return _table("sources", version)
 
 
-def load_indicators() -> pd.DataFrame:
+def load_indicators(*, version: str | None = None) -> pd.DataFrame:
     """The codebook: one row per indicator, with its names, unit, measure and aliases."""
-    return _table("indicators")
+    return _table("indicators", version)
 
 
 def load_figures(
-    *, indicator: Filter = None, source: Filter = None, geo: Filter = None, status: Filter = None
+    *,
+    indicator: Filter = None,
+    source: Filter = None,
+    geo: Filter = None,
+    status: Filter = None,
+    version: str | None = None,
 ) -> pd.DataFrame:
     """Every figure as a letter reports it, with its quote and the interval its words allow.
 
@@ -93,6 +109,12 @@ def load_figures(
     ----------
     indicator, source, geo, status : str or list of str, optional
         Keep only these indicator ids, source ids, areas or statuses.
+    version : str, optional
+        A data version (see :func:`data_versions`); by default the current one. Every loader
+        takes it: a paper that cites version 1.0.0 gets the same numbers back.
+    version : str, optional
+        A data version (see :func:`data_versions`); by default the current one. Every loader
+        takes it: a paper that cites version 1.0.0 gets the same numbers back.
 
     Returns
     -------
@@ -111,17 +133,19 @@ def load_figures(
     >>> gdp[["period", "value", "value_as_reported"]].to_string(index=False)
     'period        value value_as_reported\\n  2024 5.948820e+11      5948.82 亿元'
     """
-    frame = _table("figures")
-    ids = _resources.table("indicators")["indicator_id"]
+    frame = _table("figures", version)
+    ids = _raw_table("indicators", version)["indicator_id"]
     frame = _select(frame, "indicator_id", indicator, "indicator", set(ids))
-    sources = _resources.table("sources")["source_id"]
+    sources = _raw_table("sources", version)["source_id"]
     frame = _select(frame, "source_id", source, "source", set(sources))
     frame = _select(frame, "geo", geo, "geo", vocab.GEOS)
     frame = _select(frame, "status", status, "status", vocab.STATUSES)
     return frame.reset_index(drop=True)
 
 
-def load_mentions(*, source: Filter = None, kind: Filter = None) -> pd.DataFrame:
+def load_mentions(
+    *, source: Filter = None, kind: Filter = None, version: str | None = None
+) -> pd.DataFrame:
     """Every number mention in every letter, and the figure or reason that accounts for it.
 
     Parameters
@@ -138,11 +162,77 @@ def load_mentions(*, source: Filter = None, kind: Filter = None) -> pd.DataFrame
         One row per mention, sorted by letter and position: ``start``/``end`` index the raw
         letter; ``figure_id`` is set when the mention is a figure's quantity, ``reason`` otherwise.
     """
-    frame = _table("mentions")
-    sources = _resources.table("sources")["source_id"]
+    frame = _table("mentions", version)
+    sources = _raw_table("sources", version)["source_id"]
     frame = _select(frame, "source_id", source, "source", set(sources))
     frame = _select(frame, "kind", kind, "kind", vocab.MENTION_KINDS)
     return frame.reset_index(drop=True)
+
+
+def load_rules(*, version: str | None = None) -> pd.DataFrame:
+    """The consistency rules: id, kind, severity, label, definition (JSON), note and guard."""
+    return _table("rules", version)
+
+
+def load_checks(
+    *, status: Filter = None, severity: Filter = None, version: str | None = None
+) -> pd.DataFrame:
+    """The result of every consistency rule over the bundled figures.
+
+    Parameters
+    ----------
+    status : str or list of str, optional
+        Keep only these results: ``pass``, ``tension``, ``fail``, ``not_applicable``.
+    severity : str or list of str, optional
+        Keep only these severities: ``error``, ``warning``, ``info``.
+
+    Returns
+    -------
+    DataFrame
+        One row per evaluated rule instance, sorted by ``check_id``: the figures and letters it
+        rests on, the strict intervals compared, and a message quoting the letters' words.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> set(fi.load_checks()["status"]) <= {"pass", "tension", "fail", "not_applicable"}
+    True
+    """
+    frame = _table("checks", version)
+    frame = _select(frame, "status", status, "status", vocab.CHECK_STATUSES)
+    frame = _select(frame, "severity", severity, "severity", vocab.SEVERITIES)
+    return frame.reset_index(drop=True)
+
+
+def run_checks(figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Evaluate the consistency rules over a figures table (by default the bundled one).
+
+    Use it on a table of your own (the bundled figures with a value corrected, or with figures
+    of a new letter added): it needs the columns of :func:`load_figures`. Figures with status
+    ``derived`` are ignored and derived again from the others.
+
+    Returns
+    -------
+    DataFrame
+        The ``checks`` table for those figures (as :func:`load_checks`).
+
+    Raises
+    ------
+    FutianIndicatorsError
+        When a rule names a figure the table does not have.
+    """
+    from .checks import CHECK_COLUMNS, evaluate, rules_from_table
+
+    if figures is None:
+        figures = load_figures()
+    figures = figures[figures["status"] != "derived"].reset_index(drop=True)
+    units = dict(
+        zip(*(_resources.table("indicators")[c] for c in ("indicator_id", "unit")), strict=True)
+    )
+    rows, _ = evaluate(rules_from_table(_resources.table("rules")), figures, units)
+    frame = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
+    frame = frame.astype(_resources.table("checks").dtypes.to_dict())
+    return frame.sort_values("check_id", ignore_index=True)
 
 
 def _intersection(reports: pd.DataFrame) -> tuple[float, float, bool, bool]:
@@ -184,12 +274,14 @@ def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
         "upper_closed": upper_closed,
         "n_figures": len(reports),
         "figure_ids": ";".join(reports["figure_id"]),
-        "source_ids": ";".join(dict.fromkeys(reports["source_id"])),
+        "source_ids": ";".join(dict.fromkeys(reports["source_id"].dropna())),
         "consistent": consistent,
     }
 
 
-def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd.DataFrame:
+def series(
+    indicator: str, *, geo: str = "futian", status: str = "actual", derived: bool = False
+) -> pd.DataFrame:
     """One reconciled value per period of an indicator.
 
     For each period, the strict intervals of every letter that reports it are intersected:
@@ -206,6 +298,10 @@ def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd
         The area.
     status : str, default "actual"
         ``"target"`` gives the series of targets.
+    derived : bool, default False
+        Also use the figures the consistency rules derive (a prior year's level implied by a
+        growth rate, a total implied by a share): a period only they cover gets a row whose
+        ``status`` is ``"derived"``.
 
     Returns
     -------
@@ -220,7 +316,9 @@ def series(indicator: str, *, geo: str = "futian", status: str = "actual") -> pd
     >>> gdp["period"], float(gdp["value"]), gdp["source_ids"]
     ('2024', 594882000000.0, 'cppcc-2025136')
     """
-    figures = load_figures(indicator=indicator, geo=geo, status=status)
+    statuses = [status, "derived"] if derived and status != "derived" else [status]
+    figures = load_figures(indicator=indicator, geo=geo, status=statuses)
+    figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
     rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
     dtypes = _resources.table("figures").dtypes.to_dict()
     dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}

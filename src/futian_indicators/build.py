@@ -18,9 +18,10 @@ from typing import Any
 import pandas as pd
 
 from . import schema
+from .checks import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
 from .coverage import Span, mentions_table
 from .curation import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
-from .errors import BuildError, QuantityParseError
+from .errors import BuildError, CurationError, QuantityParseError
 from .period import parse_period
 from .quantity import Quantity, parse_quantity
 from .text import NormalisedText, PassageError, locate, normalise
@@ -117,6 +118,7 @@ class _FigureBuilder:
             "char_start": start,
             "char_end": end,
             "note": figure.note,
+            "derived_from": None,
         }
 
     def _known(
@@ -190,12 +192,51 @@ class _FigureBuilder:
         return quantity
 
 
-def _figures_table(
+def _figure_rows(
     raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
-) -> tuple[pd.DataFrame, list[Span]]:
+) -> tuple[list[dict[str, Any]], list[Span]]:
     builder = _FigureBuilder(raw, letters, problems)
-    rows = builder.rows(raw.figures)
-    return _frame("figures", rows, "figure_id"), builder.spans
+    return builder.rows(raw.figures), builder.spans
+
+
+def _rules(raw: RawData, problems: list[str]) -> list[Rule]:
+    rules: list[Rule] = []
+    places: dict[str, object] = {}
+    for data, where in raw.rules:
+        try:
+            rule = parse_rule(data)
+        except CurationError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        if rule.rule_id in places:
+            problems.append(f"{where}: rule id {rule.rule_id!r} is used twice (first at "
+                            f"{places[rule.rule_id]}); give it another id")  # fmt: skip
+        places[rule.rule_id] = where
+        rules.append(rule)
+    return rules
+
+
+def _checks(
+    rules: list[Rule], figure_rows: list[dict[str, Any]], raw: RawData, problems: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Evaluate the rules: the checks table, and the figures table with the derived figures."""
+    curated = _frame("figures", figure_rows, "figure_id")
+    places = {data.get("rule_id"): where for data, where in raw.rules}
+    missing = missing_figures(rules, curated["figure_id"])
+    problems += [f"{places[rule.rule_id]}: {message}" for rule, message in missing]
+    if missing:
+        return _frame("checks", [], "check_id"), curated
+    units = {i.indicator_id: i.unit for i in raw.indicators}
+    unknown = [
+        r for r in rules if (d := r.definition.get("derive")) and d["indicator"] not in units
+    ]
+    problems += [f"{places[r.rule_id]}: rule {r.rule_id!r} derives an indicator that is not in "
+                 "indicators.yaml; add it there" for r in unknown]  # fmt: skip
+    if unknown:
+        return _frame("checks", [], "check_id"), curated
+    check_rows, derived_rows = evaluate(rules, curated, units)
+    figures = _frame("figures", figure_rows + derived_rows, "figure_id")
+    return _frame("checks", check_rows, "check_id"), figures
 
 
 def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -219,13 +260,17 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     raw = read_raw(raw_dir)
     problems = list(raw.problems)
     letters = {source.source_id: normalise(source.text) for source in raw.sources}
-    figures, spans = _figures_table(raw, letters, problems)
+    figure_rows, spans = _figure_rows(raw, letters, problems)
     mentions = mentions_table(raw, letters, spans, problems)
+    rules = _rules(raw, problems)
+    checks, figures = _checks(rules, figure_rows, raw, problems)
     tables = {
         "sources": _sources_table(raw.sources),
         "indicators": _indicators_table(raw.indicators),
         "figures": figures,
         "mentions": _frame("mentions", mentions, ["source_id", "start"]),
+        "rules": _frame("rules", rules_table_rows(rules), "rule_id"),
+        "checks": checks,
     }
     if problems:
         raise BuildError(problems)

@@ -70,13 +70,24 @@ def _coverage(mentions: pd.DataFrame) -> str:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from . import DATA_VERSION, load_figures, load_mentions, load_sources, series
+    from . import (
+        DATA_VERSION,
+        load_checks,
+        load_figures,
+        load_mentions,
+        load_sources,
+        report,
+        series,
+        verify,
+    )
 
-    figures, sources = load_figures(), load_sources()
+    every, sources = load_figures(), load_sources()
+    figures = every[every["status"] != "derived"]
     counts = figures["source_id"].value_counts()
     print(
         f"futian-indicators {__version__}, data version {DATA_VERSION}: "
-        f"{len(figures)} figures from {len(sources)} letters\n"
+        f"{len(figures)} figures from {len(sources)} letters "
+        f"(and {len(every) - len(figures)} derived from them)\n"
     )
     rows = [
         [
@@ -91,6 +102,8 @@ def _summary(args: argparse.Namespace) -> int:
         "Letters\n" + textwrap.indent(_table(rows, ["source", "date", "issuer", "figures"]), "  ")
     )
     print("\n" + _coverage(load_mentions()))
+    print(f"Integrity: {len(verify())} bundled tables verified against the manifest (sha256)")
+    print("Consistency: " + report.counts(load_checks()) + " (futian-indicators check)")
     indicators = set(figures["indicator_id"])
     rows = []
     for indicator in (i for i in HEADLINE_INDICATORS if i in indicators):
@@ -140,10 +153,62 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from . import DATA_VERSION, load_checks, load_rules, report
+
+    checks = load_checks(status=args.status or None)
+    if args.markdown:
+        print(report.markdown(checks, load_rules(), DATA_VERSION), end="")
+    else:
+        print(report.text(checks))
+    failed = (checks["status"] == "fail") & (checks["severity"] == "error")
+    return 1 if failed.any() else 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from .cite import cite
+
+    print(cite(args.figure_id, style=args.style))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    written = export(args.out, args.format, version=args.data_version)
+    print(f"wrote {len(written)} tables to {args.out}: {', '.join(p.name for p in written)}")
+    return 0
+
+
+def _versions(args: argparse.Namespace) -> int:
+    from .versions import data_versions
+
+    rows = [
+        [
+            r["version"],
+            "current" if r["current"] else "",
+            r["date_released"].strftime("%Y-%m-%d")
+            if pd.notna(r["date_released"])
+            else "unreleased",
+            str(r["figures"]),
+        ]
+        for r in data_versions().to_dict("records")
+    ]
+    print(_table(rows, ["version", "", "released", "figures"]))
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from .release import release
+
+    print(release(args.root))
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from .build import build_tables
     from .curation import read_dataset
-    from .store import PACKAGE_DATA_DIR, PROCESSED_DIR, render, stale_files, write
+    from .store import PACKAGE_DATA_DIR, PROCESSED_DIR, read_releases, render, stale_files, write
 
     root: Path = args.root
     raw_dir = root / "data" / "raw"
@@ -155,7 +220,7 @@ def _build(args: argparse.Namespace) -> int:
         )
         return 2
     tables = build_tables(raw_dir)
-    rendered = render(tables, read_dataset(raw_dir))
+    rendered = render(tables, read_dataset(raw_dir), read_releases(root))
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
     if args.check:
         stale = stale_files(rendered, tables, root)
@@ -173,6 +238,16 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from .draft import extract_letter, summary
+
+    written = extract_letter(
+        args.letter, args.source_id, root=args.root, out=args.out, force=args.force
+    )
+    print(summary(written, args.root))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="futian-indicators",
@@ -184,21 +259,52 @@ def _parser() -> argparse.ArgumentParser:
         ("summary", "the data version, the letters and the headline series", _summary),
         ("list", "the indicators, with how many figures each has", _list),
         ("show", "every report of one indicator, with its quote and interval", _show),
+        ("check", "the consistency checks across letters (exit 1 if an error fails)", _check),
         ("build", "build the tables from data/raw (run in a checkout)", _build),
+        ("extract", "add a letter to data/raw with a draft of its figures, to review", _extract),
+        ("cite", "cite the dataset, or one figure and its letter", _cite),
+        ("export", "write every table of a data version to a folder", _export),
+        ("versions", "the data versions this package can load", _versions),
+        ("release", "freeze the current data version into data/releases (maintainers)", _release),
     ]
     parsers = {}
     for name, help_text, handler in commands:
         parsers[name] = sub.add_parser(name, help=help_text, description=help_text)
         parsers[name].set_defaults(handler=handler)
     parsers["show"].add_argument("indicator", help="an indicator id (see 'list')")
+    parsers["check"].add_argument(
+        "--status",
+        action="append",
+        choices=("pass", "tension", "fail", "not_applicable"),
+        help="show only this status (repeatable)",
+    )
+    parsers["check"].add_argument(
+        "--markdown", action="store_true", help="print the docs page (docs/consistency.md)"
+    )
     parsers["build"].add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if processed data is stale"
     )
-    parsers["build"].add_argument(
-        "--root",
-        type=Path,
-        default=Path.cwd(),
-        help="the repository's root (default: current folder)",
+    parsers["cite"].add_argument("figure_id", nargs="?", help="a figure id (default: the dataset)")
+    parsers["cite"].add_argument("--style", choices=("apa", "bibtex", "text"), default="apa")
+    parsers["export"].add_argument("--format", choices=("csv", "parquet", "json"), default="csv")
+    parsers["export"].add_argument("--out", type=Path, required=True, help="the folder to write")
+    parsers["export"].add_argument("--data-version", help="a data version (default: current)")
+    for name in ("build", "extract", "release"):
+        parsers[name].add_argument(
+            "--root",
+            type=Path,
+            default=Path.cwd(),
+            help="the repository's root (default: current folder)",
+        )
+    parsers["extract"].add_argument("letter", type=Path, help="the letter's text file (UTF-8)")
+    parsers["extract"].add_argument(
+        "--source-id", required=True, help="its id, <body>-<document number>: cppcc-2025136"
+    )
+    parsers["extract"].add_argument(
+        "--out", type=Path, help="the draft's path (default: data/raw/figures/<ID>.yaml)"
+    )
+    parsers["extract"].add_argument(
+        "--force", action="store_true", help="overwrite the draft if it exists"
     )
     return parser
 

@@ -15,12 +15,12 @@ that fails the build, and so is a ``not_figures`` entry that accounts for nothin
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .curation import NotFigureRecord, RawData, SourceRecord
-from .extract import AUTOMATIC_REASONS, MEASURE_KINDS, extract_quantities
+from .extract import AUTOMATIC_REASONS, MEASURE_KINDS, mention_spans
 from .schema import LIST_SEPARATOR
 from .text import NormalisedText, PassageError, locate
 
@@ -61,14 +61,13 @@ def _reason_spans(
 
 
 def _uncovered(
-    source: SourceRecord, letter: NormalisedText, mention: Mapping[Hashable, Any]
+    source: SourceRecord, letter: NormalisedText, start: int, end: int, kind: str
 ) -> str:
-    start, end = int(mention["start"]), int(mention["end"])
     raw_start, _ = letter.raw_span(start, end)
     line = source.text.count("\n", 0, raw_start) + 1
     context = letter.text[max(0, start - _CONTEXT) : end + _CONTEXT]
     return (
-        f"{source.raw_path}:{line}: number {mention['text']!r} ({mention['kind']}) in "
+        f"{source.raw_path}:{line}: number {letter.text[start:end]!r} ({kind}) in "
         f"“{context}” is neither a figure nor given a reason; curate it in "
         f"figures/{source.source_id}.yaml, or list it there under not_figures with a reason"
     )
@@ -83,8 +82,7 @@ def _account(
 ) -> list[dict[str, Any]]:
     used: set[int] = set()
     rows = []
-    for mention in extract_quantities(letter.text).to_dict("records"):
-        start, end = int(mention["start"]), int(mention["end"])
+    for start, end, kind in mention_spans(letter.text):
         figure_ids = _figure_ids(figure_spans, start, end)
         reason = None
         if figure_ids is None:
@@ -94,18 +92,18 @@ def _account(
             if match is not None:
                 used.add(match)
                 reason = reasons[match][0].label
-            elif mention["kind"] not in MEASURE_KINDS:
-                reason = AUTOMATIC_REASONS[mention["kind"]]
+            elif kind not in MEASURE_KINDS:
+                reason = AUTOMATIC_REASONS[kind]
             else:
-                problems.append(_uncovered(source, letter, mention))
+                problems.append(_uncovered(source, letter, start, end, kind))
         raw_start, raw_end = letter.raw_span(start, end)
         rows.append(
             {
                 "source_id": source.source_id,
                 "start": raw_start,
                 "end": raw_end,
-                "text": mention["text"],
-                "kind": mention["kind"],
+                "text": letter.text[start:end],
+                "kind": kind,
                 "figure_id": figure_ids,
                 "reason": reason,
             }

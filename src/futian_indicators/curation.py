@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -119,10 +119,17 @@ class RawData:
     indicators: list[IndicatorRecord] = field(default_factory=list)
     figures: list[FigureRecord] = field(default_factory=list)
     not_figures: list[NotFigureRecord] = field(default_factory=list)
+    rules: list[tuple[dict[str, Any], Where]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
-class _LineLoader(yaml.SafeLoader):
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:  # libyaml's parser where PyYAML has it: ten times faster, the same documents and marks
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader that records, in every mapping, the line it starts on."""
 
 
@@ -391,7 +398,7 @@ def _figure(rec: _Record, source_id: str) -> FigureRecord | None:
         quantity=rec.text("quantity"),
         value=rec.number("value"),
         unit=rec.choice("unit", vocab.UNITS),
-        qualifier=rec.choice("qualifier", vocab.QUALIFIERS),
+        qualifier=rec.choice("qualifier", vocab.CURATED_QUALIFIERS),
         alternative_reading=rec.optional_text("alternative_reading"),
         note=rec.optional_text("note"),
         where=rec.where,
@@ -481,7 +488,24 @@ def read_raw(raw_dir: Path) -> RawData:
         raw.problems.append(f"{raw_dir / 'figures'}: no figure files (<source_id>.yaml) found")
     for path in figure_files:
         _read_figure_file(path, raw)
+    raw.rules = _read_rules(raw_dir / "rules.yaml", raw.problems)
     return raw
+
+
+def _read_rules(path: Path, problems: list[str]) -> list[tuple[dict[str, Any], Where]]:
+    """The rules as written (validated by the rule engine), each with its place."""
+    try:
+        data = read_yaml(path)
+    except CurationError as exc:
+        problems.append(str(exc))
+        return []
+    if not isinstance(data, dict) or set(data) - {_LINE} != {"rules"}:
+        problems.append(f"{path}: expected a mapping with the one key rules (see docs/rules.md)")
+        return []
+    return [
+        (_without_lines(item), where)
+        for item, where in _records(data["rules"] or [], path, problems, "rule")
+    ]
 
 
 _DATASET_KEYS = ("name", "title", "version", "description", "licenses")
@@ -508,7 +532,13 @@ def read_dataset(raw_dir: Path) -> dict[str, Any]:
             "expected a quoted semantic version such as '1.2.0'"
         )
         raise CurationError(msg)
-    return {key: _without_lines(data[key]) for key in _DATASET_KEYS}
+    released = data.get("date_released")
+    if released is not None and not isinstance(released, dt.date):
+        msg = f"{path}: date_released is {released!r}; expected a date YYYY-MM-DD or null"
+        raise CurationError(msg)
+    out = {key: _without_lines(data[key]) for key in _DATASET_KEYS}
+    out["date_released"] = released.isoformat() if released else None
+    return out
 
 
 def _without_lines(data: Any) -> Any:

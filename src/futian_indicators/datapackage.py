@@ -20,6 +20,8 @@ def _field_type(dtype: Any) -> str:
         return "integer"
     if pd.api.types.is_float_dtype(dtype):
         return "number"
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
     return "string"
 
 
@@ -31,7 +33,17 @@ def _enum(column: Any) -> list[str] | None:
     return None
 
 
-def _field(name: str, column: Any) -> dict[str, Any]:
+def _field(table: str, name: str, column: Any) -> dict[str, Any]:
+    if (table, name) in schema.LIST_COLUMNS:
+        # Table Schema v2 list: its items name rows of another table (no foreign key can say it)
+        return {
+            "name": name,
+            "type": "list",
+            "delimiter": schema.LIST_SEPARATOR,
+            "itemType": "string",
+            "description": column.description,
+            "constraints": {"required": not column.nullable},
+        }
     constraints: dict[str, Any] = {"required": not column.nullable}
     if column.unique:
         constraints["unique"] = True
@@ -51,10 +63,10 @@ def table_schema(name: str) -> dict[str, Any]:
     foreign_keys = [
         {"fields": [column], "reference": {"resource": ref_table, "fields": [ref_column]}}
         for table, column, ref_table, ref_column in schema.FOREIGN_KEYS
-        if table == name
+        if table == name and (table, column) not in schema.LIST_COLUMNS
     ]
     out: dict[str, Any] = {
-        "fields": [_field(col, spec) for col, spec in model.columns.items()],
+        "fields": [_field(name, col, spec) for col, spec in model.columns.items()],
         "primaryKey": list(model.unique),
         "missingValues": [""],
     }

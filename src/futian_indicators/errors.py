@@ -27,6 +27,12 @@ class LetterError(FutianIndicatorsError):
     """A letter is missing, not UTF-8, empty, or its bytes differ from the recorded sha256."""
 
 
+class ArgumentError(FutianIndicatorsError, ValueError):
+    """A command's argument is unusable: a missing file, a malformed id, an existing output."""
+
+    exit_code = 2
+
+
 class CurationError(FutianIndicatorsError):
     """The curated raw data (YAML) is malformed or inconsistent with the letters."""
 

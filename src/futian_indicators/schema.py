@@ -110,7 +110,11 @@ FIGURES = pa.DataFrameSchema(
             pa.Check.str_matches(r"^[a-z0-9\-]+/[a-z0-9][a-z0-9\-]*$"),
             description="<source_id>/<slug>; stable across releases.",
         ),
-        "source_id": _text("The letter that reports the figure (sources.source_id)."),
+        "source_id": _text(
+            "The letter that reports the figure (sources.source_id); for a derived figure, the "
+            "one letter all its terms come from, or null.",
+            nullable=True,
+        ),
         "indicator_id": _text("What the figure measures (indicators.indicator_id)."),
         "geo": _choice("Area the figure is of.", vocab.GEOS),
         "period": _text("Period label: 2024, 2023H1, 2024-12-31, 2022/2024, ..."),
@@ -132,21 +136,44 @@ FIGURES = pa.DataFrameSchema(
         ),
         "lower_lenient": _bound("Lower end of the lenient interval (closed where finite)."),
         "upper_lenient": _bound("Upper end of the lenient interval (closed where finite)."),
-        "quote": _text("The words, verbatim from the normalised letter."),
+        "quote": _text(
+            "The words, verbatim from the normalised letter (null for a derived figure).",
+            nullable=True,
+        ),
         "char_start": pa.Column(
-            "int64", pa.Check.ge(0), description="Start of the quote in the decoded raw letter."
+            "Int64",
+            pa.Check.ge(0),
+            nullable=True,
+            description="Start of the quote in the decoded raw letter (Python string index).",
         ),
         "char_end": pa.Column(
-            "int64", pa.Check.gt(0), description="End (exclusive) of the quote in the raw letter."
+            "Int64",
+            pa.Check.gt(0),
+            nullable=True,
+            description="End (exclusive) of the quote in the raw letter.",
         ),
         "note": _text("Curator's remark: ambiguity, period choice, 口径.", nullable=True),
+        "derived_from": _text(
+            "For a derived figure, the figures it is computed from (ids joined by ';').",
+            nullable=True,
+        ),
     },
     checks=[
         pa.Check(lambda df: df["lower"] <= df["upper"], error="lower > upper"),
         pa.Check(lambda df: df["lower_lenient"] <= df["lower"], error="lenient lower > lower"),
         pa.Check(lambda df: df["upper"] <= df["upper_lenient"], error="upper > lenient upper"),
         pa.Check(lambda df: df["period_start"] <= df["period_end"], error="period ends early"),
-        pa.Check(lambda df: df["char_start"] < df["char_end"], error="empty quote span"),
+        pa.Check(
+            lambda df: (df["char_start"] < df["char_end"]).fillna(df["status"] == "derived"),
+            error="empty quote span",
+        ),
+        pa.Check(
+            lambda df: (
+                (df["status"] == "derived")
+                == (df["derived_from"].notna() & df["quote"].isna() & df["char_start"].isna())
+            ),
+            error="derived figures (and only they) have derived_from and no quote",
+        ),
     ],
     strict=True,
     ordered=True,
@@ -185,11 +212,60 @@ MENTIONS = pa.DataFrameSchema(
     description="Every number the extractor finds in a letter, and what accounts for it.",
 )
 
+RULES = pa.DataFrameSchema(
+    {
+        "rule_id": pa.Column(STRING, pa.Check.str_matches(_ID), description="The rule's id."),
+        "kind": _choice("What the rule asserts.", vocab.RULE_KINDS),
+        "severity": _choice("How much a failure matters.", vocab.SEVERITIES),
+        "label": _text("What the rule asserts, in plain words."),
+        "definition": _text("What it joins and how, as JSON (docs/rules.md)."),
+        "note": _text("Why the relation holds, and its 口径.", nullable=True),
+        "guard": _text("Why the rule does not apply (it is then not_applicable).", nullable=True),
+    },
+    strict=True,
+    ordered=True,
+    unique=["rule_id"],
+    name="rules",
+    description="The consistency rules (data/raw/rules.yaml), as run_checks() reads them.",
+)
+
+CHECKS = pa.DataFrameSchema(
+    {
+        "check_id": pa.Column(STRING, description="<rule_id>, or <rule_id>/<instance>."),
+        "rule_id": _text("The rule evaluated (rules.rule_id)."),
+        "kind": _choice("What the rule asserts.", vocab.RULE_KINDS),
+        "severity": _choice("How much a failure matters.", vocab.SEVERITIES),
+        "status": _choice(
+            "pass: strict readings compatible; tension: only lenient ones; fail: neither; "
+            "not_applicable: guarded, or nothing to compare.",
+            vocab.CHECK_STATUSES,
+        ),
+        "label": _text("What the rule asserts, in plain words."),
+        "figure_ids": pa.Column(
+            STRING, nullable=True, description="The figures the result rests on, joined by ';'."
+        ),
+        "source_ids": pa.Column(STRING, nullable=True, description="Their letters, joined by ';'."),
+        "period": _text("The period the instance is about, if one.", nullable=True),
+        "observed_lower": pa.Column(float, nullable=True, description="Observed side, strict."),
+        "observed_upper": pa.Column(float, nullable=True, description="Observed side, strict."),
+        "expected_lower": pa.Column(float, nullable=True, description="Expected side, strict."),
+        "expected_upper": pa.Column(float, nullable=True, description="Expected side, strict."),
+        "message": _text("What was compared, the intervals, and the words behind them."),
+    },
+    strict=True,
+    ordered=True,
+    unique=["check_id"],
+    name="checks",
+    description="One row per evaluated rule instance.",
+)
+
 SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "sources": SOURCES,
     "indicators": INDICATORS,
     "figures": FIGURES,
     "mentions": MENTIONS,
+    "rules": RULES,
+    "checks": CHECKS,
 }
 """Every table the build writes, by name, in the order it writes them."""
 
@@ -199,12 +275,26 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("indicators", "base_indicator", "indicators", "indicator_id"),
     ("mentions", "source_id", "sources", "source_id"),
     ("mentions", "figure_id", "figures", "figure_id"),
+    ("figures", "derived_from", "figures", "figure_id"),
+    ("checks", "rule_id", "rules", "rule_id"),
+    ("checks", "figure_ids", "figures", "figure_id"),
+    ("checks", "source_ids", "sources", "source_id"),
 )
 """(table, column, referenced table, referenced column)."""
 
 
 LIST_SEPARATOR = ";"
 """Separates several ids in one cell (mentions.figure_id); an id never contains it."""
+
+LIST_COLUMNS = frozenset(
+    {
+        ("mentions", "figure_id"),
+        ("figures", "derived_from"),
+        ("checks", "figure_ids"),
+        ("checks", "source_ids"),
+    }
+)
+"""(table, column) of the cells that hold several ids joined by ``LIST_SEPARATOR``."""
 
 
 def _describe_failure(table: str, row: Mapping[str, object]) -> str:
@@ -230,6 +320,7 @@ def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
             problems.extend(_describe_failure(name, case) for case in cases)
     for table, column, ref_table, ref_column in FOREIGN_KEYS:
         values = tables[table][column].dropna().str.split(LIST_SEPARATOR).explode()
+        values = values[values != ""]
         valid = set(tables[ref_table][ref_column])
         problems.extend(
             f"{table}: {column} {value!r} names no {ref_table}.{ref_column}; "

@@ -35,6 +35,8 @@ from .datapackage import datapackage
 PROCESSED_DIR = Path("data/processed")
 PACKAGE_DATA_DIR = Path("src/futian_indicators/data")
 MANIFEST = "manifest.json"
+RELEASES = "releases"
+RELEASES_DIR = Path("data/releases")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,19 +102,49 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
 
 
-def render(tables: Mapping[str, pd.DataFrame], metadata: Mapping[str, Any]) -> Rendered:
+def content_hash(manifest_tables: Mapping[str, Mapping[str, Any]]) -> str:
+    """One hash for all the tables' contents: what a citation names."""
+    lines = "".join(
+        f"{name} {entry['content_sha256']}\n" for name, entry in manifest_tables.items()
+    )
+    return _sha256(lines.encode())
+
+
+def render(
+    tables: Mapping[str, pd.DataFrame],
+    metadata: Mapping[str, Any],
+    releases: Mapping[str, bytes] | None = None,
+) -> Rendered:
     """Serialise every table and the metadata files in memory.
 
     ``metadata`` is the dataset's own (``data/raw/dataset.yaml``): name, title, version, ...
+    ``releases`` are the files of the release archive (``data/releases``), shipped unchanged in
+    the package's ``releases/`` folder so that every released data version stays loadable.
     """
     data_version = str(metadata["version"])
     csv = {name: csv_bytes(frame) for name, frame in tables.items()}
     parquet = {name: parquet_bytes(frame) for name, frame in tables.items()}
     package_files = {f"{name}.parquet": data for name, data in parquet.items()}
-    package_files[MANIFEST] = _json_bytes(manifest(tables, parquet, csv, data_version))
+    entries = manifest(tables, parquet, csv, data_version)
+    entries["content_sha256"] = content_hash(entries["tables"])
+    entries["dataset"] = {k: v for k, v in metadata.items() if k != "version"}
+    package_files[MANIFEST] = _json_bytes(entries)
+    package_files |= {f"{RELEASES}/{name}": data for name, data in (releases or {}).items()}
     processed_files = {f"{name}.csv": data for name, data in csv.items()}
     processed_files["datapackage.json"] = _json_bytes(datapackage(tables, csv, metadata))
     return Rendered({PACKAGE_DATA_DIR: package_files, PROCESSED_DIR: processed_files})
+
+
+def read_releases(root: Path) -> dict[str, bytes]:
+    """The release archive's files (``data/releases``), by path relative to it."""
+    folder = root / RELEASES_DIR
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _swap_in(staged: Path, target: Path, retired: Path) -> None:
@@ -122,29 +154,40 @@ def _swap_in(staged: Path, target: Path, retired: Path) -> None:
     staged.rename(target)
 
 
+def _undo(staged: Path, target: Path, retired: Path) -> None:
+    """Put a folder back as it was, however far its swap got."""
+    if staged.exists():  # the new folder never reached the target
+        if retired.exists() and not target.exists():
+            retired.rename(target)
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    if retired.exists():
+        retired.rename(target)
+
+
 def write(rendered: Rendered, root: Path) -> None:
     """Write every file under ``root``, replacing each output folder in one rename.
 
     A failure before the swap leaves every folder as it was; the staging folder is removed.
     """
     staging = root / f".build-staging-{uuid.uuid4().hex}"
-    swapped: list[tuple[Path, Path]] = []
+    swapped: list[tuple[Path, Path, Path]] = []
     try:
         for folder, files in rendered.files.items():
             staged = staging / "new" / folder
             staged.mkdir(parents=True)
             for name, data in files.items():
+                (staged / name).parent.mkdir(parents=True, exist_ok=True)
                 (staged / name).write_bytes(data)
         for folder in rendered.files:
-            target, retired = root / folder, staging / "old" / folder
+            staged, target = staging / "new" / folder, root / folder
+            retired = staging / "old" / folder
             retired.parent.mkdir(parents=True, exist_ok=True)
-            _swap_in(staging / "new" / folder, target, retired)
-            swapped.append((target, retired))
+            swapped.append((staged, target, retired))  # before the swap: it may be cut short
+            _swap_in(staged, target, retired)
     except BaseException:
-        for target, retired in reversed(swapped):
-            shutil.rmtree(target, ignore_errors=True)
-            if retired.exists():
-                retired.rename(target)
+        for staged, target, retired in reversed(swapped):
+            _undo(staged, target, retired)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -192,7 +235,7 @@ def stale_files(rendered: Rendered, tables: Mapping[str, pd.DataFrame], root: Pa
     for folder, files in rendered.files.items():
         for name, data in files.items():
             path = root / folder / name
-            if name.endswith(".parquet"):
+            if name.endswith(".parquet") and "/" not in name:
                 same = _same_parquet(path, tables[name.removesuffix(".parquet")])
             elif name == MANIFEST:
                 same = _same_manifest(path, data)
@@ -201,8 +244,9 @@ def stale_files(rendered: Rendered, tables: Mapping[str, pd.DataFrame], root: Pa
             if not same:
                 stale.append(str(folder / name))
     for folder, files in rendered.files.items():
+        written = {name.split("/")[0] for name in files}
         extra = (
-            {p.name for p in (root / folder).glob("*")} - set(files)
+            {p.name for p in (root / folder).glob("*")} - written
             if (root / folder).is_dir()
             else set()
         )

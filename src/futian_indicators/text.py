@@ -73,6 +73,23 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")  # \s is str.isspace(): the same Unicode white space
+_NOTHING_TO_DROP = re.compile(r"[\s*#]")
+
+
+def _kept_runs(raw: str) -> list[tuple[int, int]]:
+    """The runs of ``raw`` that normalisation keeps: neither white space nor a dropped span."""
+    cuts = sorted(_dropped_spans(raw) + [m.span() for m in _WHITESPACE_RUN.finditer(raw)])
+    runs, at = [], 0
+    for start, end in cuts:
+        if start > at:
+            runs.append((at, start))
+        at = max(at, end)
+    if at < len(raw):
+        runs.append((at, len(raw)))
+    return runs
+
+
 def normalise(raw: str) -> NormalisedText:
     """Normalise a letter (or a quote) and keep the offset map.
 
@@ -95,26 +112,26 @@ def normalise(raw: str) -> NormalisedText:
     >>> normalise("的问题，\\n\\n\\n\\n4\\n\\n对接").text
     '的问题，对接'
     """
+    if not _NOTHING_TO_DROP.search(raw):  # a quote, mostly: nothing to do
+        return NormalisedText(raw, raw, tuple(range(len(raw))))
     dropped = bytearray(len(raw))
     for start, end in _dropped_spans(raw):
         dropped[start:end] = b"\x01" * (end - start)
-    chars: list[str] = []
+    parts: list[str] = []
     offsets: list[int] = []
-    pending_space = -1
-    for index, char in enumerate(raw):
-        if dropped[index]:
-            continue
-        if char.isspace():
-            if pending_space < 0:
-                pending_space = index
-            continue
-        if pending_space >= 0 and chars and _is_ascii_word(chars[-1]) and _is_ascii_word(char):
-            chars.append(" ")
-            offsets.append(pending_space)
-        pending_space = -1
-        chars.append(char)
-        offsets.append(index)
-    return NormalisedText(raw, "".join(chars), tuple(offsets))
+    last = ""  # the last kept character
+    previous_end = 0
+    for start, end in _kept_runs(raw):
+        # A space is kept between two ASCII letters or digits that white space (not only a
+        # dropped span) separates; it stands at the first white space character between them.
+        space = dropped.find(0, previous_end, start)
+        if space >= 0 and last and _is_ascii_word(last) and _is_ascii_word(raw[start]):
+            parts.append(" ")
+            offsets.append(space)
+        parts.append(raw[start:end])
+        offsets.extend(range(start, end))
+        last, previous_end = raw[end - 1], end
+    return NormalisedText(raw, "".join(parts), tuple(offsets))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,12 @@ derived: computed by the package from other figures, never typed in."""
 CURATED_STATUSES = ("actual", "target", "plan", "policy")
 """The statuses a curator may type (``derived`` is the package's own)."""
 
-QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range")
-"""How the words qualify the number (intervals: :mod:`futian_indicators.quantity`)."""
+QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range", "computed")
+"""How the words qualify the number (intervals: :mod:`futian_indicators.quantity`); ``computed``
+marks a derived figure, whose interval is computed from others (:mod:`futian_indicators.checks`)."""
+
+CURATED_QUALIFIERS = QUALIFIERS[:-1]
+"""The qualifiers words can have."""
 
 UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops", "rank")
 """Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),
@@ -36,3 +40,12 @@ PERIOD_TYPES = ("year", "half_year", "quarter", "month", "as_of", "multi_year", 
 
 MENTION_KINDS = ("quantity", "rank", "date", "doc_number", "ordinal", "code", "duration")
 """What a number mention in a letter is; only quantity and rank are measures (see extract)."""
+
+RULE_KINDS = ("agreement", "monotone", "identity", "bound", "target")
+"""What a consistency rule asserts (docs/rules.md)."""
+
+SEVERITIES = ("error", "warning", "info")
+"""How much a failed rule matters: error fails ``futian-indicators check``."""
+
+CHECK_STATUSES = ("pass", "tension", "fail", "not_applicable")
+"""The result of a rule: strict readings compatible, only lenient ones, neither, or no test."""

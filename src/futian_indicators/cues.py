@@ -1,0 +1,411 @@
+"""What the words around a number say about it: its period, its status and its area.
+
+Used by :mod:`futian_indicators.draft` to propose a draft figure's ``period``, ``status`` and
+``geo``. A letter is cut at three levels (:class:`Segments`): the *sentence* (up to 。！？), the
+*clause* (up to ，；： as well) and the *phrase* (up to 、 as well).
+
+Period (:class:`Periods`)
+    The nearest period words before the number, in its clause or framing its sentence from
+    another clause (opening or closing that clause, 2023年以来，…; or after a verb of intent,
+    推动河套合作区2025年…); else after it in its clause; else a frame opening an earlier sentence
+    of the same section (截至2024年底，… 2023年以来，… 当前，…) with no period words between; else
+    the letter's date (a current stock). An undated letter's default is the year before its
+    document number's (20250021: 2024): the year ``2024`` for a flow or growth, else as of
+    ``2024-12-31``; shares, growth rates and ranks follow the indicator they are of.
+
+    =======================  ====================  ========================================
+    words                    label                 note
+    =======================  ====================  ========================================
+    截至2023年8月底          ``2023-08-31``        also 2023年8月底, 截至2023年8月
+    截至2024年底, 2024年末   ``2024-12-31``
+    截至2023年8月31日        ``2023-08-31``        also a date alone: 2020年4月11日
+    截至目前, 目前, 当前     the letter's date
+    2023年以来, 自2020年起   ``2023-01-01/<date>``  up to the letter's date
+    2023年上半年             ``2023H1``
+    2023年第三季度           ``2023Q3``
+    2023年8月                ``2023-08``
+    2021-2023年              ``2021/2023``
+    较2020年                 ``2020/2024``         to the sentence's year (2024年…较2020年)
+    3年累计, 3年翻两番       ``2022/2024``         3 years to the sentence's year, or to
+                                                   the year before the letter's
+    2024年, 2024年度         ``2024``
+    全年, 今年               the letter's year
+    年度 (with no year)      the year before       the annual figure: the last full year
+    =======================  ====================  ========================================
+
+Status (:func:`status_of`)
+    ``policy`` when the clause gives a rule's parameter (最高, 不超过, 比例) in a sentence
+    that grants (给予, 可申请, 可获, 补贴, 贴息, 资助, 奖励, 扶持, 补助), or 可申请, 可获, 给予
+    stand before the number in its clause; ``plan`` when 计划 or 拟 stands before it in its clause;
+    ``target`` when 目标, 力争, 争取, 到2025年 or 下一步 stands before it in its sentence, when its
+    period lies after the letter's year, or when a verb of intent (推动, 确保, 将) comes before a
+    year no earlier than the letter's; else ``actual``.
+
+Area (:func:`geo_of`)
+    ``hetao_shenzhen_park`` when 河套 is in the number's clause or opens its sentence; else
+    ``futian``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from .errors import CurationError
+from .period import parse_period
+
+Span = tuple[int, int]
+"""A span ``(start, end)`` of the normalised letter."""
+
+SENTENCE, CLAUSE, PHRASE = 3, 2, 1
+"""The levels a letter is cut at (larger holds smaller)."""
+
+LEVEL_NAMES: Final = {PHRASE: "same phrase", CLAUSE: "same clause", SENTENCE: "same sentence"}
+_DELIMITERS: Final = {
+    SENTENCE: re.compile(r"[。！？!?]"),
+    CLAUSE: re.compile(r"[。！？!?，；;：]|,(?!\d{3})|:(?!\d)"),
+    PHRASE: re.compile(r"[。！？!?，；;：、]|,(?!\d{3})|:(?!\d)"),
+}
+_CN_SMALL: Final = "一二三四五六七八九十"
+SECTION_RE: Final = re.compile(rf"[{_CN_SMALL}]+是|（[{_CN_SMALL}]+）|[{_CN_SMALL}]+、")
+"""What opens a section of a letter: 一是, （一）, 一、."""
+
+
+class Segments:
+    """The sentences, clauses and phrases of a text, as delimiter positions.
+
+    Examples
+    --------
+    >>> s = Segments("截至2024年底，共15家、超120家。下一步")
+    >>> s.span(SENTENCE, 10, 13), s.span(CLAUSE, 10, 13), s.span(PHRASE, 14, 19)
+    ((0, 19), (9, 19), (14, 19))
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cuts = {
+            level: [m.start() for m in rx.finditer(text)] for level, rx in _DELIMITERS.items()
+        }
+
+    def span(self, level: int, start: int, end: int) -> Span:
+        """The segment of ``level`` holding ``text[start:end]`` (its delimiter left out)."""
+        cuts = self.cuts[level]
+        i = bisect.bisect_left(cuts, start)
+        j = bisect.bisect_left(cuts, end)
+        return (cuts[i - 1] + 1 if i > 0 else 0), (cuts[j] if j < len(cuts) else len(self.text))
+
+    def level_of(self, span: Span, mention: Span) -> int:
+        """The smallest level whose segment holding ``mention`` also holds ``span``."""
+        lo, hi = min(span[0], mention[0]), max(span[1], mention[1])
+        for level in (PHRASE, CLAUSE):
+            a, b = self.span(level, *mention)
+            if a <= lo and hi <= b:
+                return level
+        return SENTENCE
+
+    def widen(self, span: Span, side: int) -> Span:
+        """Extend a span by one clause to the left (``side`` -1) or to the right (+1)."""
+        a, b = span
+        if side < 0:
+            return (self.span(CLAUSE, a - 1, a - 1)[0] if a > 0 else a), b
+        return a, (self.span(CLAUSE, b + 1, b + 1)[1] if b < len(self.text) else b)
+
+    def opens(self, start: int, at: int) -> bool:
+        """Whether ``at`` opens the segment starting at ``start`` (after 一是, （一） ...)."""
+        opening = SECTION_RE.match(self.text, start)
+        return at == (opening.end() if opening else start)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a number stands: its span, its clause and its sentence."""
+
+    mention: Span
+    clause: Span
+    sentence: Span
+
+    @classmethod
+    def of(cls, segments: Segments, mention: Span) -> Place:
+        """The place of ``mention`` in a segmented text."""
+        return cls(mention, segments.span(CLAUSE, *mention), segments.span(SENTENCE, *mention))
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods
+# ---------------------------------------------------------------------------------------------
+
+_Y = r"((?:19|20)\d{2})"
+_PERIOD_RE: Final = re.compile(
+    "|".join(
+        [
+            rf"(?P<as_of_day>截至{_Y}年(\d{{1,2}})月(\d{{1,2}})日)",
+            rf"(?P<as_of_month>(?:截至)?{_Y}年(\d{{1,2}})月(?:底|末)|截至{_Y}年(\d{{1,2}})月)",
+            rf"(?P<as_of_year>(?:截至)?{_Y}年(?:底|末))",
+            r"(?P<now>截至(?:目前|当前|今)|目前|当前|至今)",
+            rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
+            rf"(?P<half>{_Y}年(上|下)半年)",
+            rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
+            rf"(?P<day>{_Y}年(\d{{1,2}})月(\d{{1,2}})日)",
+            rf"(?P<month>{_Y}年(\d{{1,2}})月)",
+            rf"(?P<years>{_Y}[-—~～至到]{_Y}年)",
+            rf"(?P<base>较{_Y}年)",
+            r"(?P<span>(?<![\d年])([1-9一二两三四五六七八九十])年(?=来|累计|翻|间|以来))",
+            rf"(?P<year>{_Y}年(?:度)?)",
+            r"(?P<this_year>全年|今年|本年)",
+            r"(?P<last_year>年度)",
+        ]
+    )
+)
+_CN_NUMBER: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base"})
+_FRAME_KINDS: Final = frozenset({"as_of_day", "as_of_month", "as_of_year", "now", "since"})
+_INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
+_MAX_CARRY: Final = 8
+_FLOW_MEASURES: Final = frozenset({"flow", "growth"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """Period words in a sentence: where, their kind and their numbers."""
+
+    start: int
+    end: int
+    kind: str
+    numbers: tuple[int, ...]
+    words: str
+
+
+def markers(text: str, start: int, end: int) -> list[Marker]:
+    """The period words of ``text[start:end]``, in order.
+
+    Examples
+    --------
+    >>> [(m.kind, m.numbers) for m in markers("截至2023年8月底，2023年上半年，3年累计", 0, 30)]
+    [('as_of_month', (2023, 8)), ('half', (2023, 1)), ('span', (3,))]
+    """
+    out = []
+    for m in _PERIOD_RE.finditer(text, start, end):
+        kind = str(m.lastgroup)
+        groups = [g for g in m.groups() if g is not None][1:]  # [0]: the kind's whole match
+        numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
+        if kind == "half":
+            numbers = (numbers[0], 1 if groups[1] == "上" else 2)
+        out.append(Marker(m.start(), m.end(), kind, numbers, m.group(0)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDates:
+    """The letter's date, and its year.
+
+    The year is the date's, else the year the document number starts with (suggestion 20250021
+    was raised, and answered, in 2025).
+    """
+
+    date: dt.date | None
+    year: int | None
+
+    @classmethod
+    def of(cls, date: dt.date | None, doc_number: str | None) -> LetterDates:
+        """From the letter's date and document number."""
+        year = date.year if date else None
+        if year is None and doc_number and re.match(r"(?:19|20)\d{5}", doc_number):
+            year = int(doc_number[:4])
+        return cls(date, year)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _valid(label: str | None) -> str | None:
+    if label is None:
+        return None
+    try:
+        return parse_period(label).label
+    except CurationError:
+        return None
+
+
+def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | None:
+    """The period label a marker stands for (None when the letter lacks what it needs)."""
+    n, kind = marker.numbers, marker.kind
+    letter_date = dates.date.isoformat() if dates.date else None
+    years = [m.numbers[0] for m in sentence if m.kind == "year" and m is not marker]
+    labels: dict[str, Callable[[], str | None]] = {
+        "as_of_day": lambda: f"{n[0]:04d}-{n[1]:02d}-{n[2]:02d}",
+        "day": lambda: f"{n[0]:04d}-{n[1]:02d}-{n[2]:02d}",
+        "as_of_month": lambda: _month_end(n[0], n[1]).isoformat() if 1 <= n[1] <= 12 else None,
+        "as_of_year": lambda: f"{n[0]}-12-31",
+        "now": lambda: letter_date,
+        "since": lambda: f"{n[0]}-01-01/{letter_date}" if letter_date else None,
+        "half": lambda: f"{n[0]}H{n[1]}",
+        "quarter": lambda: f"{n[0]}Q{n[1]}",
+        "month": lambda: f"{n[0]}-{n[1]:02d}",
+        "years": lambda: f"{n[0]}/{n[1]}",
+        "base": lambda: next((f"{n[0]}/{y}" for y in years if y > n[0]), None),
+        "span": lambda: _span(n[0], years[0] if years else (dates.year and dates.year - 1)),
+        "year": lambda: str(n[0]),
+        "this_year": lambda: str(dates.year) if dates.year else None,
+        "last_year": lambda: str(dates.year - 1) if dates.year else None,
+    }
+    return _valid(labels[kind]())
+
+
+def _span(length: int, end: int | None) -> str | None:
+    return f"{end - length + 1}/{end}" if end and length > 1 else None
+
+
+def _default(dates: LetterDates, measure: str) -> tuple[str, str] | None:
+    if dates.date is not None:
+        return dates.date.isoformat(), "no period words: a current stock, as of the letter's date"
+    if dates.year is None:
+        return None
+    year = dates.year - 1
+    why = f"no period words, undated letter: the year before its document number's ({year})"
+    return (str(year) if measure in _FLOW_MEASURES else f"{year}-12-31"), why
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodChoice:
+    """A number's period label, the words it comes from, and whether the letter states it."""
+
+    label: str
+    why: str
+    stated: bool
+
+
+class Periods:
+    """Chooses the period of each number of one letter (see the module docs).
+
+    Examples
+    --------
+    >>> text = "截至2024年底，园区已有进展。制度方面，实行5项制度。"
+    >>> segments = Segments(text)
+    >>> periods = Periods(segments, LetterDates(dt.date(2025, 9, 26), 2025))
+    >>> periods.of(Place.of(segments, (22, 24)), "stock")
+    PeriodChoice(label='2024-12-31', why='“截至2024年底” opening an earlier sentence', stated=True)
+    """
+
+    def __init__(self, segments: Segments, dates: LetterDates) -> None:
+        self.segments, self.text, self.dates = segments, segments.text, dates
+
+    def _frames(self, marker: Marker) -> bool:
+        """Whether period words open or close their clause (2023年以来，… ；…，2024年，…)."""
+        start, end = self.segments.span(CLAUSE, marker.start, marker.end)
+        return marker.end == end or self.segments.opens(start, marker.start)
+
+    def _eligible(self, marker: Marker, clause: Span) -> bool:
+        """In the number's clause, or framing its sentence from another clause."""
+        if clause[0] <= marker.start and marker.end <= clause[1]:
+            return True
+        if marker.kind in _CLAUSE_ONLY_KINDS:
+            return False
+        own = self.segments.span(CLAUSE, marker.start, marker.end)
+        intent = _INTENT_BEFORE_RE.search(self.text, own[0], marker.start)
+        return self._frames(marker) or intent is not None
+
+    def _carried(self, sentence: Span) -> Marker | None:
+        """A frame opening an earlier sentence of the same section, no period words between."""
+        if SECTION_RE.match(self.text, sentence[0]):
+            return None
+        at = sentence[0]
+        for _ in range(_MAX_CARRY):
+            if at <= 0:
+                return None
+            previous = self.segments.span(SENTENCE, at - 1, at - 1)
+            found = markers(self.text, *previous)
+            if found:
+                first = found[0]
+                return first if first.kind in _FRAME_KINDS and self._frames(first) else None
+            if SECTION_RE.match(self.text, previous[0]):
+                return None
+            at = previous[0]
+        return None
+
+    def of(self, place: Place, measure: str) -> PeriodChoice | None:
+        """The period of the number at ``place`` (None: undated letter, no words, no year).
+
+        ``measure`` decides an undated letter's default: a flow or growth gets the year, any
+        other measure the year's last day.
+        """
+        mention, clause = place.mention, place.clause
+        found = markers(self.text, *place.sentence)
+        before = [m for m in found if m.end <= mention[0] and self._eligible(m, clause)]
+        after = [
+            m
+            for m in found
+            if m.start >= mention[1] and m.end <= clause[1] and m.kind not in _CLAUSE_ONLY_KINDS
+        ]
+        for marker in [*before[::-1], *after]:
+            label = _label(marker, found, self.dates)
+            if label is not None:
+                return PeriodChoice(label, f"“{marker.words}”", True)
+        carried = self._carried(place.sentence)
+        if carried is not None and (label := _label(carried, [], self.dates)) is not None:
+            return PeriodChoice(label, f"“{carried.words}” opening an earlier sentence", True)
+        default = _default(self.dates, measure)
+        return PeriodChoice(default[0], default[1], False) if default else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Status and area
+# ---------------------------------------------------------------------------------------------
+
+_PARAMETER_RE: Final = re.compile(r"最高|不超过|不高于|上限|比例")
+_GRANT_RE: Final = re.compile(r"给予|可申请|可获|补贴|贴息|资助|奖励|扶持|补助")
+_GRANT_BEFORE_RE: Final = re.compile(r"可申请|可获|给予")
+_PLAN_RE: Final = re.compile(r"计划|拟")
+_TARGET_RE: Final = re.compile(r"目标|力争|争取|到(?:19|20)\d{2}年|下一步")
+_INTENT_YEAR_RE: Final = re.compile(r"(?:推动|确保|将)[^，；。]{0,20}?((?:19|20)\d{2})年")
+
+
+def status_of(text: str, place: Place, period: str, dates: LetterDates) -> tuple[str, str]:
+    """The status of the number at ``place`` and the words it rests on (see the module docs).
+
+    Examples
+    --------
+    >>> text = "2025年目标引进外资企业30家。对楼宇给予不超过100万元的支持。"
+    >>> dates = LetterDates(None, 2025)
+    >>> status_of(text, Place((14, 17), (0, 17), (0, 17)), "2025", dates)
+    ('target', '“目标” before it')
+    >>> status_of(text, Place((24, 31), (18, 35), (18, 35)), "2025", dates)
+    ('policy', '“不超过” in a sentence that grants')
+    """
+    clause, sentence, mention = place.clause, place.sentence, place.mention
+    parameter = _PARAMETER_RE.search(text, *clause)
+    if parameter and _GRANT_RE.search(text, *sentence):
+        return "policy", f"“{parameter.group(0)}” in a sentence that grants"
+    if m := _GRANT_BEFORE_RE.search(text, clause[0], mention[0]):
+        return "policy", f"“{m.group(0)}” before it"
+    if m := _PLAN_RE.search(text, clause[0], mention[0]):
+        return "plan", f"“{m.group(0)}” before it"
+    if m := _TARGET_RE.search(text, sentence[0], mention[0]):
+        return "target", f"“{m.group(0)}” before it"
+    if dates.date is not None and int(period[:4]) > dates.date.year:
+        return "target", f"its period lies after the letter's year ({dates.date.year})"
+    m = _INTENT_YEAR_RE.search(text, sentence[0], mention[0])
+    if m and dates.year is not None and int(m.group(1)) >= dates.year:
+        return "target", f"“{m.group(0)}”: intent, for a year not yet over"
+    return "actual", "no target, plan or policy words"
+
+
+def geo_of(segments: Segments, place: Place) -> str:
+    """The area: ``hetao_shenzhen_park`` if 河套 is in the clause or opens the sentence.
+
+    Examples
+    --------
+    >>> text = "河套合作区已取得成果，集聚国家重大平台10个。"
+    >>> geo_of(Segments(text), Place((19, 22), (11, 22), (0, 22)))
+    'hetao_shenzhen_park'
+    """
+    text, (start, end) = segments.text, place.clause
+    if "河套" in text[start:end]:
+        return "hetao_shenzhen_park"
+    opening = SECTION_RE.match(text, place.sentence[0])
+    first = opening.end() if opening else place.sentence[0]
+    return "hetao_shenzhen_park" if text.startswith("河套", first) else "futian"
