@@ -10,7 +10,9 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
 - ``sources.md``: the letters (:func:`futian_indicators.load_sources`), with their sha256;
 - ``api.rst``: autodoc directives for every name of ``futian_indicators.__all__``, the errors
   and :mod:`futian_indicators.plot` (reST, not MyST: autodoc writes reST);
-- ``cli.md``: the help of the command line and of each of its commands.
+- ``cli.md``: the help of the command line and of each of its commands;
+- ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
+  results of the one that is deterministic and quick (leave one letter out).
 
 A fragment is rewritten only when its text changes, so incremental builds stay incremental.
 Run it alone (``python docs/_ext/generate.py``) to look at the fragments without a build.
@@ -19,11 +21,14 @@ Run it alone (``python docs/_ext/generate.py``) to look at the fragments without
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import importlib.util
 import inspect
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -372,6 +377,39 @@ def cli_page() -> str:
     return page(*blocks)
 
 
+# --- The benchmarks -------------------------------------------------------------------------
+
+_LEAVE_ONE_OUT = "leave_one_out.py"
+"""The one benchmark run at build time: deterministic (no timing) and quick (about 2 s)."""
+
+
+def benchmarks_page(root: Path) -> str:
+    """Each script of ``root/benchmarks`` with its docstring; the leave-one-out results."""
+    folder = root / "benchmarks"
+    scripts = sorted(folder.glob("*.py")) if folder.is_dir() else []
+    if not scripts:
+        note = "The `benchmarks/` folder is not part of this copy of the project."
+        return page("## Leave one letter out", note)
+    blocks = []
+    for script in scripts:
+        doc = ast.get_docstring(ast.parse(script.read_text(encoding="utf-8"))) or ""
+        blocks += [f"## `benchmarks/{script.name}`", doc]
+        if script.name == _LEAVE_ONE_OUT:
+            command = [sys.executable, str(script), "--root", str(root)]
+            result = subprocess.run(
+                command, check=False, capture_output=True, text=True, timeout=300
+            )
+            if result.returncode != 0:
+                msg = f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}"
+                raise RuntimeError(msg)
+            blocks += [
+                "### Leave one letter out",
+                f"The results on data {fi.DATA_VERSION}, computed when this page was built:",
+                result.stdout.strip(),
+            ]
+    return page(*blocks)
+
+
 # --- Writing --------------------------------------------------------------------------------
 
 PAGES: Mapping[str, Callable[[], str]] = {
@@ -384,11 +422,15 @@ PAGES: Mapping[str, Callable[[], str]] = {
 """Every fragment, by file name, and the function that writes its text."""
 
 
-def write(folder: Path) -> list[Path]:
-    """Write every fragment to ``folder``; leave a file alone when its text is unchanged."""
+def write(folder: Path, root: Path) -> list[Path]:
+    """Write every fragment to ``folder``; leave a file alone when its text is unchanged.
+
+    ``root`` is the repository's root (``benchmarks/`` is there, outside the package).
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    makers = {**PAGES, "benchmarks.md": lambda: benchmarks_page(root)}
     changed = []
-    for name, make in PAGES.items():
+    for name, make in makers.items():
         path = folder / name
         content = make()
         if not path.exists() or path.read_text(encoding="utf-8") != content:
@@ -398,7 +440,8 @@ def write(folder: Path) -> list[Path]:
 
 
 def _on_builder_inited(app: Any) -> None:
-    write(Path(app.srcdir) / OUT_DIR)
+    docs = Path(app.srcdir)
+    write(docs / OUT_DIR, docs.parent)
 
 
 def setup(app: Any) -> dict[str, Any]:
@@ -408,5 +451,6 @@ def setup(app: Any) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    for path in write(Path(__file__).resolve().parents[1] / OUT_DIR):
+    docs = Path(__file__).resolve().parents[1]
+    for path in write(docs / OUT_DIR, docs.parent):
         print(f"wrote {path}")

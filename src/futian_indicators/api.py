@@ -112,9 +112,6 @@ def load_figures(
     version : str, optional
         A data version (see :func:`data_versions`); by default the current one. Every loader
         takes it: a paper that cites version 1.0.0 gets the same numbers back.
-    version : str, optional
-        A data version (see :func:`data_versions`); by default the current one. Every loader
-        takes it: a paper that cites version 1.0.0 gets the same numbers back.
 
     Returns
     -------
