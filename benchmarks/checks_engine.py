@@ -24,14 +24,26 @@ def figures(n: int) -> pd.DataFrame:
     for i in range(n):
         q = parsed[i % len(parsed)]
         period = "2023" if i % 4 < 2 else "2024"
-        rows.append({
-            "figure_id": f"s{i % 2}/f{i}", "source_id": f"s{i % 2}", "indicator_id": f"x{i // 4}",
-            "geo": "futian", "period": period, "period_end": pd.Timestamp(f"{period}-12-31"),
-            "status": "actual", "value": q.value, "value_as_reported": q.value_as_reported,
-            "lower": q.lower, "upper": q.upper, "lower_closed": q.strict.lower_closed,
-            "upper_closed": q.strict.upper_closed, "lower_lenient": q.lower_lenient,
-            "upper_lenient": q.upper_lenient, "quote": q.text,
-        })  # fmt: skip
+        rows.append(
+            {
+                "figure_id": f"s{i % 2}/f{i}",
+                "source_id": f"s{i % 2}",
+                "indicator_id": f"x{i // 4}",
+                "geo": "futian",
+                "period": period,
+                "period_end": pd.Timestamp(f"{period}-12-31"),
+                "status": "actual",
+                "value": q.value,
+                "value_as_reported": q.value_as_reported,
+                "lower": q.lower,
+                "upper": q.upper,
+                "lower_closed": q.strict.lower_closed,
+                "upper_closed": q.strict.upper_closed,
+                "lower_lenient": q.lower_lenient,
+                "upper_lenient": q.upper_lenient,
+                "quote": q.text,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -43,9 +55,19 @@ def rules(n: int) -> list:
         out.append(parse_rule(base | {"rule_id": f"agree-{k}", "kind": "agreement"}))
         out.append(parse_rule(base | {"rule_id": f"mono-{k}", "kind": "monotone"}))
         terms = {"a": f"s0/f{4 * k}", "b": f"s1/f{4 * k + 1}"}
-        out.append(parse_rule({"rule_id": f"bound-{k}", "kind": "bound", "label": "synthetic",
-                               "severity": "error", "terms": terms, "left": "a",
-                               "right": "b * 2"}))  # fmt: skip
+        out.append(
+            parse_rule(
+                {
+                    "rule_id": f"bound-{k}",
+                    "kind": "bound",
+                    "label": "synthetic",
+                    "severity": "error",
+                    "terms": terms,
+                    "left": "a",
+                    "right": "b * 2",
+                }
+            )
+        )
     return out
 
 
@@ -60,5 +82,74 @@ def main() -> None:
         print(f"{n:>8} {len(rule_list):>7} {len(checks):>7} {seconds:>8.2f} {per_1k:>13.4f}")
 
 
+def bundled_copies(copies: int) -> tuple[pd.DataFrame, list]:
+    """The bundled figures and rules, copied under new ids: a table shaped like the real one."""
+    import json
+
+    import futian_indicators as fi
+    from futian_indicators.checks import rules_from_table
+
+    base = fi.load_figures()
+    base = base[base["status"] != "derived"]
+    rules = fi.load_rules()
+    frames, rule_list = [], []
+    for k in range(copies):
+        frame = base.copy()
+        frame["figure_id"] = f"c{k}-" + frame["figure_id"]
+        frame["indicator_id"] = frame["indicator_id"] + f"_{k}"
+        frames.append(frame)
+        text = rules.copy()
+        text["rule_id"] = f"c{k}-" + text["rule_id"]
+
+        def copy_of(figure_id: str, k: int = k) -> str:
+            if figure_id.startswith("derived/"):
+                return f"derived/c{k}-{figure_id.removeprefix('derived/')}"
+            return f"c{k}-{figure_id}"
+
+        definitions = []
+        for definition in text["definition"]:
+            d = json.loads(definition)
+            d = {key: (copy_of(v) if key in ("target", "actual") else v) for key, v in d.items()}
+            if "figures" in d:
+                d["figures"] = [copy_of(f) for f in d["figures"]]
+            if "terms" in d:
+                d["terms"] = {n: copy_of(f) for n, f in d["terms"].items()}
+            if "indicator" in d:
+                d["indicator"] = f"{d['indicator']}_{k}"
+            if "derive" in d:
+                d["derive"] = {
+                    **d["derive"],
+                    "slug": f"c{k}-{d['derive']['slug']}",
+                    "indicator": f"{d['derive']['indicator']}_{k}",
+                }
+            definitions.append(json.dumps(d))
+        text["definition"] = definitions
+        rule_list += rules_from_table(text)
+    table = pd.concat(frames, ignore_index=True)
+    return table, rule_list
+
+
+def main_bundled() -> None:
+    import futian_indicators as fi
+
+    units = dict(
+        zip(fi.load_indicators()["indicator_id"], fi.load_indicators()["unit"], strict=True)
+    )
+    print(f"{'figures':>8} {'rules':>7} {'checks':>7} {'seconds':>8} {'s/1k figures':>13}")
+    for copies in (80, 160, 320, 640):
+        table, rule_list = bundled_copies(copies)
+        all_units = {f"{i}_{k}": u for i, u in units.items() for k in range(copies)}
+        start = time.perf_counter()
+        checks, _ = evaluate(rule_list, table, all_units)
+        seconds = time.perf_counter() - start
+        per_1k = seconds / len(table) * 1e3
+        print(
+            f"{len(table):>8} {len(rule_list):>7} {len(checks):>7} {seconds:>8.2f} {per_1k:>13.4f}"
+        )
+
+
 if __name__ == "__main__":
+    print("Synthetic figures, 3 rules per 4 figures (agreement, monotone, bound):")
     main()
+    print("\nThe bundled figures and rules, copied under new ids (0.43 rules a figure):")
+    main_bundled()

@@ -102,6 +102,5 @@ def substitute(tree: ast.expr, words: Mapping[str, str]) -> str:
     >>> substitute(parse("part / share * 100"), {"part": "1100 亿元", "share": "19.3%"})
     '1100 亿元 / 19.3% * 100'
     """
-    import copy
-
-    return ast.unparse(_Substitute(words).visit(copy.deepcopy(tree)))
+    fresh = ast.parse(ast.unparse(tree), mode="eval").body  # a new tree: the cached one stays
+    return ast.unparse(_Substitute(words).visit(fresh))

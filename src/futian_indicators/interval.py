@@ -150,6 +150,14 @@ class Span:
     def __mul__(self, other: Span) -> Span:
         if self.empty or other.empty:
             return EMPTY
+        if self.lower >= 0 and other.lower >= 0:  # the usual case (amounts, counts, shares)
+            lower, lower_closed = _product(
+                self.lower, self.lower_closed, other.lower, other.lower_closed
+            )
+            upper, upper_closed = _product(
+                self.upper, self.upper_closed, other.upper, other.upper_closed
+            )
+            return Span(lower, upper, lower_closed, upper_closed)
         products = [
             _product(a, a_closed, b, b_closed)
             for a, a_closed in ((self.lower, self.lower_closed), (self.upper, self.upper_closed))

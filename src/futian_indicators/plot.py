@@ -619,7 +619,7 @@ def _style(row: Any) -> tuple[str, str, str, str]:
 
 def _draw_figure(ax: Axes, row: Any, x: float, shape: str, scale: tuple[float, float]) -> None:
     divisor, arrow = scale
-    marker, colour, face, line = _style(row)
+    _, colour, _, line = _style(row)
     value = row.value / divisor
     fid = row.figure_id
     if shape == "bar":
@@ -649,15 +649,34 @@ def _draw_figure(ax: Axes, row: Any, x: float, shape: str, scale: tuple[float, f
                 gid=f"arrow-{shape}:{fid}",
             )
         )
-    if row.period_type != "as_of" and row.period_start < row.period_end:
-        start, end_x = _x(pd.Series([row.period_start, row.period_end]))
+    start, end_x = _x(pd.Series([row.period_start, row.period_end]))
+    period = (start, end_x) if row.period_type != "as_of" and start < end_x else None
+    _draw_period_and_marker(ax, period, (x, value), row, size=(1.0, 0.45, 8, 1.6))
+
+
+def _draw_period_and_marker(
+    ax: Axes,
+    period: tuple[float, float] | None,
+    point: tuple[float, float],
+    row: Any,
+    *,
+    size: tuple[float, float, float, float],
+) -> None:
+    """A figure's marker at ``x``, and a thin line over its period when it lasts longer than a day.
+
+    ``size`` is (line width, line alpha, marker size, marker edge width).
+    """
+    marker, colour, face, line = _style(row)
+    linewidth, alpha, markersize, edgewidth = size
+    (x, y), fid = point, row.figure_id
+    if period is not None:
         ax.plot(
-            [start, end_x],
-            [value, value],
+            list(period),
+            [y, y],
             color=colour,
             linestyle=line,
-            linewidth=1.0,
-            alpha=0.45,
+            linewidth=linewidth,
+            alpha=alpha,
             marker="|",
             markersize=6,
             zorder=1,
@@ -665,13 +684,13 @@ def _draw_figure(ax: Axes, row: Any, x: float, shape: str, scale: tuple[float, f
         )
     ax.plot(
         [x],
-        [value],
+        [y],
         linestyle="none",
         marker=marker,
-        markersize=8,
+        markersize=markersize,
         markerfacecolor=face,
         markeredgecolor=colour,
-        markeredgewidth=1.6,
+        markeredgewidth=edgewidth,
         zorder=3,
         gid=f"marker:{fid}",
     )
@@ -1032,31 +1051,9 @@ def plot_coverage(
     for (_, _end), cell in figures.groupby(["row", "period_end"], sort=False):
         for k, row in enumerate(_rows(cell)):
             y = row.row + (k - (len(cell) - 1) / 2) * min(0.22, 0.7 / len(cell))
-            marker, colour, face, line = _style(row)
             start, end = _x(pd.Series([row.period_start, row.period_end]))
-            if row.period_type != "as_of" and start < end:
-                ax.plot(
-                    [start, end],
-                    [y, y],
-                    color=colour,
-                    linestyle=line,
-                    linewidth=1.2,
-                    alpha=0.5,
-                    zorder=1,
-                    gid=f"span:{row.figure_id}",
-                )
-            ax.plot(
-                [end],
-                [y],
-                linestyle="none",
-                marker=marker,
-                markersize=7,
-                markerfacecolor=face,
-                markeredgecolor=colour,
-                markeredgewidth=1.4,
-                zorder=3,
-                gid=f"marker:{row.figure_id}",
-            )
+            period = (start, end) if row.period_type != "as_of" and start < end else None
+            _draw_period_and_marker(ax, period, (end, y), row, size=(1.2, 0.5, 7, 1.4))
     present = [x for x in letters.values() if x.source_id in set(figures["source_id"].dropna())]
     for letter in present:
         if letter.date is not None:
