@@ -23,7 +23,15 @@ def build_problems(project: Path) -> str:
 
 def test_the_raw_data_builds(project: Path) -> None:
     tables = build_tables(project / "data" / "raw")
-    assert set(tables) == {"sources", "indicators", "figures", "mentions", "rules", "checks"}
+    assert set(tables) == {
+        "sources",
+        "indicators",
+        "figures",
+        "mentions",
+        "rules",
+        "checks",
+        "errata",
+    }
     assert len(tables["sources"]) == 5
 
 

@@ -20,6 +20,7 @@ from futian_indicators.versions import diff_figures
 from .conftest import ROOT
 
 LOADERS = (
+    fi.load_errata,
     fi.load_sources,
     fi.load_indicators,
     fi.load_figures,
@@ -48,7 +49,7 @@ def test_every_released_version_stays_loadable() -> None:
 
 
 def test_an_unknown_version_names_the_valid_ones() -> None:
-    message = r"unknown data version '1\.0': did you mean '1\.0\.0'"
+    message = r"unknown data version '1\.0': did you mean '1\.1\.0', '1\.0\.0'"
     with pytest.raises(UnknownValueError, match=message):
         fi.load_figures(version="1.0")
 
@@ -122,7 +123,7 @@ def test_cite_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_citation_cff_is_true() -> None:
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["type"] == "dataset"
-    assert cff["version"] == fi.DATA_VERSION
+    assert cff["version"] == fi.DATA_VERSION  # the current data is always a released version
     released = fi.data_versions().set_index("version").loc[fi.DATA_VERSION, "date_released"]
     assert cff["date-released"] == released.strftime("%Y-%m-%d")
     references = {ref["number"]: ref for ref in cff["references"]}
@@ -145,9 +146,8 @@ def test_citation_cff_is_true() -> None:
 def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
     assert main(["export", "--format", fmt, "--out", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(
-        f"{t}.{fmt}" for t in ("sources", "indicators", "figures", "mentions", "rules", "checks")
-    )
+    tables = ("sources", "indicators", "figures", "mentions", "rules", "checks", "errata")
+    assert names == sorted(f"{t}.{fmt}" for t in tables)
     if fmt == "parquet":
         pd.testing.assert_frame_equal(
             pd.read_parquet(tmp_path / "out" / "figures.parquet"), fi.load_figures()
@@ -208,24 +208,24 @@ def test_releasing_the_released_version_again_changes_nothing(checkout: Path) ->
 
 
 def test_a_new_version_needs_a_date_a_changelog_entry_and_a_build(checkout: Path) -> None:
-    _set_version(checkout, "1.1.0", None)
+    _set_version(checkout, "1.9.0", None)
     assert main(["build", "--root", str(checkout)]) == 0
     with pytest.raises(CurationError, match="set date_released"):
         release(checkout)
-    _set_version(checkout, "1.1.0", "2026-12-01")
+    _set_version(checkout, "1.9.0", "2026-12-01")
     with pytest.raises(Exception, match="processed data is stale"):
         release(checkout)
     assert main(["build", "--root", str(checkout)]) == 0
-    with pytest.raises(CurationError, match=r"CHANGELOG\.md has no entry 'Data 1\.1\.0'"):
+    with pytest.raises(CurationError, match=r"CHANGELOG\.md has no entry 'Data 1\.9\.0'"):
         release(checkout)
     changelog = checkout / "CHANGELOG.md"
-    changelog.write_text("## Data 1.1.0\n\n- a test\n" + changelog.read_text(encoding="utf-8"))
-    assert "released data version 1.1.0" in release(checkout)
+    changelog.write_text("## Data 1.9.0\n\n- a test\n" + changelog.read_text(encoding="utf-8"))
+    assert "released data version 1.9.0" in release(checkout)
     index = json.loads((checkout / "data/releases/index.json").read_text())
-    assert set(index["versions"]) == {"1.0.0", "1.1.0"}
+    assert set(index["versions"]) == {"1.0.0", "1.1.0", "1.9.0"}
     # unchanged tables are stored once
     files = list((checkout / "data/releases/tables").iterdir())
-    assert len(files) == len(index["versions"]["1.0.0"]["tables"])
+    assert len(files) == len(index["versions"]["1.1.0"]["tables"])
 
 
 def test_a_released_version_is_never_rewritten(checkout: Path) -> None:
@@ -236,3 +236,52 @@ def test_a_released_version_is_never_rewritten(checkout: Path) -> None:
     assert main(["build", "--root", str(checkout)]) == 0
     with pytest.raises(CurationError, match="already released with other contents; bump version"):
         release(checkout)
+
+
+# ---------------------------------------------------------------------------------- errata
+
+
+def test_the_errata_table_is_loadable_in_every_version() -> None:
+    for version in fi.data_versions()["version"]:
+        errata = fi.load_errata(version=version)
+        assert list(errata.columns) == [
+            "figure_id",
+            "field",
+            "before",
+            "after",
+            "version",
+            "date",
+            "reason",
+        ]
+
+
+def _correct_a_period(project: Path, after: str) -> None:
+    figures = project / "data" / "raw" / "figures" / "cppcc-2023103.yaml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(
+        text.replace('period: "2023-10-16"', 'period: "2023-10-15"', 1), encoding="utf-8"
+    )
+    (project / "data" / "raw" / "errata.yaml").write_text(
+        "errata:\n  - figure_id: cppcc-2023103/high-tech-enterprises-2023\n    field: period\n"
+        f'    before: "2023-10-16"\n    after: "{after}"\n    version: "9.0.1"\n'
+        "    date: 2026-12-01\n    reason: a test\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_correction_is_recorded(project: Path) -> None:
+    from futian_indicators.build import build_tables
+
+    _correct_a_period(project, "2023-10-15")
+    errata = build_tables(project / "data" / "raw")["errata"]
+    assert errata.loc[0, "figure_id"] == "cppcc-2023103/high-tech-enterprises-2023"
+    assert (errata.loc[0, "before"], errata.loc[0, "after"]) == ("2023-10-16", "2023-10-15")
+
+
+def test_an_erratum_must_match_the_figure(project: Path) -> None:
+    from futian_indicators.build import build_tables
+    from futian_indicators.errors import BuildError
+
+    _correct_a_period(project, "2023-10-14")
+    with pytest.raises(BuildError, match="says after '2023-10-14' but the figure has '2023-10-15'"):
+        build_tables(project / "data" / "raw")

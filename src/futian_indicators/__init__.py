@@ -18,6 +18,7 @@ from ._resources import verify
 from ._version import __version__
 from .api import (
     load_checks,
+    load_errata,
     load_figures,
     load_indicators,
     load_mentions,
@@ -42,6 +43,7 @@ __all__ = [
     "diff",
     "extract_quantities",
     "load_checks",
+    "load_errata",
     "load_figures",
     "load_indicators",
     "load_mentions",

@@ -209,8 +209,10 @@ def _rules(raw: RawData, problems: list[str]) -> list[Rule]:
             problems.append(f"{where}: {exc}")
             continue
         if rule.rule_id in places:
-            problems.append(f"{where}: rule id {rule.rule_id!r} is used twice (first at "
-                            f"{places[rule.rule_id]}); give it another id")  # fmt: skip
+            problems.append(
+                f"{where}: rule id {rule.rule_id!r} is used twice (first at "
+                f"{places[rule.rule_id]}); give it another id"
+            )
         places[rule.rule_id] = where
         rules.append(rule)
     return rules
@@ -230,13 +232,49 @@ def _checks(
     unknown = [
         r for r in rules if (d := r.definition.get("derive")) and d["indicator"] not in units
     ]
-    problems += [f"{places[r.rule_id]}: rule {r.rule_id!r} derives an indicator that is not in "
-                 "indicators.yaml; add it there" for r in unknown]  # fmt: skip
+    problems += [
+        f"{places[r.rule_id]}: rule {r.rule_id!r} derives an indicator that is not in "
+        "indicators.yaml; add it there"
+        for r in unknown
+    ]
     if unknown:
         return _frame("checks", [], "check_id"), curated
     check_rows, derived_rows = evaluate(rules, curated, units)
     figures = _frame("figures", figure_rows + derived_rows, "figure_id")
     return _frame("checks", check_rows, "check_id"), figures
+
+
+def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
+    """The errata table; each correction's ``after`` must be the figure's current value."""
+    from .versions import DIFF_FIELDS, as_text
+
+    current = figures.set_index("figure_id")
+    rows = []
+    for erratum in raw.errata:
+        where, figure_id, field = erratum["where"], erratum["figure_id"], erratum["field"]
+        if figure_id not in current.index:
+            problems.append(f"{where}: erratum names figure {figure_id!r}, which does not exist")
+            continue
+        if field not in DIFF_FIELDS:
+            problems.append(
+                f"{where}: erratum field {field!r} is not one of {', '.join(DIFF_FIELDS)}"
+            )
+            continue
+        now = as_text(current.at[figure_id, field])
+        if now != erratum["after"]:
+            problems.append(
+                f"{where}: erratum of {figure_id!r}.{field} says after {erratum['after']!r} "
+                f"but the figure has {now!r}; correct the erratum or the figure"
+            )
+            continue
+        rows.append(
+            {k: v for k, v in erratum.items() if k != "where"}
+            | {
+                "before": erratum["before"] or None,
+                "date": pd.Timestamp(erratum["date"]) if erratum["date"] else pd.NaT,
+            }
+        )
+    return _frame("errata", rows, ["figure_id", "field", "version"])
 
 
 def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -271,6 +309,7 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
         "mentions": _frame("mentions", mentions, ["source_id", "start"]),
         "rules": _frame("rules", rules_table_rows(rules), "rule_id"),
         "checks": checks,
+        "errata": _errata(raw, figures, problems),
     }
     if problems:
         raise BuildError(problems)

@@ -120,6 +120,7 @@ class RawData:
     figures: list[FigureRecord] = field(default_factory=list)
     not_figures: list[NotFigureRecord] = field(default_factory=list)
     rules: list[tuple[dict[str, Any], Where]] = field(default_factory=list)
+    errata: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -489,7 +490,41 @@ def read_raw(raw_dir: Path) -> RawData:
     for path in figure_files:
         _read_figure_file(path, raw)
     raw.rules = _read_rules(raw_dir / "rules.yaml", raw.problems)
+    raw.errata = _read_errata(raw_dir / "errata.yaml", raw.problems)
     return raw
+
+
+_ERRATUM_KEYS = ("figure_id", "field", "before", "after", "version", "date", "reason")
+
+
+def _read_errata(path: Path, problems: list[str]) -> list[dict[str, Any]]:
+    """Corrections to released figures, each checked for its keys, version and date.
+
+    The file is optional: without it there is no correction.
+    """
+    if not path.exists():
+        return []
+    try:
+        data = read_yaml(path)
+    except CurationError as exc:
+        problems.append(str(exc))
+        return []
+    if not isinstance(data, dict) or set(data) - {_LINE} != {"errata"}:
+        problems.append(f"{path}: expected a mapping with the one key errata (docs/curation.md)")
+        return []
+    errata = []
+    for item, where in _records(data["errata"] or [], path, problems, "erratum"):
+        rec = _Record(item, where, problems)
+        rec.check_keys(_ERRATUM_KEYS)
+        row: dict[str, Any] = {
+            key: rec.text(key, nullable=key == "before") for key in _ERRATUM_KEYS
+        }
+        row["date"] = rec.date("date")
+        if row["version"] and len(str(row["version"]).split(".")) != 3:
+            rec.fail(f"version {row['version']!r} is not a semantic version such as '1.0.1'")
+        if rec.ok:
+            errata.append(row | {"where": where})
+    return errata
 
 
 def _read_rules(path: Path, problems: list[str]) -> list[tuple[dict[str, Any], Where]]:

@@ -259,6 +259,23 @@ CHECKS = pa.DataFrameSchema(
     description="One row per evaluated rule instance.",
 )
 
+ERRATA = pa.DataFrameSchema(
+    {
+        "figure_id": _text("The corrected figure (figures.figure_id)."),
+        "field": _text("The corrected field of the figure."),
+        "before": _text("Its value before the correction, as text.", nullable=True),
+        "after": _text("Its value after the correction, as text (its current value)."),
+        "version": _text("The data version that carries the correction."),
+        "date": pa.Column(DATE, description="The day the correction was made."),
+        "reason": _text("Why: what was wrong, and the words that show it."),
+    },
+    strict=True,
+    ordered=True,
+    unique=["figure_id", "field", "version"],
+    name="errata",
+    description="Corrections to released figures, one row per corrected field.",
+)
+
 SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "sources": SOURCES,
     "indicators": INDICATORS,
@@ -266,6 +283,7 @@ SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "mentions": MENTIONS,
     "rules": RULES,
     "checks": CHECKS,
+    "errata": ERRATA,
 }
 """Every table the build writes, by name, in the order it writes them."""
 
@@ -279,6 +297,7 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("checks", "rule_id", "rules", "rule_id"),
     ("checks", "figure_ids", "figures", "figure_id"),
     ("checks", "source_ids", "sources", "source_id"),
+    ("errata", "figure_id", "figures", "figure_id"),
 )
 """(table, column, referenced table, referenced column)."""
 

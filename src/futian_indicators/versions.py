@@ -60,7 +60,8 @@ def _semantic(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def _text(value: object) -> str | None:
+def as_text(value: object) -> str | None:
+    """A figure field as text, as :func:`diff` and the errata write it."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return None
     return repr(float(value)) if isinstance(value, float) else str(value)
@@ -107,7 +108,7 @@ def diff_figures(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     fields = [f for f in DIFF_FIELDS if f in before.columns and f in after.columns]
     for figure_id in before.index.intersection(after.index):
         for field in fields:
-            was, now = _text(before.at[figure_id, field]), _text(after.at[figure_id, field])
+            was, now = as_text(before.at[figure_id, field]), as_text(after.at[figure_id, field])
             if was != now:
                 rows.append(
                     {
