@@ -33,14 +33,7 @@ def figures(n: int) -> pd.DataFrame:
                 "period": period,
                 "period_end": pd.Timestamp(f"{period}-12-31"),
                 "status": "actual",
-                "value": q.value,
-                "value_as_reported": q.value_as_reported,
-                "lower": q.lower,
-                "upper": q.upper,
-                "lower_closed": q.strict.lower_closed,
-                "upper_closed": q.strict.upper_closed,
-                "lower_lenient": q.lower_lenient,
-                "upper_lenient": q.upper_lenient,
+                **q.columns(),
                 "quote": q.text,
             }
         )

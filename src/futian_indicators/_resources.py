@@ -59,11 +59,16 @@ def _entry(name: str) -> dict[str, Any]:
     return entry
 
 
+def _parquet(data: bytes) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    frame: pd.DataFrame = pq.read_table(io.BytesIO(data)).to_pandas()
+    return frame
+
+
 @functools.cache
 def table(name: str) -> pd.DataFrame:
     """One bundled table, checked against the manifest (size and rows). Do not mutate it."""
-    import pyarrow.parquet as pq
-
     entry = _entry(name)
     data = _read(entry["file"])
     if len(data) != entry["bytes"]:
@@ -72,7 +77,7 @@ def table(name: str) -> pd.DataFrame:
             f"records {entry['bytes']}; it was altered or truncated: {_RESTORE}"
         )
         raise IntegrityError(msg)
-    frame: pd.DataFrame = pq.read_table(io.BytesIO(data)).to_pandas()
+    frame = _parquet(data)
     if len(frame) != entry["rows"] or list(frame.columns) != entry["columns"]:
         msg = (
             f"bundled data file {entry['file']!r} has {len(frame)} rows and columns "
@@ -119,12 +124,15 @@ def release_index() -> dict[str, Any]:
 
 @functools.cache
 def release_table(version: str, name: str) -> pd.DataFrame:
-    """One table as a released data version shipped it. Do not mutate it."""
-    import pyarrow.parquet as pq
+    """One table as a released data version shipped it. Do not mutate it.
 
-    entry = release_index()["versions"][version]["tables"][name]
-    data = _read(f"releases/{entry['file']}")
-    frame: pd.DataFrame = pq.read_table(io.BytesIO(data)).to_pandas()
+    A table that version did not have yet (errata came with 1.1.0) is empty, with the current
+    table's columns: no version had rows that it did not ship.
+    """
+    entry = release_index()["versions"][version]["tables"].get(name)
+    if entry is None:
+        return table(name).iloc[:0]
+    frame = _parquet(_read(f"releases/{entry['file']}"))
     if len(frame) != entry["rows"]:
         msg = (
             f"released table {name!r} of data version {version} has {len(frame)} rows but "

@@ -172,17 +172,7 @@ def load_errata(*, version: str | None = None) -> pd.DataFrame:
     Every correction is also told in CHANGELOG.md; :func:`diff` shows all changes, corrected or
     added, between two versions.
     """
-    if version is not None and "errata" not in _released_tables(version):
-        return _table("errata").iloc[:0]
     return _table("errata", version)
-
-
-def _released_tables(version: str) -> set[str]:
-    current = str(_resources.manifest()["data_version"])
-    if version == current:
-        return set(_resources.table_names())
-    entry = _resources.release_index()["versions"].get(version)
-    return set(entry["tables"]) if entry else set(_resources.table_names())
 
 
 def load_rules(*, version: str | None = None) -> pd.DataFrame:

@@ -500,6 +500,27 @@ class Quantity:
         """Upper end of the lenient interval."""
         return self.lenient.upper
 
+    def columns(self) -> dict[str, object]:
+        """The figures-table columns this quantity fills: value, unit, qualifier, intervals.
+
+        Examples
+        --------
+        >>> parse_quantity("近60%").columns()["upper_closed"]
+        False
+        """
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "value_as_reported": self.value_as_reported,
+            "qualifier": self.qualifier,
+            "lower": self.lower,
+            "upper": self.upper,
+            "lower_closed": self.strict.lower_closed,
+            "upper_closed": self.strict.upper_closed,
+            "lower_lenient": self.lower_lenient,
+            "upper_lenient": self.upper_lenient,
+        }
+
 
 # ---------------------------------------------------------------------------------------------
 # Numbers

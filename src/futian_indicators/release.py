@@ -10,7 +10,6 @@ A released version is never rewritten: changing its data needs a new version.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 from .build import build_tables
 from .curation import read_dataset
 from .errors import CurationError, StaleDataError
-from .store import RELEASES_DIR, csv_bytes, parquet_bytes, read_releases, render, stale_files
+from .store import RELEASES_DIR, content_sha256, parquet_bytes, read_releases, render, stale_files
 
 INDEX = "index.json"
 
@@ -69,7 +68,7 @@ def release(root: Path) -> str:
     entry = {"date_released": str(metadata["date_released"]), "tables": tables_entry}
     files = {}
     for name, frame in tables.items():
-        digest = hashlib.sha256(csv_bytes(frame)).hexdigest()
+        digest = content_sha256(frame)
         files[f"tables/{digest}.parquet"] = frame
         tables_entry[name] = {"file": f"tables/{digest}.parquet", "rows": len(frame)}
     previous = index["versions"].get(version)

@@ -8,6 +8,8 @@ from collections import Counter
 
 import pandas as pd
 
+from .display import format_interval
+
 STATUS_ORDER = ("fail", "tension", "pass", "not_applicable")
 """Worst first: the order in which the report lists results."""
 
@@ -29,7 +31,7 @@ def counts(checks: pd.DataFrame) -> str:
 def _interval(lower: float, upper: float) -> str:
     if math.isnan(lower) and math.isnan(upper):
         return "-"
-    return f"[{lower:,.6g}, {upper:,.6g}]".replace("inf", "∞")
+    return format_interval(lower, upper, unit="")
 
 
 def text(checks: pd.DataFrame) -> str:

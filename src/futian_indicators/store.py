@@ -77,6 +77,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def content_sha256(frame: pd.DataFrame) -> str:
+    """A table's content hash: the sha256 of its canonical CSV (the manifest records it)."""
+    return _sha256(csv_bytes(frame))
+
+
 def manifest(
     tables: Mapping[str, pd.DataFrame],
     parquet: Mapping[str, bytes],
@@ -102,7 +107,7 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
 
 
-def content_hash(manifest_tables: Mapping[str, Mapping[str, Any]]) -> str:
+def _dataset_sha256(manifest_tables: Mapping[str, Mapping[str, Any]]) -> str:
     """One hash for all the tables' contents: what a citation names."""
     lines = "".join(
         f"{name} {entry['content_sha256']}\n" for name, entry in manifest_tables.items()
@@ -126,7 +131,7 @@ def render(
     parquet = {name: parquet_bytes(frame) for name, frame in tables.items()}
     package_files = {f"{name}.parquet": data for name, data in parquet.items()}
     entries = manifest(tables, parquet, csv, data_version)
-    entries["content_sha256"] = content_hash(entries["tables"])
+    entries["content_sha256"] = _dataset_sha256(entries["tables"])
     entries["dataset"] = {k: v for k, v in metadata.items() if k != "version"}
     package_files[MANIFEST] = _json_bytes(entries)
     package_files |= {f"{RELEASES}/{name}": data for name, data in (releases or {}).items()}
