@@ -218,10 +218,6 @@ class LetterDates:
         return cls(date, year)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
 def _valid(label: str | None) -> str | None:
     if label is None:
         return None
@@ -239,7 +235,9 @@ def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | 
     labels: dict[str, Callable[[], str | None]] = {
         "as_of_day": lambda: f"{n[0]:04d}-{n[1]:02d}-{n[2]:02d}",
         "day": lambda: f"{n[0]:04d}-{n[1]:02d}-{n[2]:02d}",
-        "as_of_month": lambda: _month_end(n[0], n[1]).isoformat() if 1 <= n[1] <= 12 else None,
+        "as_of_month": lambda: (
+            parse_period(f"{n[0]:04d}-{n[1]:02d}").end.isoformat() if 1 <= n[1] <= 12 else None
+        ),
         "as_of_year": lambda: f"{n[0]}-12-31",
         "now": lambda: letter_date,
         "since": lambda: f"{n[0]}-01-01/{letter_date}" if letter_date else None,

@@ -372,7 +372,7 @@ def _indicator(rec: _Record) -> IndicatorRecord | None:
     return record if rec.ok else None
 
 
-_FIGURE_KEYS = (
+FIGURE_KEYS = (
     "slug",
     "indicator",
     "geo",
@@ -387,7 +387,7 @@ _FIGURE_KEYS = (
 
 
 def _figure(rec: _Record, source_id: str) -> FigureRecord | None:
-    rec.check_keys(_FIGURE_KEYS, optional=("alternative_reading", "note"))
+    rec.check_keys(FIGURE_KEYS, optional=("alternative_reading", "note"))
     record = FigureRecord(
         source_id=source_id,
         slug=rec.text("slug"),
@@ -422,6 +422,11 @@ def _not_figure(rec: _Record, source_id: str) -> NotFigureRecord | None:
 
 
 _FIGURE_FILE_KEYS = ("source_id", "figures", "not_figures")
+
+
+def read_indicators(path: Path, problems: list[str]) -> list[IndicatorRecord]:
+    """The codebook's valid records; every problem with the others goes to ``problems``."""
+    return _collect(_read_list(path, "indicator", problems), problems, _indicator)
 
 
 def _read_figure_file(path: Path, raw: RawData) -> None:
@@ -482,8 +487,7 @@ def read_raw(raw_dir: Path) -> RawData:
     letters = raw_dir / "letters"
     sources = _read_list(raw_dir / "sources.yaml", "source", raw.problems)
     raw.sources = _collect(sources, raw.problems, lambda rec: _source(rec, letters, root))
-    indicators = _read_list(raw_dir / "indicators.yaml", "indicator", raw.problems)
-    raw.indicators = _collect(indicators, raw.problems, _indicator)
+    raw.indicators = read_indicators(raw_dir / "indicators.yaml", raw.problems)
     figure_files = sorted((raw_dir / "figures").glob("*.yaml"))
     if not figure_files:
         raw.problems.append(f"{raw_dir / 'figures'}: no figure files (<source_id>.yaml) found")

@@ -17,12 +17,13 @@ DISPLAY_UNITS: dict[str, tuple[float, str]] = {
 }
 
 
-def _number(x: float) -> str:
+def format_number(x: float, decimals: int = 4) -> str:
+    """A number with thousands separators and no trailing zeros: ``5,948.82``, ``∞``, ``NA``."""
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
     if math.isnan(x):
         return "NA"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
+    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def format_value(value: float, unit: str) -> str:
@@ -36,7 +37,7 @@ def format_value(value: float, unit: str) -> str:
     '19.3%'
     """
     divisor, label = DISPLAY_UNITS.get(unit, (1.0, unit))
-    text = _number(value / divisor)
+    text = format_number(value / divisor)
     return f"{text}{label}" if label in ("%", "") else f"{text} {label}"
 
 
@@ -45,5 +46,5 @@ def format_interval(lower: float, upper: float, unit: str) -> str:
     divisor, label = DISPLAY_UNITS.get(unit, (1.0, unit))
     left = "(" if math.isinf(lower) else "["
     right = ")" if math.isinf(upper) else "]"
-    body = f"{left}{_number(lower / divisor)}, {_number(upper / divisor)}{right}"
+    body = f"{left}{format_number(lower / divisor)}, {format_number(upper / divisor)}{right}"
     return f"{body} {label}".rstrip()

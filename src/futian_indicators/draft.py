@@ -69,8 +69,9 @@ from .cues import (
     geo_of,
     status_of,
 )
+from .curation import FIGURE_KEYS, read_indicators, read_yaml
 from .errors import ArgumentError, CurationError, LetterError, QuantityParseError
-from .extract import MEASURE_KINDS, extract_quantities
+from .extract import MEASURE_KINDS, mention_spans
 from .heading import KIND_BY_BODY, Heading, read_heading
 from .period import parse_period
 from .quantity import parse_quantity
@@ -100,36 +101,22 @@ class CodebookEntry:
 
 
 def read_codebook(raw_dir: Path) -> list[CodebookEntry]:
-    """Read ``indicators.yaml`` for drafting; a record missing a key is skipped.
-
-    The build validates the codebook; a draft only needs to read it.
+    """Read ``indicators.yaml`` for drafting, with the build's reader; invalid records are skipped.
 
     Raises
     ------
     CurationError
-        When the file is missing, is not YAML or holds no indicator.
+        When the file is missing, is not YAML or holds no valid indicator.
     """
-    from .curation import read_yaml
-
     path = raw_dir / "indicators.yaml"
-    data = read_yaml(path)
-    entries = []
-    for item in data if isinstance(data, list) else []:
-        try:
-            entries.append(
-                CodebookEntry(
-                    indicator_id=str(item["indicator_id"]),
-                    unit=str(item["unit"]),
-                    measure=str(item["measure"]),
-                    name_zh=str(item["name_zh"]),
-                    aliases_zh=tuple(a for a in item["aliases_zh"] if isinstance(a, str) and a),
-                    base_indicator=item.get("base_indicator"),
-                )
-            )
-        except (KeyError, TypeError):
-            continue
+    problems: list[str] = []
+    entries = [
+        CodebookEntry(r.indicator_id, r.unit, r.measure, r.name_zh, r.aliases_zh, r.base_indicator)
+        for r in read_indicators(path, problems)
+    ]
     if not entries:
-        msg = f"{path}: no indicator records found; a draft needs the codebook's aliases_zh"
+        detail = f" ({problems[0]})" if problems else ""
+        msg = f"{path}: no indicator records found{detail}; a draft needs the codebook's aliases_zh"
         raise CurationError(msg)
     return entries
 
@@ -458,9 +445,7 @@ def draft_figures(
     """
     heading = heading if heading is not None else read_heading(letter.text)
     drafter = _Drafter(letter, codebook, LetterDates.of(heading.date, heading.doc_number))
-    mentions = extract_quantities(letter.text)
-    measures = mentions[mentions["kind"].isin(MEASURE_KINDS)]
-    spans = list(zip(measures["start"].tolist(), measures["end"].tolist(), strict=True))
+    spans = [(s, e) for s, e, kind in mention_spans(letter.text) if kind in MEASURE_KINDS]
     draft = Draft(source_id)
     for mention in spans:
         result = drafter.figure(mention, [s for s in spans if s != mention])
@@ -513,10 +498,7 @@ def _comments(text: str, indent: str = "# ") -> list[str]:
     )
 
 
-_FIGURE_KEYS: Final = (
-    "slug", "indicator", "geo", "period", "status", "quote", "quantity", "value", "unit",
-    "qualifier", "note",
-)  # fmt: skip
+_FIGURE_KEYS: Final = (*FIGURE_KEYS, "note")
 
 
 def render_figures(draft: Draft, letter_name: str) -> str:
@@ -662,7 +644,6 @@ def _kind(source_id: str, heading: Heading) -> tuple[str, list[str]]:
 
 
 def _sources(path: Path) -> list[Mapping[str, Any]]:
-    from .curation import read_yaml
 
     data = read_yaml(path) if path.exists() else []
     return [r for r in (data if isinstance(data, list) else []) if isinstance(r, dict)]

@@ -85,11 +85,14 @@ import pandas as pd
 
 from . import vocab
 from .errors import QuantityParseError
+from .quantity import _CN_DIGITS as CN_DIGITS
 from .quantity import (
+    _S,
     PRE_QUALIFIERS,
     QUANTITY_FIRST,
     QUANTITY_RE,
     UNIT_WORDS,
+    is_bare_number,
     quantity_from_match,
 )
 
@@ -195,13 +198,12 @@ class _Rule(NamedTuple):
     accept: Callable[[str], bool] | None = None
 
 
-_CN_DIGIT: Final = "零〇一二两三四五六七八九"
+_CN_DIGIT: Final = "".join(CN_DIGITS)
 _CN_NUMERAL: Final = _CN_DIGIT + "十百千万亿"
 _CN_SMALL: Final = "一二三四五六七八九十"  # the numerals of headings and ordinal markers
 _YEAR: Final = r"(?:1[89]|20)\d{2}(?!\d)"
 _MONTH: Final = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
-_S: Final = r"\s*+"
 _COUNT_WORDS: Final = frozenset(w for w, u in UNIT_WORDS.items() if u.unit == "count")
 # Latin unit words (P): a token of digits and such a word is a quantity (10000P), not a code
 _LATIN_UNITS: Final = "|".join(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
@@ -441,7 +443,7 @@ _CLAUSE_START: Final = frozenset("。；;：:！!？?\n（(")
 _CLAUSE_END: Final = frozenset("，,、")
 _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
 _YEAR_RE: Final = re.compile(_YEAR)
-_QUANTITY_GROUPS: Final = ("pre", "rank", "double", "den", "num1", "num", "unit")
+_QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit")
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
@@ -482,7 +484,7 @@ class _Grammar:
         [('3年', 'duration'), ('翻两番', 'quantity'), ('42%', 'quantity'), \
 ('三分之一', 'quantity'), ('1.79%', 'quantity'), ('4.37亿元', 'quantity')]
         """
-        pre, rank, double, den, num1, num, unit = m.group(*_QUANTITY_GROUPS)
+        pre, rank, num1, num, unit = m.group(*_QUANTITY_GROUPS)
         start = m.start()
         if pre is not None and PRE_QUALIFIERS[pre] is None:  # 达, 达到
             start = m.end("pre")
@@ -490,7 +492,7 @@ class _Grammar:
                 start += 1
         if rank is not None:
             return self.prefixed(m, start, rank)
-        if unit is None and double is None and den is None:
+        if is_bare_number(m):
             return self.bare(m, start, pre, num1, num)
         return self.measured(m, start, unit, num)
 

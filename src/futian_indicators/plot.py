@@ -101,7 +101,6 @@ _CJK_NAME = re.compile(
     re.IGNORECASE,
 )
 _CJK_PROBE = "福田亿元万平方米"
-_CJK_TEXT = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _FALLBACK_FAMILY = "DejaVu Sans"
 _CJK_WARNED = False
 
@@ -327,10 +326,6 @@ def _lang(lang: str) -> _Lang:
     return _Lang("zh", (family, _FALLBACK_FAMILY))
 
 
-def _has_cjk(text: str) -> bool:
-    return bool(_CJK_TEXT.search(text))
-
-
 # --- letters, units and numbers -----------------------------------------------------------
 
 
@@ -434,10 +429,6 @@ def _axis_label(name: str, unit: str, lang: _Lang) -> str:
     return "\n".join(lines)
 
 
-def _number(x: float, decimals: int = 4) -> str:
-    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
-
-
 def _value_text(row: Any, divisor: float, unit_text: str, lang: _Lang) -> str:
     """A figure's value beside its marker: the letter's words in Chinese, ASCII in English.
 
@@ -446,11 +437,11 @@ def _value_text(row: Any, divisor: float, unit_text: str, lang: _Lang) -> str:
     value, lower, upper = row.value / divisor, row.lower / divisor, row.upper / divisor
     if row.status == "derived":
         prefix = "推算≈" if lang.code == "zh" else "≈"
-        return prefix + _number(value, 2)
+        return prefix + display.format_number(value, 2)
     if lang.code == "zh":
         words = re.sub(r"\s+", "", str(row.value_as_reported))
         return words.removesuffix(unit_text) if words != unit_text else words
-    number = _number(value)
+    number = display.format_number(value)
     qualifier = row.qualifier
     if qualifier == "over":
         return f">{number}" if math.isinf(upper) else f"{number}+"
@@ -459,7 +450,7 @@ def _value_text(row: Any, divisor: float, unit_text: str, lang: _Lang) -> str:
             return f"top {number}"
         return f"{'≤' if row.upper_closed else '<'}{number}"
     if qualifier == "range":
-        return f"{_number(lower)}-{_number(upper)}"
+        return f"{display.format_number(lower)}-{display.format_number(upper)}"
     prefixes = {"at_least": "≥", "nearly": "nearly ", "approx": "~"}
     return prefixes.get(qualifier, "") + number
 

@@ -77,9 +77,9 @@ _WHITESPACE_RUN = re.compile(r"\s+")  # \s is str.isspace(): the same Unicode wh
 _NOTHING_TO_DROP = re.compile(r"[\s*#]")
 
 
-def _kept_runs(raw: str) -> list[tuple[int, int]]:
+def _kept_runs(raw: str, dropped: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The runs of ``raw`` that normalisation keeps: neither white space nor a dropped span."""
-    cuts = sorted(_dropped_spans(raw) + [m.span() for m in _WHITESPACE_RUN.finditer(raw)])
+    cuts = sorted(dropped + [m.span() for m in _WHITESPACE_RUN.finditer(raw)])
     runs, at = [], 0
     for start, end in cuts:
         if start > at:
@@ -114,14 +114,15 @@ def normalise(raw: str) -> NormalisedText:
     """
     if not _NOTHING_TO_DROP.search(raw):  # a quote, mostly: nothing to do
         return NormalisedText(raw, raw, tuple(range(len(raw))))
+    spans = _dropped_spans(raw)
     dropped = bytearray(len(raw))
-    for start, end in _dropped_spans(raw):
+    for start, end in spans:
         dropped[start:end] = b"\x01" * (end - start)
     parts: list[str] = []
     offsets: list[int] = []
     last = ""  # the last kept character
     previous_end = 0
-    for start, end in _kept_runs(raw):
+    for start, end in _kept_runs(raw, spans):
         # A space is kept between two ASCII letters or digits that white space (not only a
         # dropped span) separates; it stands at the first white space character between them.
         space = dropped.find(0, previous_end, start)
