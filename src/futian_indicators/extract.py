@@ -74,6 +74,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -403,15 +404,23 @@ _RULES: Final = (
 )
 _RULE_BY_NAME: Final = {rule.name: rule for rule in _RULES}
 _RULES_FIRST: Final = "".join(rule.first for rule in _RULES)
-#: The one scan: the rules (in order), then the quantity grammar, then any digits left (a
-#: digit no rule or grammar form starts with, e.g. ٣). Each alternative first looks at the
-#: character it would start with, so that most places are passed over at once.
-_SCAN_RE: Final = re.compile(
-    rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
-    rf"(?:(?=[{_RULES_FIRST}])(?:"
-    + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in _RULES)
-    + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
-)
+
+
+@functools.cache
+def _scan_re() -> re.Pattern[str]:
+    """The one scan, compiled on first use (``import futian_indicators`` does not pay for it).
+
+    The rules (in order), then the quantity grammar, then any digits left (a digit no rule or
+    grammar form starts with, e.g. ٣). Each alternative first looks at the character it would
+    start with, so that most places are passed over at once.
+    """
+    return re.compile(
+        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
+        rf"(?:(?=[{_RULES_FIRST}])(?:"
+        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in _RULES)
+        + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
+    )
+
 
 # ---------------------------------------------------------------------------------------------
 # Classifying the grammar's matches
@@ -615,7 +624,7 @@ _DIGIT_RUN_RE: Final = re.compile(r"\d+")
 
 
 def _mentions(text: str) -> list[_Mention]:
-    """Every mention of a text, in order and without overlaps: one scan with :data:`_SCAN_RE`.
+    """Every mention of a text, in order and without overlaps: one scan with :func:`_scan_re`.
 
     Where a match is dropped (a set phrase, the article 一, a bare Chinese numeral, a code with
     no digit), any digit inside it still becomes a quantity with no value.
@@ -629,7 +638,7 @@ def _mentions(text: str) -> list[_Mention]:
     rule_by_name = _RULE_BY_NAME
     mentions: list[_Mention] = []
     last_end = 0
-    for m in _SCAN_RE.finditer(text):
+    for m in _scan_re().finditer(text):
         name = m.lastgroup
         mention: _Mention | None
         if name == "quantity":

@@ -128,7 +128,7 @@ _STATUS_COLOURS = {
     "not_applicable": "#c8c8c8",
 }
 _STATUS_HATCHES = {"pass": "", "tension": "//", "fail": "xx", "not_applicable": ""}
-_STATUS_ORDER = ("fail", "tension", "pass", "not_applicable")
+_STATUS_ORDER = vocab.CHECK_STATUSES_WORST_FIRST
 
 _UNITS_EN = {
     "CNY": "100 million CNY",

@@ -8,9 +8,10 @@ from collections import Counter
 
 import pandas as pd
 
+from . import vocab
 from .display import format_interval
 
-STATUS_ORDER = ("fail", "tension", "pass", "not_applicable")
+STATUS_ORDER = vocab.CHECK_STATUSES_WORST_FIRST
 """Worst first: the order in which the report lists results."""
 
 

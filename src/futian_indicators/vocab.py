@@ -49,3 +49,6 @@ SEVERITIES = ("error", "warning", "info")
 
 CHECK_STATUSES = ("pass", "tension", "fail", "not_applicable")
 """The result of a rule: strict readings compatible, only lenient ones, neither, or no test."""
+
+CHECK_STATUSES_WORST_FIRST = ("fail", "tension", "pass", "not_applicable")
+"""The order in which reports and plots list results."""
