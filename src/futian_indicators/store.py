@@ -30,6 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ._resources import read_parquet_bytes
 from .datapackage import datapackage
 
 PROCESSED_DIR = Path("data/processed")
@@ -209,7 +210,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _same_parquet(path: Path, frame: pd.DataFrame) -> bool:
     try:
-        on_disk = pq.read_table(path).to_pandas()
+        on_disk = read_parquet_bytes(path.read_bytes())
     except (OSError, pa.ArrowException):
         return False
     return list(on_disk.dtypes) == list(frame.dtypes) and on_disk.equals(frame)
