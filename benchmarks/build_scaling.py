@@ -67,9 +67,9 @@ def _peak_mib() -> float:
 
 def child(root: Path) -> dict[str, float]:
     """Build the corpus at ``root`` in this process; return times (s) and peak memory (MiB)."""
-    from futian_indicators.build import build_tables
-    from futian_indicators.curation import read_dataset
-    from futian_indicators.store import render, write
+    from futian_indicators.build.store import render, write
+    from futian_indicators.build.tables import build_tables
+    from futian_indicators.raw.records import read_dataset
 
     baseline = _peak_mib()
     raw = root / "data" / "raw"

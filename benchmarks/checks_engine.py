@@ -11,8 +11,8 @@ import time
 
 import pandas as pd
 
-from futian_indicators.checks import evaluate, parse_rule
-from futian_indicators.quantity import parse_quantity
+from futian_indicators.consistency.engine import evaluate, parse_rule
+from futian_indicators.language.quantity import parse_quantity
 
 WORDS = ("1503家", "突破1500家", "超1100亿元", "近60%", "约20%", "89.1%", "20余场")
 
@@ -80,7 +80,7 @@ def bundled_copies(copies: int) -> tuple[pd.DataFrame, list]:
     import json
 
     import futian_indicators as fi
-    from futian_indicators.checks import rules_from_table
+    from futian_indicators.consistency.engine import rules_from_table
 
     base = fi.load_figures()
     base = base[base["status"] != "derived"]

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from futian_indicators import extract_quantities
-from futian_indicators.text import normalise
+from futian_indicators.language.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DIGITS = re.compile(r"\d+(?:\.\d+)?")

@@ -1,7 +1,7 @@
 """Leave one letter out: how much of a letter's curated annotation does the draft recover?
 
-For each of the letters, draft it (futian_indicators.draft) with a codebook made only of the
-indicators the *other* letters' curated figures use, and compare the draft with the letter's
+For each of the letters, draft it (futian_indicators.drafting.draft) with a codebook made only of
+the indicators the *other* letters' curated figures use, and compare the draft with the letter's
 curated figures:
 
 - found: a draft figure's quantity overlaps the curated figure's quantity (same number);
@@ -29,10 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from futian_indicators.curation import FigureRecord, RawData, read_raw
-from futian_indicators.draft import CodebookEntry, Draft, DraftFigure, draft_figures
-from futian_indicators.heading import read_heading
-from futian_indicators.text import NormalisedText, locate, normalise
+from futian_indicators.drafting.draft import CodebookEntry, Draft, DraftFigure, draft_figures
+from futian_indicators.drafting.heading import read_heading
+from futian_indicators.language.normalise import NormalisedText, locate, normalise
+from futian_indicators.raw.records import FigureRecord, RawData, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 

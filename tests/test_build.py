@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from futian_indicators.build import build_tables
+from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
 from futian_indicators.errors import BuildError
 

@@ -9,9 +9,9 @@ import pytest
 
 import futian_indicators as fi
 from futian_indicators import report
-from futian_indicators.checks import evaluate, parse_rule
+from futian_indicators.consistency.engine import evaluate, parse_rule
 from futian_indicators.errors import CurationError
-from futian_indicators.quantity import parse_quantity
+from futian_indicators.language.quantity import parse_quantity
 
 from .conftest import ROOT
 

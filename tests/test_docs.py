@@ -37,8 +37,11 @@ def test_the_examples_were_found() -> None:
     assert len(ROWS) == 8
 
 
+_PACKAGE = ROOT / "src" / "futian_indicators"
 MODULES = sorted(
-    p.stem for p in (ROOT / "src" / "futian_indicators").glob("*.py") if p.stem != "__main__"
+    ".".join(p.relative_to(_PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+    for p in _PACKAGE.rglob("*.py")
+    if p.stem != "__main__"
 )
 
 
@@ -47,6 +50,6 @@ def test_docstring_examples_run(name: str) -> None:
     import doctest
     import importlib
 
-    module = importlib.import_module(f"futian_indicators.{name}")
+    module = importlib.import_module(f"futian_indicators.{name}".removesuffix(".__init__"))
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from futian_indicators.build import build_tables
+from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
-from futian_indicators.draft import (
+from futian_indicators.core.period import parse_period
+from futian_indicators.drafting.draft import (
     NOT_PLACED_REASON,
     CodebookEntry,
     Draft,
@@ -21,10 +22,9 @@ from futian_indicators.draft import (
     read_codebook,
     render_figures,
 )
-from futian_indicators.heading import Heading, read_heading
-from futian_indicators.period import parse_period
-from futian_indicators.quantity import parse_quantity
-from futian_indicators.text import locate, normalise
+from futian_indicators.drafting.heading import Heading, read_heading
+from futian_indicators.language.normalise import locate, normalise
+from futian_indicators.language.quantity import parse_quantity
 
 from .conftest import RAW, ROOT
 

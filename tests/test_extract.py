@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from futian_indicators import extract, vocab
-from futian_indicators.extract import (
+from futian_indicators import vocab
+from futian_indicators.language import mentions as extract
+from futian_indicators.language.mentions import (
     AUTOMATIC_REASONS,
     COLUMNS,
     KINDS,
@@ -20,8 +21,8 @@ from futian_indicators.extract import (
     SET_PHRASES,
     extract_quantities,
 )
-from futian_indicators.quantity import parse_quantity
-from futian_indicators.text import normalise
+from futian_indicators.language.normalise import normalise
+from futian_indicators.language.quantity import parse_quantity
 
 LETTERS = sorted(
     (Path(__file__).resolve().parent.parent / "data" / "raw" / "letters").glob("*.txt")

@@ -12,8 +12,8 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from futian_indicators.extract import extract_quantities, mention_spans
-from futian_indicators.text import _dropped_spans, _is_ascii_word, normalise
+from futian_indicators.language.mentions import extract_quantities, mention_spans
+from futian_indicators.language.normalise import _dropped_spans, _is_ascii_word, normalise
 
 from .conftest import RAW
 

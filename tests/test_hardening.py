@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import futian_indicators as fi
-from futian_indicators import _resources, store
-from futian_indicators.build import build_tables
+from futian_indicators import _resources
+from futian_indicators.build import store
+from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
 from futian_indicators.errors import BuildError, FutianIndicatorsError, IntegrityError
 

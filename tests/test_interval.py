@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from futian_indicators.interval import EMPTY, INF, WHOLE, Span
+from futian_indicators.core.interval import EMPTY, INF, WHOLE, Span
 
 small = st.fractions(min_value=-50, max_value=50, max_denominator=8)
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from futian_indicators.core.period import parse_period
 from futian_indicators.errors import CurationError
-from futian_indicators.period import parse_period
 
 D = dt.date
 

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from futian_indicators import quantity, vocab
+from futian_indicators import vocab
 from futian_indicators.errors import QuantityParseError
-from futian_indicators.quantity import (
+from futian_indicators.language import quantity
+from futian_indicators.language.quantity import (
     QUANTITY_RE,
     UNIT_WORDS,
     Interval,

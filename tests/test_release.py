@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 import futian_indicators as fi
+from futian_indicators.build.release import release
 from futian_indicators.cli import main
 from futian_indicators.errors import CurationError, UnknownValueError
-from futian_indicators.release import release
 from futian_indicators.versions import diff_figures
 
 from .conftest import ROOT
@@ -270,7 +270,7 @@ def _correct_a_period(project: Path, after: str) -> None:
 
 
 def test_a_correction_is_recorded(project: Path) -> None:
-    from futian_indicators.build import build_tables
+    from futian_indicators.build.tables import build_tables
 
     _correct_a_period(project, "2023-10-15")
     errata = build_tables(project / "data" / "raw")["errata"]
@@ -279,7 +279,7 @@ def test_a_correction_is_recorded(project: Path) -> None:
 
 
 def test_an_erratum_must_match_the_figure(project: Path) -> None:
-    from futian_indicators.build import build_tables
+    from futian_indicators.build.tables import build_tables
     from futian_indicators.errors import BuildError
 
     _correct_a_period(project, "2023-10-14")

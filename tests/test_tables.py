@@ -10,9 +10,10 @@ import pandera.pandas as pa
 import pytest
 
 import futian_indicators as fi
-from futian_indicators import _resources, schema
-from futian_indicators.store import csv_bytes
-from futian_indicators.text import normalise
+from futian_indicators import _resources
+from futian_indicators.build import schema
+from futian_indicators.build.store import csv_bytes
+from futian_indicators.language.normalise import normalise
 
 from .conftest import ROOT
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from futian_indicators.text import normalise
+from futian_indicators.language.normalise import normalise
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 A Sphinx extension: on ``builder-inited`` (before Sphinx reads any page) it writes MyST fragments
 to ``docs/_generated/`` (never committed), which the hand-written pages include:
 
-- ``tables.md``: every table of :data:`futian_indicators.schema.SCHEMAS`, every column with its
-  type, nullability, allowed values and description (the pandera models are the single source of
+- ``tables.md``: every table of :data:`futian_indicators.build.schema.SCHEMAS`, every column with
+  its type, nullability, allowed values and description (the pandera models are the single source of
   the column docs), the table-level checks and the foreign keys;
 - ``indicators.md``: the codebook (:func:`futian_indicators.load_indicators`), by category;
 - ``sources.md``: the letters (:func:`futian_indicators.load_sources`), with their sha256;
@@ -160,7 +160,8 @@ _LOADERS = {
 
 def tables_page() -> str:
     """Every table, every column (from ``schema.SCHEMAS``)."""
-    from futian_indicators import _resources, schema
+    from futian_indicators import _resources
+    from futian_indicators.build import schema
 
     sections = [
         table_section(

@@ -29,8 +29,8 @@ from .api import (
 )
 from .cite import cite
 from .errors import FutianIndicatorsError
-from .extract import extract_quantities
-from .quantity import Quantity, parse_quantity
+from .language.mentions import extract_quantities
+from .language.quantity import Quantity, parse_quantity
 from .versions import data_versions, diff
 
 __all__ = [

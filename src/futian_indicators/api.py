@@ -227,7 +227,7 @@ def run_checks(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     FutianIndicatorsError
         When a rule names a figure the table does not have.
     """
-    from .checks import CHECK_COLUMNS, evaluate, rules_from_table
+    from .consistency.engine import CHECK_COLUMNS, evaluate, rules_from_table
 
     if figures is None:
         figures = load_figures()

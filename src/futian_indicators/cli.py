@@ -199,16 +199,23 @@ def _versions(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import release
+    from .build.release import release
 
     print(release(args.root))
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_tables
-    from .curation import read_dataset
-    from .store import PACKAGE_DATA_DIR, PROCESSED_DIR, read_releases, render, stale_files, write
+    from .build.store import (
+        PACKAGE_DATA_DIR,
+        PROCESSED_DIR,
+        read_releases,
+        render,
+        stale_files,
+        write,
+    )
+    from .build.tables import build_tables
+    from .raw.records import read_dataset
 
     root: Path = args.root
     raw_dir = root / "data" / "raw"
@@ -239,7 +246,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .draft import extract_letter, summary
+    from .drafting.draft import extract_letter, summary
 
     written = extract_letter(
         args.letter, args.source_id, root=args.root, out=args.out, force=args.force

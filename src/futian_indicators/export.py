@@ -32,7 +32,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _write(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    from .store import csv_bytes, parquet_bytes
+    from .build.store import csv_bytes, parquet_bytes
 
     if fmt == "csv":
         path.write_bytes(csv_bytes(frame))

@@ -21,8 +21,9 @@ CURATED_STATUSES = ("actual", "target", "plan", "policy")
 """The statuses a curator may type (``derived`` is the package's own)."""
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range", "computed")
-"""How the words qualify the number (intervals: :mod:`futian_indicators.quantity`); ``computed``
-marks a derived figure, whose interval is computed from others (:mod:`futian_indicators.checks`)."""
+"""How the words qualify the number (intervals: :mod:`futian_indicators.language.quantity`);
+``computed`` marks a derived figure, whose interval is computed from others
+(:mod:`futian_indicators.consistency.engine`)."""
 
 CURATED_QUALIFIERS = QUALIFIERS[:-1]
 """The qualifiers words can have."""
@@ -36,7 +37,7 @@ MEASURES = ("flow", "stock", "rate", "share", "growth", "ratio", "rank", "count"
 """What kind of quantity an indicator is."""
 
 PERIOD_TYPES = ("year", "half_year", "quarter", "month", "as_of", "multi_year", "since")
-"""How a period label reads; see :func:`futian_indicators.period.parse_period`."""
+"""How a period label reads; see :func:`futian_indicators.core.period.parse_period`."""
 
 MENTION_KINDS = ("quantity", "rank", "date", "doc_number", "ordinal", "code", "duration")
 """What a number mention in a letter is; only quantity and rank are measures (see extract)."""

@@ -12,7 +12,7 @@ import operator
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 
-from .errors import CurationError
+from ..errors import CurationError
 from .interval import Span
 
 _OPERATORS: Mapping[type[ast.operator], Callable[[Span, Span], Span]] = {

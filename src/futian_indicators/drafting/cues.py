@@ -1,7 +1,7 @@
 """What the words around a number say about it: its period, its status and its area.
 
-Used by :mod:`futian_indicators.draft` to propose a draft figure's ``period``, ``status`` and
-``geo``. A letter is cut at three levels (:class:`Segments`): the *sentence* (up to 。！？), the
+Used by :mod:`futian_indicators.drafting.draft` to propose a draft figure's ``period``, ``status``
+and ``geo``. A letter is cut at three levels (:class:`Segments`): the *sentence* (up to 。！？), the
 *clause* (up to ，；： as well) and the *phrase* (up to 、 as well).
 
 Period (:class:`Periods`)
@@ -55,8 +55,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from .errors import CurationError
-from .period import parse_period
+from ..core.period import parse_period
+from ..errors import CurationError
 
 Span = tuple[int, int]
 """A span ``(start, end)`` of the normalised letter."""

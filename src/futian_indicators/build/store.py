@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ._resources import read_parquet_bytes
+from .._resources import read_parquet_bytes
 from .datapackage import datapackage
 
 PROCESSED_DIR = Path("data/processed")

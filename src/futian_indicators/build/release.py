@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .build import build_tables
-from .curation import read_dataset
-from .errors import CurationError, StaleDataError
+from .tables import build_tables
+from ..raw.records import read_dataset
+from ..errors import CurationError, StaleDataError
 from .store import RELEASES_DIR, content_sha256, parquet_bytes, read_releases, render, stale_files
 
 INDEX = "index.json"

@@ -3,8 +3,8 @@
 ``futian-indicators extract LETTER.txt --source-id ID`` (:func:`extract_letter`) adds a letter
 to ``data/raw``: it copies the letter to ``letters/<ID>.txt``, appends a draft record to
 ``sources.yaml`` (what the heading, salutation, signature and date state:
-:mod:`futian_indicators.heading`) and writes ``figures/<ID>.yaml`` with a draft figure for every
-quantity and rank the extractor finds (:func:`draft_figures`). The draft builds as it stands
+:mod:`futian_indicators.drafting.heading`) and writes ``figures/<ID>.yaml`` with a draft figure for
+every quantity and rank the extractor finds (:func:`draft_figures`). The draft builds as it stands
 (``futian-indicators build``); a curator then reviews each figure, corrects it and replaces its
 note. Nothing here is final data: every draft note starts with ``draft:``.
 
@@ -23,12 +23,12 @@ indicator
     stand nearest before the number wins: 同比增长 after 知识产权质押融资登记金额 is
     ``ip_pledge_financing_growth``. A number with no alias of its unit around it is *not placed*.
 period, status, geo
-    From the words around the number: :mod:`futian_indicators.cues`.
+    From the words around the number: :mod:`futian_indicators.drafting.cues`.
 quote
     The number's clause, narrowed so that the number's words occur once in it, widened clause by
     clause until it occurs once in the letter.
 value, unit, qualifier
-    :func:`~futian_indicators.quantity.parse_quantity` of the number's words.
+    :func:`~futian_indicators.language.quantity.parse_quantity` of the number's words.
 note
     ``draft: confidence 0.9; indicator from alias “…” (…); period … from …; status … (…)``.
     Confidence is 0.9 for an alias in the number's phrase, 0.7 in its clause, 0.5 in its
@@ -56,6 +56,12 @@ from typing import Any, Final
 
 import yaml
 
+from ..core.period import parse_period
+from ..errors import ArgumentError, CurationError, LetterError, QuantityParseError
+from ..language.mentions import MEASURE_KINDS, mention_spans
+from ..language.normalise import NormalisedText, normalise
+from ..language.quantity import parse_quantity
+from ..raw.records import FIGURE_KEYS, read_indicators, read_yaml
 from .cues import (
     CLAUSE,
     LEVEL_NAMES,
@@ -69,13 +75,7 @@ from .cues import (
     geo_of,
     status_of,
 )
-from .curation import FIGURE_KEYS, read_indicators, read_yaml
-from .errors import ArgumentError, CurationError, LetterError, QuantityParseError
-from .extract import MEASURE_KINDS, mention_spans
 from .heading import KIND_BY_BODY, Heading, read_heading
-from .period import parse_period
-from .quantity import parse_quantity
-from .text import NormalisedText, normalise
 
 NOT_PLACED_REASON: Final = "draft: not placed; review"
 """The reason a draft gives, under ``not_figures``, to a number it could not place."""
@@ -413,7 +413,7 @@ def draft_figures(
     Parameters
     ----------
     letter : NormalisedText
-        The normalised letter (:func:`futian_indicators.text.normalise`).
+        The normalised letter (:func:`futian_indicators.language.normalise.normalise`).
     source_id : str
         Its source id.
     codebook : sequence of CodebookEntry

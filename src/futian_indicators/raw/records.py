@@ -2,7 +2,7 @@
 
 This module knows the formats (``docs/curation.md``) and checks each record on its own: keys,
 types, controlled vocabularies, period labels, letter bytes. Whether a quote is in its letter and
-its number parses to the curated value is the build's job (:mod:`futian_indicators.build`).
+its number parses to the curated value is the build's job (:mod:`futian_indicators.build.tables`).
 
 Every problem names the file and line; readers return the records they could read and the list of
 problems, so one build reports every failure at once.
@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from . import vocab
-from .errors import CurationError, LetterError
-from .period import parse_period
+from .. import vocab
+from ..core.period import parse_period
+from ..errors import CurationError, LetterError
 
 _LINE = "__line__"
 _T = TypeVar("_T")

@@ -2,7 +2,7 @@
 
 A rule (``data/raw/rules.yaml``, format in ``docs/rules.md``) joins figures and says how they
 relate. The engine first derives the figures that identities imply (status ``derived``), then
-evaluates every rule twice with exact interval arithmetic (:mod:`futian_indicators.interval`):
+evaluates every rule twice with exact interval arithmetic (:mod:`futian_indicators.core.interval`):
 on the strict intervals and on the lenient ones. ``pass`` when the strict readings are
 compatible with the relation, ``tension`` when only the lenient ones are, ``fail`` when neither
 is; ``not_applicable`` when a guard says the rule does not apply or there is nothing to compare.
@@ -25,10 +25,11 @@ from typing import Any
 
 import pandas as pd
 
-from . import expression, vocab
-from .errors import CurationError
-from .interval import INF, Span
-from .period import parse_period
+from .. import vocab
+from ..core import expression
+from ..core.interval import INF, Span
+from ..core.period import parse_period
+from ..errors import CurationError
 
 KINDS = vocab.RULE_KINDS
 SEVERITIES = vocab.SEVERITIES

@@ -22,7 +22,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import CurationError
+from ..errors import CurationError
 
 _PAGE_NUMBER_LINE = re.compile(r"(?<=\n\n)[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*\n)", re.ASCII)
 _HEADING_MARKS = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")

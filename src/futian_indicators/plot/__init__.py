@@ -54,8 +54,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.ticker import MaxNLocator
 
-from . import _resources, api, display, vocab
-from .errors import ArgumentError, UnknownValueError
+from .. import _resources, api, display, vocab
+from ..errors import ArgumentError, UnknownValueError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -6,7 +6,7 @@ deputies it answers (尊敬的…委员：), and closes with the issuing office'
 :func:`read_heading` reads these from a normalised letter into a draft record of
 ``data/raw/sources.yaml``; whatever the letter does not state stays ``None`` and the record's
 note says so (nothing is guessed). It is the first half of ``futian-indicators extract``
-(:mod:`futian_indicators.draft`); a curator reviews the record before it is kept.
+(:mod:`futian_indicators.drafting.draft`); a curator reviews the record before it is kept.
 
 Where each field comes from:
 
@@ -135,7 +135,7 @@ def read_heading(text: str) -> Heading:
     Parameters
     ----------
     text : str
-        The normalised letter (:func:`futian_indicators.text.normalise`).
+        The normalised letter (:func:`futian_indicators.language.normalise.normalise`).
 
     Returns
     -------

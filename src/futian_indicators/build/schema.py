@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from . import vocab
+from .. import vocab
 
 STRING = pd.StringDtype()
 DATE = "datetime64[ns]"

@@ -4,7 +4,7 @@ For each curated figure the build finds its quote in the normalised letter (exac
 its quantity in the quote (exactly once), parses the quantity, and requires the parsed value, unit
 and qualifier to equal the curated ones. Then it validates every table against the schemas. It
 collects every problem and raises one :class:`~futian_indicators.errors.BuildError` listing them
-all; it never writes anything (writing is :mod:`futian_indicators.store`'s job).
+all; it never writes anything (writing is :mod:`futian_indicators.build.store`'s job).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from typing import Any
 import pandas as pd
 
 from . import schema
-from .checks import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
-from .coverage import Span, mentions_table
-from .curation import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
-from .errors import BuildError, CurationError, QuantityParseError
-from .period import parse_period
-from .quantity import Quantity, parse_quantity
-from .text import NormalisedText, PassageError, locate, normalise
+from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
+from .accounting import Span, mentions_table
+from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
+from ..errors import BuildError, CurationError, QuantityParseError
+from ..core.period import parse_period
+from ..language.quantity import Quantity, parse_quantity
+from ..language.normalise import NormalisedText, PassageError, locate, normalise
 
 TABLE_NAMES = tuple(schema.SCHEMAS)
 """The tables the build makes, in order."""
@@ -239,7 +239,7 @@ def _checks(
 
 def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
     """The errata table; each correction's ``after`` must be the figure's current value."""
-    from .versions import DIFF_FIELDS, as_text
+    from ..versions import DIFF_FIELDS, as_text
 
     current = figures.set_index("figure_id")
     rows = []

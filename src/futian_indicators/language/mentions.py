@@ -1,11 +1,11 @@
 """Find every number mention in a text, and say what kind of number it is.
 
 :func:`extract_quantities` scans a text (meant for a normalised letter,
-:func:`futian_indicators.text.normalise`, but any string works) and returns one row per number
-mention: where it is, its words, its kind, and, for the measures (quantities and ranks), what
-:mod:`futian_indicators.quantity` reads it as. The build uses it to account for every number in
-every letter: a measure must be curated as a figure or given a reason; every other kind carries
-its reason automatically (:data:`AUTOMATIC_REASONS`).
+:func:`futian_indicators.language.normalise.normalise`, but any string works) and returns one row
+per number mention: where it is, its words, its kind, and, for the measures (quantities and ranks),
+what :mod:`futian_indicators.language.quantity` reads it as. The build uses it to account for every
+number in every letter: a measure must be curated as a figure or given a reason; every other kind
+carries its reason automatically (:data:`AUTOMATIC_REASONS`).
 
 Kinds
 -----
@@ -50,9 +50,9 @@ How the text is scanned
 One regular expression scans the text once, left to right; at each place it tries, in order,
 the rules on the text (each a small function below, with examples: set phrases, document
 numbers, dates, codes and names, ordinal markers, durations), then the quantity grammar
-(:data:`~futian_indicators.quantity.QUANTITY_RE`, the very expression
-:func:`~futian_indicators.quantity.parse_quantity` uses), then any digits. The first that matches
-is the mention, so mentions never overlap: the leftmost wins, and where several start at the
+(:data:`~futian_indicators.language.quantity.QUANTITY_RE`, the very expression
+:func:`~futian_indicators.language.quantity.parse_quantity` uses), then any digits. The first that
+matches is the mention, so mentions never overlap: the leftmost wins, and where several start at the
 same place, the more specific (the longer: ``2024年`` before ``2024``, ``5G`` before ``5``,
 ``第2025136号`` before ``第2025136``). A match of the grammar is then classified by its words and
 what follows it (:class:`_Grammar`): a 第N before 年 is an ordinal, before 号 a document number;
@@ -84,8 +84,8 @@ from typing import Final, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import vocab
-from .errors import QuantityParseError
+from .. import vocab
+from ..errors import QuantityParseError
 from .quantity import _CN_DIGITS as CN_DIGITS
 from .quantity import (
     _S,
@@ -700,7 +700,8 @@ def extract_quantities(text: str) -> pd.DataFrame:
     Parameters
     ----------
     text : str
-        Any text; meant for a normalised letter (:func:`futian_indicators.text.normalise`).
+        Any text; meant for a normalised letter
+        (:func:`futian_indicators.language.normalise.normalise`).
 
     Returns
     -------
@@ -708,7 +709,7 @@ def extract_quantities(text: str) -> pd.DataFrame:
         One row per mention, sorted by ``start``; mentions never overlap. Columns
         (:data:`COLUMNS`): ``start``, ``end`` (int64: ``text[start:end]`` is the mention),
         ``text`` (string), ``kind`` (string, one of :data:`KINDS`), then the grammar's reading
-        (:class:`~futian_indicators.quantity.Quantity`): ``value`` (float64, base units),
+        (:class:`~futian_indicators.language.quantity.Quantity`): ``value`` (float64, base units),
         ``unit`` and ``qualifier`` (string), ``lower``, ``upper`` (the strict interval),
         ``lower_lenient``, ``upper_lenient`` (float64). The reading is set for the quantities and
         ranks the grammar parses, and NaN/<NA> otherwise. An empty result keeps the columns and

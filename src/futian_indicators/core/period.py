@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .errors import CurationError
+from ..errors import CurationError
 
 _DATE = r"(\d{4})-(\d{2})-(\d{2})"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

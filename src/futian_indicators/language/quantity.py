@@ -41,8 +41,8 @@ Three more forms need no unit word; each is a number with the words around it:
   ``翻一番`` = 2, ``翻两番`` = 4, ``翻三番`` = 8; it takes no qualifier;
 - a rank ``第N``, ``第N名``, ``第N位`` is N (unit rank), and ``前N`` ("the top N") is N with the
   qualifier under; it takes no qualifier. 第 also starts ordinals (第5年, 第二十四届, 第一是):
-  here a lone ``第N`` is a rank, and :mod:`futian_indicators.extract` tells the two apart by
-  what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
+  here a lone ``第N`` is a rank, and :mod:`futian_indicators.language.mentions` tells the two apart
+  by what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
 
 Not supported: signs, 数十, 三四十, 一点五, 仅次于 (a rank stated by its neighbour), ranges of
 fractions.
