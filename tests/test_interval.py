@@ -10,22 +10,22 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from futian_indicators.core.interval import EMPTY, INF, WHOLE, Span
+from futian_indicators.core.interval import EMPTY, INF, WHOLE, Interval
 
 small = st.fractions(min_value=-50, max_value=50, max_denominator=8)
 
 
 @st.composite
-def spans(draw: st.DrawFn) -> Span:
+def spans(draw: st.DrawFn) -> Interval:
     a, b = sorted((draw(small), draw(small)))
     lower = -INF if draw(st.integers(0, 9)) == 0 else a
     upper = INF if draw(st.integers(0, 9)) == 0 else b
-    span = Span(lower, upper, draw(st.booleans()), draw(st.booleans()))
+    span = Interval(lower, upper, draw(st.booleans()), draw(st.booleans()))
     assume(not span.empty)
     return span
 
 
-def points(span: Span) -> list[Fraction]:
+def points(span: Interval) -> list[Fraction]:
     """Numbers inside the span: its closed ends, and points just inside each end."""
     lo = span.lower if span.lower != -INF else Fraction(-(10**6))
     hi = span.upper if span.upper != INF else Fraction(10**6)
@@ -46,7 +46,9 @@ OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.tr
 
 @pytest.mark.parametrize("symbol", sorted(OPS))
 @given(a=spans(), b=spans())
-def test_arithmetic_contains_every_result_of_its_points(symbol: str, a: Span, b: Span) -> None:
+def test_arithmetic_contains_every_result_of_its_points(
+    symbol: str, a: Interval, b: Interval
+) -> None:
     result = OPS[symbol](a, b)
     for x in points(a):
         for y in points(b):
@@ -56,7 +58,7 @@ def test_arithmetic_contains_every_result_of_its_points(symbol: str, a: Span, b:
 
 
 @given(a=spans(), b=spans())
-def test_meets_agrees_with_brute_force(a: Span, b: Span) -> None:
+def test_meets_agrees_with_brute_force(a: Interval, b: Interval) -> None:
     shared = [x for x in points(a) + points(b) if x in a and x in b]
     if shared:
         assert a.meets(b)
@@ -65,7 +67,7 @@ def test_meets_agrees_with_brute_force(a: Span, b: Span) -> None:
 
 
 @given(a=spans(), b=spans())
-def test_can_be_at_most_agrees_with_brute_force(a: Span, b: Span) -> None:
+def test_can_be_at_most_agrees_with_brute_force(a: Interval, b: Interval) -> None:
     witness = any(x <= y for x in points(a) for y in points(b))
     if witness:
         assert a.can_be_at_most(b)
@@ -74,7 +76,7 @@ def test_can_be_at_most_agrees_with_brute_force(a: Span, b: Span) -> None:
 
 
 @given(a=spans(), t=small, inclusive=st.booleans())
-def test_reaching_a_threshold(a: Span, t: Fraction, inclusive: bool) -> None:
+def test_reaching_a_threshold(a: Interval, t: Fraction, inclusive: bool) -> None:
     reach = operator.ge if inclusive else operator.gt
     xs = points(a)
     if a.surely_reaches(t, inclusive=inclusive):
@@ -84,26 +86,26 @@ def test_reaching_a_threshold(a: Span, t: Fraction, inclusive: bool) -> None:
 
 
 def test_shared_ends_respect_openness() -> None:
-    over = Span(Fraction(1100), INF, lower_closed=False)
-    rounded = Span.closed(Fraction(10995, 10), Fraction(11005, 10))
+    over = Interval(Fraction(1100), INF, lower_closed=False)
+    rounded = Interval.closed(Fraction(10995, 10), Fraction(11005, 10))
     common = over.intersection(rounded)
     assert (common.lower, common.lower_closed, common.upper) == (1100, False, Fraction(11005, 10))
-    assert not Span.closed(1, 2).meets(Span(2, 3, lower_closed=False))
-    assert Span.closed(1, 2).meets(Span.closed(2, 3))
+    assert not Interval.closed(1, 2).meets(Interval(2, 3, lower_closed=False))
+    assert Interval.closed(1, 2).meets(Interval.closed(2, 3))
 
 
 def test_division_by_a_span_holding_zero_is_the_whole_line() -> None:
-    assert Span.closed(1, 2) / Span.closed(-1, 1) == WHOLE
-    assert (Span.closed(1, 2) / Span(0, 4, lower_closed=False)).upper == INF
+    assert Interval.closed(1, 2) / Interval.closed(-1, 1) == WHOLE
+    assert (Interval.closed(1, 2) / Interval(0, 4, lower_closed=False)).upper == INF
 
 
 def test_empty_spans() -> None:
     assert EMPTY.empty
-    assert (EMPTY + Span.closed(1, 2)).empty
+    assert (EMPTY + Interval.closed(1, 2)).empty
     assert not EMPTY.meets(WHOLE)
-    assert Span(1, 1, lower_closed=False).empty
+    assert Interval(1, 1, lower_closed=False).empty
 
 
 def test_nan_is_refused() -> None:
     with pytest.raises(ValueError, match="NaN"):
-        Span.closed(math.nan, 1)
+        Interval.closed(math.nan, 1)

@@ -28,7 +28,7 @@ _CONTEXT = 12
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class AccountedSpan:
     """A part of a normalised letter that something accounts for (a figure's quantity)."""
 
     source_id: str
@@ -37,15 +37,15 @@ class Span:
     label: str
 
 
-def _figure_ids(spans: Sequence[Span], start: int, end: int) -> str | None:
+def _figure_ids(spans: Sequence[AccountedSpan], start: int, end: int) -> str | None:
     ids = sorted({s.label for s in spans if s.start < end and start < s.end})
     return LIST_SEPARATOR.join(ids) if ids else None
 
 
 def _reason_spans(
     raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
-) -> dict[str, list[tuple[Span, NotFigureRecord]]]:
-    spans: dict[str, list[tuple[Span, NotFigureRecord]]] = defaultdict(list)
+) -> dict[str, list[tuple[AccountedSpan, NotFigureRecord]]]:
+    spans: dict[str, list[tuple[AccountedSpan, NotFigureRecord]]] = defaultdict(list)
     for record in raw.not_figures:
         letter = letters.get(record.source_id)
         if letter is None:
@@ -55,7 +55,7 @@ def _reason_spans(
         except PassageError as exc:
             problems.append(f"{record.where}: not_figures entry {record.mention!r}: {exc}")
             continue
-        span = Span(record.source_id, *passage.part, record.reason)
+        span = AccountedSpan(record.source_id, *passage.part, record.reason)
         spans[record.source_id].append((span, record))
     return spans
 
@@ -76,8 +76,8 @@ def _uncovered(
 def _account(
     source: SourceRecord,
     letter: NormalisedText,
-    figure_spans: Sequence[Span],
-    reasons: Sequence[tuple[Span, NotFigureRecord]],
+    figure_spans: Sequence[AccountedSpan],
+    reasons: Sequence[tuple[AccountedSpan, NotFigureRecord]],
     problems: list[str],
 ) -> list[dict[str, Any]]:
     used: set[int] = set()
@@ -120,7 +120,7 @@ def _account(
 def mentions_table(
     raw: RawData,
     letters: dict[str, NormalisedText],
-    spans: Sequence[Span],
+    spans: Sequence[AccountedSpan],
     problems: list[str],
 ) -> list[dict[str, Any]]:
     """Rows of the ``mentions`` table: every number of every letter, and what accounts for it.
@@ -129,7 +129,7 @@ def mentions_table(
     that accounts for nothing.
     """
     reasons = _reason_spans(raw, letters, problems)
-    by_source: dict[str, list[Span]] = defaultdict(list)
+    by_source: dict[str, list[AccountedSpan]] = defaultdict(list)
     for span in spans:
         by_source[span.source_id].append(span)
     rows = []

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import schema
 from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
-from .accounting import Span, mentions_table
+from .accounting import AccountedSpan, mentions_table
 from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
 from ..errors import BuildError, CurationError, QuantityParseError
 from ..core.period import parse_period
@@ -68,7 +68,7 @@ class _FigureBuilder:
         self.indicators = {i.indicator_id: i for i in raw.indicators}
         self.problems = problems
         self.seen: dict[str, FigureRecord] = {}
-        self.spans: list[Span] = []
+        self.spans: list[AccountedSpan] = []
 
     def fail(self, figure: FigureRecord, message: str) -> None:
         self.problems.append(f"{figure.where}: figure {figure.figure_id!r}: {message}")
@@ -88,7 +88,7 @@ class _FigureBuilder:
         quantity = self._parse(figure)
         if passage is None or quantity is None:
             return None
-        self.spans.append(Span(figure.source_id, *passage.part, figure.figure_id))
+        self.spans.append(AccountedSpan(figure.source_id, *passage.part, figure.figure_id))
         lenient = self._lenient(figure, quantity)
         if lenient is None:
             return None
@@ -187,7 +187,7 @@ class _FigureBuilder:
 
 def _figure_rows(
     raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
-) -> tuple[list[dict[str, Any]], list[Span]]:
+) -> tuple[list[dict[str, Any]], list[AccountedSpan]]:
     builder = _FigureBuilder(raw, letters, problems)
     return builder.rows(raw.figures), builder.spans
 

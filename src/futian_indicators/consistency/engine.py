@@ -27,7 +27,7 @@ import pandas as pd
 
 from .. import vocab
 from ..core import expression
-from ..core.interval import INF, Span
+from ..core.interval import INF, Interval
 from ..core.period import parse_period
 from ..errors import CurationError
 
@@ -195,14 +195,14 @@ class _Figure:
     period: str
     period_end: pd.Timestamp
     value: float
-    strict: Span
-    lenient: Span
+    strict: Interval
+    lenient: Interval
     words: str
     reported: str
 
     @classmethod
     def from_row(cls, row: Mapping[Any, Any]) -> _Figure:
-        strict = Span(
+        strict = Interval(
             row["lower"], row["upper"], bool(row["lower_closed"]), bool(row["upper_closed"])
         )
         quote = row.get("quote")
@@ -215,7 +215,7 @@ class _Figure:
             period_end=row["period_end"],
             value=float(row["value"]),
             strict=strict,
-            lenient=Span.closed(row["lower_lenient"], row["upper_lenient"]),
+            lenient=Interval.closed(row["lower_lenient"], row["upper_lenient"]),
             words=words,
             reported=str(row["value_as_reported"]),
         )
@@ -228,8 +228,8 @@ class _Result:
     status: str
     figures: Sequence[_Figure]
     period: str | None
-    observed: Span | None
-    expected: Span | None
+    observed: Interval | None
+    expected: Interval | None
     message: str
 
 
@@ -237,7 +237,7 @@ def _verdict(strict: bool, lenient: bool) -> str:
     return "pass" if strict else "tension" if lenient else "fail"
 
 
-def _describe(span: Span) -> str:
+def _describe(span: Interval) -> str:
     def end(x: Fraction | float) -> str:
         return "∞" if x == INF else "-∞" if x == -INF else f"{float(x):,.6g}"
 
@@ -273,7 +273,7 @@ class _Engine:
         chosen = self.index.get((d["indicator"], d.get("status", "actual")), [])
         return [self.figures[i] for geo, i in chosen if not d.get("geo") or geo == d["geo"]]
 
-    def spans(self, rule: Rule, *, lenient: bool) -> dict[str, Span]:
+    def spans(self, rule: Rule, *, lenient: bool) -> dict[str, Interval]:
         terms = rule.definition.get("terms") or {}
         return {
             n: getattr(self.figures[i], "lenient" if lenient else "strict")
@@ -283,7 +283,7 @@ class _Engine:
     def terms(self, rule: Rule) -> list[_Figure]:
         return [self.figures[i] for i in (rule.definition.get("terms") or {}).values()]
 
-    def side(self, rule: Rule, key: str, *, lenient: bool) -> Span:
+    def side(self, rule: Rule, key: str, *, lenient: bool) -> Interval:
         tree = expression.parse(str(rule.definition[key]))
         return expression.evaluate(tree, self.spans(rule, lenient=lenient))
 
@@ -309,7 +309,7 @@ class _Engine:
     def _agree(self, rule: Rule, key: str, group: list[_Figure], period: str | None) -> _Result:
         first, rest = group[0], group[1:]
 
-        def common(lenient: bool) -> Span:
+        def common(lenient: bool) -> Interval:
             span = first.lenient if lenient else first.strict
             for f in rest:
                 span = span.intersection(f.lenient if lenient else f.strict)
@@ -337,7 +337,7 @@ class _Engine:
                 continue
             strict = earlier.strict.can_be_at_most(later.strict)
             status = _verdict(strict, strict or earlier.lenient.can_be_at_most(later.lenient))
-            expected = Span(earlier.strict.lower, INF, earlier.strict.lower_closed, False)
+            expected = Interval(earlier.strict.lower, INF, earlier.strict.lower_closed, False)
             verb = {"pass": "can", "tension": "can only leniently", "fail": "cannot"}[status]
             message = (
                 f"{_cite([earlier, later])}: the later {verb} be at least the earlier "
@@ -398,7 +398,7 @@ class _Engine:
             said += f" (strict), {_describe(left_l)} against {_describe(right_l)} (lenient)"
         message = f"{said}; {_cite(self.terms(rule))}"
         if symbol == "<=":
-            right = Span(-INF, right.upper, False, right.upper_closed)
+            right = Interval(-INF, right.upper, False, right.upper_closed)
         terms = self.terms(rule)
         period = terms[0].period if len({f.period for f in terms}) == 1 else None
         return _Result(rule, None, status, terms, period, left, right, message)
@@ -435,7 +435,9 @@ class _Engine:
         strict = expression.evaluate(tree, self.spans(rule, lenient=False))
         lenient = expression.evaluate(tree, self.spans(rule, lenient=True))
         terms = self.terms(rule)
-        points = {n: Span.point(self.figures[i].value) for n, i in rule.definition["terms"].items()}
+        points = {
+            n: Interval.point(self.figures[i].value) for n, i in rule.definition["terms"].items()
+        }
         value = expression.evaluate(tree, points)
         period = parse_period(str(d["period"]))
         figure_id = f"{DERIVED_PREFIX}{d['slug']}"
@@ -511,7 +513,7 @@ class _Engine:
 
 
 def _check_row(result: _Result) -> dict[str, Any]:
-    def ends(span: Span | None) -> tuple[float, float]:
+    def ends(span: Interval | None) -> tuple[float, float]:
         return (math.nan, math.nan) if span is None else (float(span.lower), float(span.upper))
 
     rule = result.rule

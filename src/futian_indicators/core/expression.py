@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 
 from ..errors import CurationError
-from .interval import Span
+from .interval import Interval
 
-_OPERATORS: Mapping[type[ast.operator], Callable[[Span, Span], Span]] = {
+_OPERATORS: Mapping[type[ast.operator], Callable[[Interval, Interval], Interval]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
@@ -65,18 +65,18 @@ def names(tree: ast.expr) -> set[str]:
     return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
 
 
-def evaluate(tree: ast.expr, values: Mapping[str, Span]) -> Span:
+def evaluate(tree: ast.expr, values: Mapping[str, Interval]) -> Interval:
     """Evaluate with interval arithmetic; every name must be in ``values``.
 
     Examples
     --------
-    >>> evaluate(parse("a / b * 100"), {"a": Span.closed(1, 2), "b": Span.point(4)})
-    Span(lower=Fraction(25, 1), upper=Fraction(50, 1), lower_closed=True, upper_closed=True)
+    >>> evaluate(parse("a / b * 100"), {"a": Interval.closed(1, 2), "b": Interval.point(4)})
+    Interval(lower=Fraction(25, 1), upper=Fraction(50, 1), lower_closed=True, upper_closed=True)
     """
     if isinstance(tree, ast.Name):
         return values[tree.id]
     if isinstance(tree, ast.Constant):
-        return Span.point(Fraction(str(tree.value)))
+        return Interval.point(Fraction(str(tree.value)))
     if isinstance(tree, ast.UnaryOp):
         return -evaluate(tree.operand, values)
     if isinstance(tree, ast.BinOp):

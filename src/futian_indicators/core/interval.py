@@ -7,11 +7,11 @@ every end knows whether it is included.
 
 Examples
 --------
->>> a = Span.closed(1, 2)
->>> b = Span(Fraction(3), INF, lower_closed=False, upper_closed=False)
+>>> a = Interval.closed(1, 2)
+>>> b = Interval(Fraction(3), INF, lower_closed=False, upper_closed=False)
 >>> (a + b).lower, (a + b).lower_closed
 (Fraction(4, 1), False)
->>> Span.closed(1, 2).meets(Span.closed(2, 3)), Span.closed(1, 2).meets(b)
+>>> Interval.closed(1, 2).meets(Interval.closed(2, 3)), Interval.closed(1, 2).meets(b)
 (True, False)
 """
 
@@ -47,7 +47,7 @@ _ZERO = Fraction(0)
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Interval:
     """An interval of the real line; infinite ends are always open. It may be empty."""
 
     lower: End
@@ -68,12 +68,12 @@ class Span:
             object.__setattr__(self, "upper_closed", False)
 
     @classmethod
-    def closed(cls, lower: float | Fraction | int, upper: float | Fraction | int) -> Span:
+    def closed(cls, lower: float | Fraction | int, upper: float | Fraction | int) -> Interval:
         """``[lower, upper]`` (an infinite end is open whatever is asked)."""
         return cls(lower, upper)
 
     @classmethod
-    def point(cls, x: float | Fraction | int) -> Span:
+    def point(cls, x: float | Fraction | int) -> Interval:
         """``[x, x]``."""
         return cls.closed(x, x)
 
@@ -93,17 +93,17 @@ class Span:
 
     # ----------------------------------------------------------------------------- relations
 
-    def intersection(self, other: Span) -> Span:
+    def intersection(self, other: Interval) -> Interval:
         """The numbers in both spans (possibly an empty span)."""
         lower, lower_closed = _tighter_lower(self, other)
         upper, upper_closed = _tighter_upper(self, other)
-        return Span(lower, upper, lower_closed, upper_closed)
+        return Interval(lower, upper, lower_closed, upper_closed)
 
-    def meets(self, other: Span) -> bool:
+    def meets(self, other: Interval) -> bool:
         """Whether some number lies in both spans (an identity or agreement is possible)."""
         return not self.intersection(other).empty
 
-    def can_be_at_most(self, other: Span) -> bool:
+    def can_be_at_most(self, other: Interval) -> bool:
         """Whether some x in this span and y in ``other`` have x <= y (a bound is possible)."""
         if self.empty or other.empty:
             return False
@@ -129,25 +129,25 @@ class Span:
 
     # ---------------------------------------------------------------------------- arithmetic
 
-    def __neg__(self) -> Span:
+    def __neg__(self) -> Interval:
         if self.empty:
             return EMPTY
-        return Span(-self.upper, -self.lower, self.upper_closed, self.lower_closed)
+        return Interval(-self.upper, -self.lower, self.upper_closed, self.lower_closed)
 
-    def __add__(self, other: Span) -> Span:
+    def __add__(self, other: Interval) -> Interval:
         if self.empty or other.empty:
             return EMPTY
-        return Span(
+        return Interval(
             _q(self.lower) + _q(other.lower),
             _q(self.upper) + _q(other.upper),
             self.lower_closed and other.lower_closed,
             self.upper_closed and other.upper_closed,
         )
 
-    def __sub__(self, other: Span) -> Span:
+    def __sub__(self, other: Interval) -> Interval:
         return self + (-other)
 
-    def __mul__(self, other: Span) -> Span:
+    def __mul__(self, other: Interval) -> Interval:
         if self.empty or other.empty:
             return EMPTY
         if self.lower >= 0 and other.lower >= 0:  # the usual case (amounts, counts, shares)
@@ -157,7 +157,7 @@ class Span:
             upper, upper_closed = _product(
                 self.upper, self.upper_closed, other.upper, other.upper_closed
             )
-            return Span(lower, upper, lower_closed, upper_closed)
+            return Interval(lower, upper, lower_closed, upper_closed)
         products = [
             _product(a, a_closed, b, b_closed)
             for a, a_closed in ((self.lower, self.lower_closed), (self.upper, self.upper_closed))
@@ -170,9 +170,9 @@ class Span:
         upper = max(value for value, _ in products)
         lower_closed = any(closed for value, closed in products if value == lower)
         upper_closed = any(closed for value, closed in products if value == upper)
-        return Span(lower, upper, lower_closed, upper_closed)
+        return Interval(lower, upper, lower_closed, upper_closed)
 
-    def reciprocal(self) -> Span:
+    def reciprocal(self) -> Interval:
         """``{1/x : x in span, x != 0}``; a span with 0 strictly inside gives the whole line."""
         if self.empty:
             return EMPTY
@@ -183,10 +183,10 @@ class Span:
         if self.lower >= 0:
             upper = INF if self.lower == 0 else 1 / _q(self.lower)
             lower = 0 if math.isinf(self.upper) else 1 / _q(self.upper)
-            return Span(lower, upper, self.upper_closed, self.lower_closed and self.lower != 0)
+            return Interval(lower, upper, self.upper_closed, self.lower_closed and self.lower != 0)
         return -((-self).reciprocal())
 
-    def __truediv__(self, other: Span) -> Span:
+    def __truediv__(self, other: Interval) -> Interval:
         return self * other.reciprocal()
 
 
@@ -198,20 +198,20 @@ def _product(a: End, a_closed: bool, b: End, b_closed: bool) -> tuple[End, bool]
     return _q(a) * _q(b), a_closed and b_closed
 
 
-def _tighter_lower(a: Span, b: Span) -> tuple[End, bool]:
+def _tighter_lower(a: Interval, b: Interval) -> tuple[End, bool]:
     if a.lower != b.lower:
         return (a.lower, a.lower_closed) if a.lower > b.lower else (b.lower, b.lower_closed)
     return a.lower, a.lower_closed and b.lower_closed
 
 
-def _tighter_upper(a: Span, b: Span) -> tuple[End, bool]:
+def _tighter_upper(a: Interval, b: Interval) -> tuple[End, bool]:
     if a.upper != b.upper:
         return (a.upper, a.upper_closed) if a.upper < b.upper else (b.upper, b.upper_closed)
     return a.upper, a.upper_closed and b.upper_closed
 
 
-WHOLE = Span(-INF, INF, False, False)
+WHOLE = Interval(-INF, INF, False, False)
 """The whole real line."""
 
-EMPTY = Span(Fraction(1), Fraction(0))
+EMPTY = Interval(Fraction(1), Fraction(0))
 """A span with nothing in it."""

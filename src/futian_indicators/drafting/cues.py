@@ -58,7 +58,7 @@ from typing import Final
 from ..core.period import parse_period
 from ..errors import CurationError
 
-Span = tuple[int, int]
+Offsets = tuple[int, int]
 """A span ``(start, end)`` of the normalised letter."""
 
 SENTENCE, CLAUSE, PHRASE = 3, 2, 1
@@ -91,14 +91,14 @@ class Segments:
             level: [m.start() for m in rx.finditer(text)] for level, rx in _DELIMITERS.items()
         }
 
-    def span(self, level: int, start: int, end: int) -> Span:
+    def span(self, level: int, start: int, end: int) -> Offsets:
         """The segment of ``level`` holding ``text[start:end]`` (its delimiter left out)."""
         cuts = self.cuts[level]
         i = bisect.bisect_left(cuts, start)
         j = bisect.bisect_left(cuts, end)
         return (cuts[i - 1] + 1 if i > 0 else 0), (cuts[j] if j < len(cuts) else len(self.text))
 
-    def level_of(self, span: Span, mention: Span) -> int:
+    def level_of(self, span: Offsets, mention: Offsets) -> int:
         """The smallest level whose segment holding ``mention`` also holds ``span``."""
         lo, hi = min(span[0], mention[0]), max(span[1], mention[1])
         for level in (PHRASE, CLAUSE):
@@ -107,7 +107,7 @@ class Segments:
                 return level
         return SENTENCE
 
-    def widen(self, span: Span, side: int) -> Span:
+    def widen(self, span: Offsets, side: int) -> Offsets:
         """Extend a span by one clause to the left (``side`` -1) or to the right (+1)."""
         a, b = span
         if side < 0:
@@ -124,12 +124,12 @@ class Segments:
 class Place:
     """Where a number stands: its span, its clause and its sentence."""
 
-    mention: Span
-    clause: Span
-    sentence: Span
+    mention: Offsets
+    clause: Offsets
+    sentence: Offsets
 
     @classmethod
-    def of(cls, segments: Segments, mention: Span) -> Place:
+    def of(cls, segments: Segments, mention: Offsets) -> Place:
         """The place of ``mention`` in a segmented text."""
         return cls(mention, segments.span(CLAUSE, *mention), segments.span(SENTENCE, *mention))
 
@@ -297,7 +297,7 @@ class Periods:
         start, end = self.segments.span(CLAUSE, marker.start, marker.end)
         return marker.end == end or self.segments.opens(start, marker.start)
 
-    def _eligible(self, marker: Marker, clause: Span) -> bool:
+    def _eligible(self, marker: Marker, clause: Offsets) -> bool:
         """In the number's clause, or framing its sentence from another clause."""
         if clause[0] <= marker.start and marker.end <= clause[1]:
             return True
@@ -307,7 +307,7 @@ class Periods:
         intent = _INTENT_BEFORE_RE.search(self.text, own[0], marker.start)
         return self._frames(marker) or intent is not None
 
-    def _carried(self, sentence: Span) -> Marker | None:
+    def _carried(self, sentence: Offsets) -> Marker | None:
         """A frame opening an earlier sentence of the same section, no period words between."""
         if SECTION_RE.match(self.text, sentence[0]):
             return None

@@ -68,10 +68,10 @@ from .cues import (
     PHRASE,
     SENTENCE,
     LetterDates,
+    Offsets,
     Periods,
     Place,
     Segments,
-    Span,
     geo_of,
     status_of,
 )
@@ -169,9 +169,9 @@ class _Matcher:
             for entry in codebook
             for alias in entry.aliases_zh
         ]
-        self.cache: dict[Span, list[_Occurrence]] = {}
+        self.cache: dict[Offsets, list[_Occurrence]] = {}
 
-    def occurrences(self, sentence: Span) -> list[_Occurrence]:
+    def occurrences(self, sentence: Offsets) -> list[_Occurrence]:
         """Every alias in a sentence."""
         if sentence not in self.cache:
             self.cache[sentence] = [
@@ -181,7 +181,7 @@ class _Matcher:
             ]
         return self.cache[sentence]
 
-    def wraps(self, mention: Span) -> list[_Occurrence]:
+    def wraps(self, mention: Offsets) -> list[_Occurrence]:
         """The aliases the number stands inside (覆盖国家 in 覆盖56个国家)."""
         text, found = self.text, []
         for alias, _, entry in self.patterns:
@@ -211,7 +211,7 @@ class _Matcher:
         return best
 
     def _key(
-        self, occ: _Occurrence, place: Place, unit: str, others: Sequence[Span]
+        self, occ: _Occurrence, place: Place, unit: str, others: Sequence[Offsets]
     ) -> tuple[int, bool, int, int, int]:
         """Sort key of an alias: level, number between, place, distance, longer first."""
         mention = place.mention
@@ -228,7 +228,7 @@ class _Matcher:
         level = self.segments.level_of((occ.start, occ.end), mention)
         return level, between, where, distance, length
 
-    def choose(self, place: Place, unit: str, others: Sequence[Span]) -> _Choice | None:
+    def choose(self, place: Place, unit: str, others: Sequence[Offsets]) -> _Choice | None:
         """The indicator for the number at ``place`` (None: no alias of its unit around)."""
         candidates = [*self.wraps(place.mention), *self.occurrences(place.sentence)]
         keyed = [
@@ -263,7 +263,7 @@ class _Matcher:
 # ---------------------------------------------------------------------------------------------
 
 
-def _quote(letter: NormalisedText, segments: Segments, mention: Span) -> Span | None:
+def _quote(letter: NormalisedText, segments: Segments, mention: Offsets) -> Offsets | None:
     """The mention's clause, narrowed to hold its words once, widened to occur once."""
     text, words = letter.text, letter.text[slice(*mention)]
     starts = letter.find_all(words)
@@ -272,7 +272,7 @@ def _quote(letter: NormalisedText, segments: Segments, mention: Span) -> Span | 
     lo = before[-1] + 1 if before else 0
     hi = after[0] + len(words) - 1 if after else len(text)
 
-    def bounded(span: Span) -> Span:
+    def bounded(span: Offsets) -> Offsets:
         return max(span[0], lo), min(span[1], hi)
 
     span = bounded(segments.span(CLAUSE, *mention))
@@ -363,7 +363,7 @@ class _Drafter:
         self.periods = Periods(self.segments, dates)
         self.taken: set[str] = set()
 
-    def figure(self, mention: Span, others: Sequence[Span]) -> DraftFigure | str:
+    def figure(self, mention: Offsets, others: Sequence[Offsets]) -> DraftFigure | str:
         """A draft figure for the number at ``mention``, or why it cannot be placed."""
         words = self.text[slice(*mention)]
         try:

@@ -153,7 +153,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
-from futian_indicators.errors import QuantityParseError
+from ..core.interval import Interval
+from ..errors import QuantityParseError
 
 __all__ = [
     "AFTER_NUMBER_QUALIFIERS",
@@ -411,36 +412,6 @@ _WHITESPACE: Final = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class Interval:
-    """An interval of the real line; an infinite end is always open.
-
-    Examples
-    --------
-    >>> i = Interval(19.25, 19.35, lower_closed=True, upper_closed=False)
-    >>> 19.25 in i, 19.3 in i, 19.35 in i
-    (True, True, False)
-    """
-
-    lower: float
-    upper: float
-    lower_closed: bool
-    upper_closed: bool
-
-    def __post_init__(self) -> None:
-        if not self.lower <= self.upper:
-            raise ValueError(f"interval lower end {self.lower!r} exceeds upper end {self.upper!r}")
-        if (self.lower_closed and math.isinf(self.lower)) or (
-            self.upper_closed and math.isinf(self.upper)
-        ):
-            raise ValueError("an infinite end of an interval must be open")
-
-    def __contains__(self, x: float) -> bool:
-        above = x > self.lower or (self.lower_closed and x == self.lower)
-        below = x < self.upper or (self.upper_closed and x == self.upper)
-        return above and below
-
-
-@dataclass(frozen=True, slots=True)
 class Quantity:
     """One quantity as the words state it, in base units, with its intervals.
 
@@ -483,22 +454,22 @@ class Quantity:
     @property
     def lower(self) -> float:
         """Lower end of the strict interval."""
-        return self.strict.lower
+        return float(self.strict.lower)
 
     @property
     def upper(self) -> float:
         """Upper end of the strict interval."""
-        return self.strict.upper
+        return float(self.strict.upper)
 
     @property
     def lower_lenient(self) -> float:
         """Lower end of the lenient interval."""
-        return self.lenient.lower
+        return float(self.lenient.lower)
 
     @property
     def upper_lenient(self) -> float:
         """Upper end of the lenient interval."""
-        return self.lenient.upper
+        return float(self.lenient.upper)
 
     def columns(self) -> dict[str, object]:
         """The figures-table columns this quantity fills: value, unit, qualifier, intervals.
