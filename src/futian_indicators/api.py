@@ -210,12 +210,20 @@ def load_checks(
     return frame.reset_index(drop=True)
 
 
-def run_checks(figures: pd.DataFrame | None = None) -> pd.DataFrame:
+def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = None) -> pd.DataFrame:
     """Evaluate the consistency rules over a figures table (by default the bundled one).
 
     Use it on a table of your own (the bundled figures with a value corrected, or with figures
     of a new letter added): it needs the columns of :func:`load_figures`. Figures with status
     ``derived`` are ignored and derived again from the others.
+
+    Parameters
+    ----------
+    figures : DataFrame, optional
+        The figures to check; by default those of ``version``.
+    version : str, optional
+        The data version whose rules and codebook (units) are applied, and whose figures are
+        checked when ``figures`` is not given; by default the bundled one.
 
     Returns
     -------
@@ -230,14 +238,13 @@ def run_checks(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     from .consistency.engine import CHECK_COLUMNS, evaluate, rules_from_table
 
     if figures is None:
-        figures = load_figures()
+        figures = load_figures(version=version)
     figures = figures[figures["status"] != "derived"].reset_index(drop=True)
-    units = dict(
-        zip(*(_resources.table("indicators")[c] for c in ("indicator_id", "unit")), strict=True)
-    )
-    rows, _ = evaluate(rules_from_table(_resources.table("rules")), figures, units)
+    indicators = _table("indicators", version)
+    units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
+    rows, _ = evaluate(rules_from_table(_table("rules", version)), figures, units)
     frame = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
-    frame = frame.astype(_resources.table("checks").dtypes.to_dict())
+    frame = frame.astype(_table("checks", version).dtypes.to_dict())
     return frame.sort_values("check_id", ignore_index=True)
 
 
@@ -286,7 +293,12 @@ def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
 
 
 def series(
-    indicator: str, *, geo: str = "futian", status: str = "actual", derived: bool = False
+    indicator: str,
+    *,
+    geo: str = "futian",
+    status: str = "actual",
+    derived: bool = False,
+    version: str | None = None,
 ) -> pd.DataFrame:
     """One reconciled value per period of an indicator.
 
@@ -308,6 +320,8 @@ def series(
         Also use the figures the consistency rules derive (a prior year's level implied by a
         growth rate, a total implied by a share): a period only they cover gets a row whose
         ``status`` is ``"derived"``.
+    version : str, optional
+        The data version (:func:`data_versions`); by default the bundled one.
 
     Returns
     -------
@@ -323,10 +337,10 @@ def series(
     ('2024', 594882000000.0, 'cppcc-2025136')
     """
     statuses = [status, "derived"] if derived and status != "derived" else [status]
-    figures = load_figures(indicator=indicator, geo=geo, status=statuses)
+    figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
     figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
     rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
-    dtypes = _resources.table("figures").dtypes.to_dict()
+    dtypes = _table("figures", version).dtypes.to_dict()
     dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
     dtypes |= {"consistent": bool}
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))

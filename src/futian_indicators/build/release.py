@@ -17,6 +17,7 @@ from typing import Any
 
 from .tables import build_tables
 from ..raw.records import read_dataset
+from ..core.files import write_atomically
 from ..errors import CurationError, StaleDataError
 from .store import RELEASES_DIR, content_sha256, parquet_bytes, read_releases, render, stale_files
 
@@ -29,12 +30,6 @@ def _read_index(folder: Path) -> dict[str, Any]:
         return {"versions": {}}
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def release(root: Path) -> str:
@@ -84,8 +79,8 @@ def release(root: Path) -> str:
         path = folder / relative
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(path, parquet_bytes(frame))
+            write_atomically(path, parquet_bytes(frame))
     index["versions"][version] = entry
     payload = json.dumps(index, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    _write_atomically(folder / INDEX, payload.encode())
+    write_atomically(folder / INDEX, payload.encode())
     return f"released data version {version}; run 'futian-indicators build' to ship it"

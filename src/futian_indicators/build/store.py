@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .._resources import read_parquet_bytes
+from ..core.files import fsync_folder, write_atomically
 from .datapackage import datapackage
 
 PROCESSED_DIR = Path("data/processed")
@@ -184,7 +185,7 @@ def write(rendered: Rendered, root: Path) -> None:
             staged.mkdir(parents=True)
             for name, data in files.items():
                 (staged / name).parent.mkdir(parents=True, exist_ok=True)
-                (staged / name).write_bytes(data)
+                write_atomically(staged / name, data)
         for folder in rendered.files:
             staged, target = staging / "new" / folder, root / folder
             retired = staging / "old" / folder
@@ -197,15 +198,7 @@ def write(rendered: Rendered, root: Path) -> None:
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        _fsync_dir(root)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fsync_folder(root)
 
 
 def _same_parquet(path: Path, frame: pd.DataFrame) -> bool:
