@@ -13,7 +13,7 @@ import yaml
 from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
 from futian_indicators.core.period import parse_period
-from futian_indicators.drafting.draft import (
+from futian_indicators.drafting import (
     NOT_PLACED_REASON,
     CodebookEntry,
     Draft,
