@@ -1,8 +1,8 @@
 """Leave one letter out: how much of a letter's curated annotation does the draft recover?
 
-For each of the letters, draft it (futian_indicators.drafting.draft) with a codebook made only of
-the indicators the *other* letters' curated figures use, and compare the draft with the letter's
-curated figures:
+For each of the letters, draft it (futian_indicators.drafting.draft_figures) with a codebook made
+only of the indicators the *other* letters' curated figures use, and compare the draft with the
+letter's curated figures:
 
 - found: a draft figure's quantity overlaps the curated figure's quantity (same number);
 - indicator, period, status: that draft figure has the curated indicator, period, status;
@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from futian_indicators.drafting.draft import CodebookEntry, Draft, DraftFigure, draft_figures
+from futian_indicators.drafting import CodebookEntry, Draft, DraftFigure, draft_figures
 from futian_indicators.drafting.heading import read_heading
 from futian_indicators.language.normalise import NormalisedText, locate, normalise
 from futian_indicators.raw.records import FigureRecord, RawData, read_raw
@@ -66,11 +66,7 @@ def codebook(
         if seen_in is not None:
             aliases = tuple(a for a in aliases if any(_occurs(a, text) for text in seen_in))
         if aliases:
-            entries.append(
-                CodebookEntry(
-                    i.indicator_id, i.unit, i.measure, i.name_zh, aliases, i.base_indicator
-                )
-            )
+            entries.append(replace(CodebookEntry.of(i), aliases_zh=aliases))
     return entries
 
 

@@ -12,19 +12,22 @@ import yaml
 
 from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
+from futian_indicators.core import files
 from futian_indicators.core.period import parse_period
-from futian_indicators.drafting.draft import (
+from futian_indicators.drafting import (
     NOT_PLACED_REASON,
     CodebookEntry,
     Draft,
     DraftFigure,
     draft_figures,
+    draft_letter,
     read_codebook,
     render_figures,
 )
 from futian_indicators.drafting.heading import Heading, read_heading
 from futian_indicators.language.normalise import locate, normalise
 from futian_indicators.language.quantity import parse_quantity
+from futian_indicators.raw.records import FIGURE_KEYS, read_raw
 
 from .conftest import RAW, ROOT
 
@@ -73,6 +76,65 @@ def test_extract_writes_a_draft_that_the_build_accepts(
     assert source["doc_number"] == "2023103"  # as the letter states it
     assert source["date"] == pd_timestamp("2023-10-16")
     assert "DRAFT record" in source["note"] and "is not the source id's" in source["note"]
+
+
+def test_the_sources_record_is_appended_after_the_bytes_already_there(
+    project: Path, letter: Path
+) -> None:
+    sources = project / "data" / "raw" / "sources.yaml"
+    before = sources.read_bytes()
+    report = draft_letter(letter, NEW_ID, root=project)
+    after = sources.read_bytes()
+    assert report.source_added and after.startswith(before + b"\n- source_id: cppcc-9990001\n")
+    assert report.summary().splitlines()[-2:] == [
+        "appended a draft record of cppcc-9990001 to data/raw/sources.yaml",
+        "review the draft (every note says 'draft:'), then run 'futian-indicators build'",
+    ]
+
+
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file and folder under ``folder``, with the files' bytes."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize("failing", ["letters", "sources.yaml", "figures", "review"])
+def test_a_failed_write_leaves_data_raw_as_it_was(
+    project: Path, letter: Path, failing: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The letter, the sources record and the figures are written all or none: whichever write
+    fails (here the letter's, the record's, the figures' or a new --out folder's), the files
+    written before it are put back and the folders made for them removed."""
+    out = project / "review" / "draft.yaml" if failing == "review" else None
+    before = _tree(project)
+    write = files.write_atomically
+
+    def fail_at(path: Path, data: bytes) -> None:
+        if failing in (path.name, path.parent.name):
+            raise OSError(28, "No space left on device", str(path))
+        write(path, data)
+
+    monkeypatch.setattr(files, "write_atomically", fail_at)
+    with pytest.raises(OSError, match="No space left on device"):
+        draft_letter(letter, NEW_ID, root=project, out=out)
+    assert _tree(project) == before
+
+
+def test_the_draft_reads_back_as_the_figure_records_the_build_reads(
+    project: Path, letter: Path
+) -> None:
+    """A draft figure carries the keys of a figure record: the raw reader gives them back."""
+    report = draft_letter(letter, NEW_ID, root=project)
+    raw = read_raw(project / "data" / "raw")
+    assert raw.problems == []
+    records = [r for r in raw.figures if r.source_id == NEW_ID]
+    assert len(records) == len(report.draft.figures) == 31
+    for record, drafted in zip(records, report.draft.figures, strict=True):
+        for key in (*FIGURE_KEYS, "note"):
+            assert getattr(record, key) == getattr(drafted, key), key
+        assert record.alternative_reading is None
 
 
 def pd_timestamp(text: str) -> object:

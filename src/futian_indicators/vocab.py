@@ -53,3 +53,9 @@ CHECK_STATUSES = ("pass", "tension", "fail", "not_applicable")
 
 CHECK_STATUSES_WORST_FIRST = ("fail", "tension", "pass", "not_applicable")
 """The order in which reports and plots list results."""
+
+# --- drafting -------------------------------------------------------------------------------------
+
+SOURCE_ID_PATTERN = r"[a-z][a-z0-9]*-[a-z0-9][a-z0-9\-]*"
+"""A source id: a body (cppcc, npc, ...), a dash and the document number, in lower case
+(``cppcc-2025136``, ``npc-20240294``). A pattern to match in full (``re.fullmatch``)."""

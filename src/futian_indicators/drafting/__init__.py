@@ -1,1 +1,30 @@
-"""."""
+"""Drafting a new letter: a draft of its ``data/raw`` records, for a curator to review.
+
+The modules, in the order a draft is made: :mod:`.heading` (what a letter states about itself),
+:mod:`.cues` (period, status and area from words), :mod:`.matcher` (words to indicators),
+:mod:`.draft` (the figures of a letter), :mod:`.yamltext` (the draft as YAML text),
+:mod:`.changes` (the files it adds, all or none) and :mod:`.letter` (the ``extract`` command:
+:func:`draft_letter`).
+"""
+
+from .draft import Draft, DraftFigure, NotPlaced, draft_figures
+from .letter import DraftReport, ExtractReport, draft_letter, extract_letter, summary
+from .matcher import CodebookEntry, read_codebook
+from .yamltext import NOT_PLACED_REASON, render_figures, render_source
+
+__all__ = [
+    "NOT_PLACED_REASON",
+    "CodebookEntry",
+    "Draft",
+    "DraftFigure",
+    "DraftReport",
+    "ExtractReport",
+    "NotPlaced",
+    "draft_figures",
+    "draft_letter",
+    "extract_letter",
+    "read_codebook",
+    "render_figures",
+    "render_source",
+    "summary",
+]
