@@ -53,3 +53,18 @@ CHECK_STATUSES = ("pass", "tension", "fail", "not_applicable")
 
 CHECK_STATUSES_WORST_FIRST = ("fail", "tension", "pass", "not_applicable")
 """The order in which reports and plots list results."""
+
+# --- Cells of the tables as text (the build's CSV, the loaders, export, the command line) ------
+
+LIST_SEPARATOR = ";"
+"""Separates several ids in one cell (mentions.figure_id, figures.derived_from, checks.figure_ids
+and checks.source_ids); an id never contains it."""
+
+INF_TEXT = "INF"
+"""An open upper end (an infinite bound) written as text, as Table Schema writes it."""
+
+NEG_INF_TEXT = "-INF"
+"""An open lower end written as text."""
+
+MISSING_TEXT = ""
+"""A missing value (null, NaN) in a CSV cell: the data package's only ``missingValues`` entry."""

@@ -22,13 +22,10 @@ from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, ru
 from .accounting import AccountedSpan, mentions_table
 from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
 from ..errors import BuildError, CurationError, QuantityParseError
+from ..core.changes import DIFF_FIELDS, as_text
 from ..core.period import parse_period
 from ..language.quantity import Quantity, parse_quantity
 from ..language.normalise import NormalisedText, PassageError, locate, normalise
-
-TABLE_NAMES = tuple(schema.SCHEMAS)
-"""The tables the build makes, in order."""
-
 
 def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str | list[str]) -> pd.DataFrame:
     columns = schema.SCHEMAS[name].columns
@@ -239,8 +236,6 @@ def _checks(
 
 def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
     """The errata table; each correction's ``after`` must be the figure's current value."""
-    from ..versions import DIFF_FIELDS, as_text
-
     current = figures.set_index("figure_id")
     rows = []
     for erratum in raw.errata:
@@ -281,7 +276,8 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     Returns
     -------
     dict of str to DataFrame
-        The tables by name (see ``TABLE_NAMES``), validated.
+        The tables by name, in the order of :data:`~futian_indicators.build.schema.SCHEMAS`,
+        validated.
 
     Raises
     ------
