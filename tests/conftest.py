@@ -1,15 +1,22 @@
-"""Shared fixtures: a copy of the repository's raw data to break on purpose."""
+"""Shared fixtures: a copy of the repository's raw data to break on purpose, and other processes."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import futian_indicators
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
+PACKAGE = Path(futian_indicators.__file__).resolve().parent
+"""The package under test (its code and bundled data), wherever it is installed."""
 
 
 @pytest.fixture
@@ -30,3 +37,32 @@ def edit(project: Path) -> Callable[[str, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return _edit
+
+
+def copy_package(folder: Path) -> Path:
+    """Copy the package under test into ``folder``; return ``folder`` (for PYTHONPATH)."""
+    shutil.copytree(
+        PACKAGE, folder / "futian_indicators", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return folder
+
+
+def python_env(path: Path | None = None, **env: str) -> dict[str, str]:
+    """This process's environment, with ``path`` first on PYTHONPATH and ``env`` added."""
+    out = dict(os.environ, **env)
+    if path is not None:
+        out["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(path), os.environ.get("PYTHONPATH", "")) if p
+        )
+    return out
+
+
+def python(*args: str, path: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python args`` in a new process (``path`` first on its PYTHONPATH); wait for it."""
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=python_env(path, **env),
+        check=False,
+    )

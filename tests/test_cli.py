@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+import futian_indicators as fi
 from futian_indicators.cli import main
+
+from .conftest import copy_package, python
+
+Edit = Callable[[str, str, str], None]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -72,3 +80,88 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("futian-indicators ")
+
+
+# --------------------------------------------------------------------------- data versions
+
+CITE_TAKES_A_VERSION = "version" in inspect.signature(fi.cite).parameters
+needs_cite_version = pytest.mark.xfail(
+    not CITE_TAKES_A_VERSION, reason="cite() takes no version= yet", strict=True
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["summary"],
+        ["list"],
+        ["show", "gdp"],
+        ["check"],
+        ["check", "--markdown"],
+        ["export", "--out", "OUT"],
+        pytest.param(["cite"], marks=needs_cite_version),
+        pytest.param(["cite", "cppcc-2025136/gdp-2024"], marks=needs_cite_version),
+    ],
+    ids=" ".join,
+)
+def test_every_reader_passes_the_data_version_on(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [str(tmp_path / "out") if a == "OUT" else a for a in argv]
+    code, out, err = run(capsys, *argv, "--data-version", "0.9.9")
+    assert (code, out) == (2, "")
+    assert err.startswith("futian-indicators: error: unknown data version '0.9.9'")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["summary"], "data version 1.0.0: 157 figures"),
+        (["check", "--markdown"], "Generated from data version 1.0.0 by"),
+        pytest.param(["cite"], "1.0.0", marks=needs_cite_version),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_a_reader_names_the_data_version_it_read(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, *argv, "--data-version", "1.0.0")
+    assert code == 0
+    assert expected in out
+
+
+def test_versions_has_no_data_version_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "versions", "--data-version", "1.0.0")
+    assert code == 2
+    assert "unrecognized arguments: --data-version" in err
+
+
+# --------------------------------------------------------------------- check's exit status
+
+FAILING_INFO_RULE = (
+    "label: The 2025 R&D-intensity target (3.0%) against the intensity of 2024 (derived, 2.29%)\n"
+    "    severity: info"
+)
+
+
+def _check_a_built_package(project: Path) -> subprocess.CompletedProcess[str]:
+    """Build ``project`` into its own copy of the package; run that package's ``check``."""
+    site = copy_package(project / "src")
+    assert main(["build", "--root", str(project)]) == 0
+    return python("-m", "futian_indicators", "check", path=site)
+
+
+def test_check_exits_0_when_only_an_info_rule_fails(project: Path, edit: Edit) -> None:
+    edit("rules.yaml", FAILING_INFO_RULE, FAILING_INFO_RULE)  # the premise: it is there
+    result = _check_a_built_package(project)
+    assert result.returncode == 0, result.stderr
+    assert "FAIL           [info] rd-intensity-target-2025-vs-2024" in result.stdout
+    assert "; 0 error(s) failed" in result.stdout
+
+
+def test_check_exits_1_when_an_error_rule_fails(project: Path, edit: Edit) -> None:
+    edit("rules.yaml", FAILING_INFO_RULE, FAILING_INFO_RULE.replace("info", "error"))
+    result = _check_a_built_package(project)
+    assert result.returncode == 1, result.stderr
+    assert "FAIL           [error] rd-intensity-target-2025-vs-2024" in result.stdout
+    assert "; 1 error(s) failed" in result.stdout

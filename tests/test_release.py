@@ -12,22 +12,16 @@ import pytest
 import yaml
 
 import futian_indicators as fi
-from futian_indicators.build.release import release
+from futian_indicators.build import schema
+from futian_indicators.build.pipeline import release
+from futian_indicators.build.tables import build_tables
 from futian_indicators.cli import main
-from futian_indicators.errors import CurationError, UnknownValueError
+from futian_indicators.errors import BuildError, CurationError, StaleDataError, UnknownValueError
 from futian_indicators.versions import diff_figures
 
 from .conftest import ROOT
 
-LOADERS = (
-    fi.load_errata,
-    fi.load_sources,
-    fi.load_indicators,
-    fi.load_figures,
-    fi.load_mentions,
-    fi.load_rules,
-    fi.load_checks,
-)
+LOADERS = tuple(getattr(fi, f"load_{name}") for name in schema.SCHEMAS)
 
 
 # ------------------------------------------------------------------------------ versions
@@ -146,8 +140,7 @@ def test_citation_cff_is_true() -> None:
 def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
     assert main(["export", "--format", fmt, "--out", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    tables = ("sources", "indicators", "figures", "mentions", "rules", "checks", "errata")
-    assert names == sorted(f"{t}.{fmt}" for t in tables)
+    assert names == sorted(f"{t}.{fmt}" for t in schema.SCHEMAS)
     if fmt == "parquet":
         pd.testing.assert_frame_equal(
             pd.read_parquet(tmp_path / "out" / "figures.parquet"), fi.load_figures()
@@ -213,7 +206,7 @@ def test_a_new_version_needs_a_date_a_changelog_entry_and_a_build(checkout: Path
     with pytest.raises(CurationError, match="set date_released"):
         release(checkout)
     _set_version(checkout, "1.9.0", "2026-12-01")
-    with pytest.raises(Exception, match="processed data is stale"):
+    with pytest.raises(StaleDataError, match="processed data is stale"):
         release(checkout)
     assert main(["build", "--root", str(checkout)]) == 0
     with pytest.raises(CurationError, match=r"CHANGELOG\.md has no entry 'Data 1\.9\.0'"):
@@ -244,15 +237,7 @@ def test_a_released_version_is_never_rewritten(checkout: Path) -> None:
 def test_the_errata_table_is_loadable_in_every_version() -> None:
     for version in fi.data_versions()["version"]:
         errata = fi.load_errata(version=version)
-        assert list(errata.columns) == [
-            "figure_id",
-            "field",
-            "before",
-            "after",
-            "version",
-            "date",
-            "reason",
-        ]
+        assert list(errata.columns) == list(schema.ERRATA.columns)
 
 
 def _correct_a_period(project: Path, after: str) -> None:
@@ -270,8 +255,6 @@ def _correct_a_period(project: Path, after: str) -> None:
 
 
 def test_a_correction_is_recorded(project: Path) -> None:
-    from futian_indicators.build.tables import build_tables
-
     _correct_a_period(project, "2023-10-15")
     errata = build_tables(project / "data" / "raw")["errata"]
     assert errata.loc[0, "figure_id"] == "cppcc-2023103/high-tech-enterprises-2023"
@@ -279,9 +262,6 @@ def test_a_correction_is_recorded(project: Path) -> None:
 
 
 def test_an_erratum_must_match_the_figure(project: Path) -> None:
-    from futian_indicators.build.tables import build_tables
-    from futian_indicators.errors import BuildError
-
     _correct_a_period(project, "2023-10-14")
     with pytest.raises(BuildError, match="says after '2023-10-14' but the figure has '2023-10-15'"):
         build_tables(project / "data" / "raw")

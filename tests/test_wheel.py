@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import sysconfig
@@ -11,19 +12,25 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import PACKAGE, ROOT
 
 pytestmark = pytest.mark.slow
 
 LOAD_EVERY_TABLE = """
-import futian_indicators as fi, pathlib, sys
+import json, pathlib, sys
+from importlib.resources import files
+import futian_indicators as fi
 assert pathlib.Path(fi.__file__).is_relative_to(sys.prefix), fi.__file__
-counts = {name: len(loader()) for name, loader in
-          [("sources", fi.load_sources), ("indicators", fi.load_indicators),
-           ("figures", fi.load_figures)]}
+manifest = json.loads(files("futian_indicators").joinpath("data/manifest.json").read_bytes())
+for version in fi.data_versions()["version"]:
+    for name in manifest["tables"]:
+        getattr(fi, "load_" + name)(version=version)
+counts = {name: len(getattr(fi, "load_" + name)()) for name in manifest["tables"]}
+assert counts == {name: entry["rows"] for name, entry in manifest["tables"].items()}, counts
 assert fi.series("gdp").loc[0, "value"] == 594882000000.0
-print(fi.DATA_VERSION, counts)
+print(json.dumps(counts))
 """
+MANIFEST = json.loads((PACKAGE / "data" / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +55,25 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_wheel_contains_the_tables_and_no_raw_data(wheel: Path) -> None:
-    names = zipfile.ZipFile(wheel).namelist()
-    for table in ("sources", "indicators", "figures"):
-        assert f"futian_indicators/data/{table}.parquet" in names
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for entry in MANIFEST["tables"].values():
+        assert f"futian_indicators/data/{entry['file']}" in names
     assert "futian_indicators/data/manifest.json" in names
     assert not [n for n in names if n.startswith(("data/", "tests/"))]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the .gitignore pattern 'build/' also matches src/futian_indicators/build/, which "
+    "hatchling then leaves out of the wheel; anchor it as '/build/'",
+)
+def test_wheel_contains_every_module_of_the_package(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {
+        "futian_indicators/" + path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert sorted(modules - names) == []
 
 
 def test_wheel_installed_in_a_fresh_environment_loads_every_table(
@@ -74,4 +95,6 @@ def test_wheel_installed_in_a_fresh_environment_loads_every_table(
         [python, "-I", "-c", LOAD_EVERY_TABLE], cwd=outside, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert "'figures':" in result.stdout
+    counts = json.loads(result.stdout)
+    assert sorted(counts) == sorted(MANIFEST["tables"])
+    assert counts["figures"] > 0

@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from . import _resources
 from .api import load_figures
-
-DIFF_FIELDS = (
-    "indicator_id",
-    "geo",
-    "period",
-    "status",
-    "value",
-    "unit",
-    "qualifier",
-    "lower",
-    "upper",
-    "lower_lenient",
-    "upper_lenient",
-    "quote",
-    "note",
-)
-"""The figure fields :func:`diff` compares."""
+from .core.changes import DIFF_FIELDS, as_text
 
 
 def data_versions() -> pd.DataFrame:
@@ -58,13 +40,6 @@ def data_versions() -> pd.DataFrame:
 
 def _semantic(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
-
-
-def as_text(value: object) -> str | None:
-    """A figure field as text, as :func:`diff` and the errata write it."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return None
-    return repr(float(value)) if isinstance(value, float) else str(value)
 
 
 def diff(old: str, new: str | None = None) -> pd.DataFrame:

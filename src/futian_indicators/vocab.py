@@ -59,3 +59,18 @@ CHECK_STATUSES_WORST_FIRST = ("fail", "tension", "pass", "not_applicable")
 SOURCE_ID_PATTERN = r"[a-z][a-z0-9]*-[a-z0-9][a-z0-9\-]*"
 """A source id: a body (cppcc, npc, ...), a dash and the document number, in lower case
 (``cppcc-2025136``, ``npc-20240294``). A pattern to match in full (``re.fullmatch``)."""
+
+# --- Cells of the tables as text (the build's CSV, the loaders, export, the command line) ------
+
+LIST_SEPARATOR = ";"
+"""Separates several ids in one cell (mentions.figure_id, figures.derived_from, checks.figure_ids
+and checks.source_ids); an id never contains it."""
+
+INF_TEXT = "INF"
+"""An open upper end (an infinite bound) written as text, as Table Schema writes it."""
+
+NEG_INF_TEXT = "-INF"
+"""An open lower end written as text."""
+
+MISSING_TEXT = ""
+"""A missing value (null, NaN) in a CSV cell: the data package's only ``missingValues`` entry."""

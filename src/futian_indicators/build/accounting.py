@@ -1,7 +1,7 @@
 """Account for every number in every letter: a figure, a kind that is never one, or a reason.
 
-The extractor (:mod:`futian_indicators.language.mentions`) finds every number mention in a normalised
-letter. Each mention is accounted for, in this order:
+The extractor (:mod:`futian_indicators.language.mentions`) finds every number mention in a
+normalised letter. Each mention is accounted for, in this order:
 
 1. by the figures whose quantity overlaps it (``figure_id``; several ids are joined by ``;``);
 2. by a curated ``not_figures`` entry whose mention overlaps it (``reason``: the curator's words);
@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..raw.records import NotFigureRecord, RawData, SourceRecord
 from ..language.mentions import AUTOMATIC_REASONS, MEASURE_KINDS, mention_spans
-from .schema import LIST_SEPARATOR
 from ..language.normalise import NormalisedText, PassageError, locate
+from ..raw.records import NotFigureRecord, RawData, SourceRecord
+from .schema import LIST_SEPARATOR
 
 _CONTEXT = 12
 

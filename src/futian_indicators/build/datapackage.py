@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import vocab
 from . import schema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -68,7 +69,7 @@ def table_schema(name: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "fields": [_field(name, col, spec) for col, spec in model.columns.items()],
         "primaryKey": list(model.unique),
-        "missingValues": [""],
+        "missingValues": [vocab.MISSING_TEXT],
     }
     if foreign_keys:
         out["foreignKeys"] = foreign_keys

@@ -11,15 +11,15 @@ A released version is never rewritten: changing its data needs a new version.
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .tables import build_tables
-from ..raw.records import read_dataset
+import pandas as pd
+
 from ..core.files import write_atomically
-from ..errors import CurationError, StaleDataError
-from .store import RELEASES_DIR, content_sha256, parquet_bytes, read_releases, render, stale_files
+from ..errors import CurationError
+from .store import RELEASES_DIR, content_sha256, parquet_bytes
 
 INDEX = "index.json"
 
@@ -32,24 +32,19 @@ def _read_index(folder: Path) -> dict[str, Any]:
     return data
 
 
-def release(root: Path) -> str:
-    """Add the current data version to the archive; return what was done, in one line.
+def archive(root: Path, tables: Mapping[str, pd.DataFrame], metadata: Mapping[str, Any]) -> str:
+    """Add the built tables, as their data version, to the archive; return what was done.
+
+    The caller has built ``tables`` from data/raw and made sure the processed data is theirs
+    (:func:`futian_indicators.build.pipeline.release` does both).
 
     Raises
     ------
-    StaleDataError
-        When the processed data is not what data/raw builds (run ``build`` first).
     CurationError
         When the version has no ``date_released`` in dataset.yaml, no CHANGELOG entry, or is
         already released with other contents.
     """
-    raw_dir = root / "data" / "raw"
-    tables, metadata = build_tables(raw_dir), read_dataset(raw_dir)
     folder = root / RELEASES_DIR
-    stale = stale_files(render(tables, metadata, read_releases(root)), tables, root)
-    if stale:
-        msg = f"processed data is stale ({', '.join(stale)}); run 'futian-indicators build' first"
-        raise StaleDataError(msg)
     version = str(metadata["version"])
     if not metadata.get("date_released"):
         msg = f"data/raw/dataset.yaml: set date_released (YYYY-MM-DD) before releasing {version}"

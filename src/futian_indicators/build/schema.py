@@ -23,6 +23,9 @@ STRING = pd.StringDtype()
 DATE = "datetime64[ns]"
 _ID = r"^[a-z0-9][a-z0-9_\-]*$"
 
+LIST_SEPARATOR = vocab.LIST_SEPARATOR
+"""Separates several ids in one cell (see ``LIST_COLUMNS``); an id never contains it."""
+
 
 def _text(description: str, *, nullable: bool = False) -> pa.Column:
     checks = [pa.Check.str_length(min_value=1)]
@@ -154,7 +157,8 @@ FIGURES = pa.DataFrameSchema(
         ),
         "note": _text("Curator's remark: ambiguity, period choice, 口径.", nullable=True),
         "derived_from": _text(
-            "For a derived figure, the figures it is computed from (ids joined by ';').",
+            "For a derived figure, the figures it is computed from "
+            f"(ids joined by '{LIST_SEPARATOR}').",
             nullable=True,
         ),
     },
@@ -192,7 +196,8 @@ MENTIONS = pa.DataFrameSchema(
             "quantity or rank (measures), or what else the number is.", vocab.MENTION_KINDS
         ),
         "figure_id": _text(
-            "The figure whose quantity this is (several, joined by ';', when one number is the "
+            "The figure whose quantity this is (several, joined by "
+            f"'{LIST_SEPARATOR}', when one number is the "
             "quantity of several figures).",
             nullable=True,
         ),
@@ -242,9 +247,13 @@ CHECKS = pa.DataFrameSchema(
         ),
         "label": _text("What the rule asserts, in plain words."),
         "figure_ids": pa.Column(
-            STRING, nullable=True, description="The figures the result rests on, joined by ';'."
+            STRING,
+            nullable=True,
+            description=f"The figures the result rests on, joined by '{LIST_SEPARATOR}'.",
         ),
-        "source_ids": pa.Column(STRING, nullable=True, description="Their letters, joined by ';'."),
+        "source_ids": pa.Column(
+            STRING, nullable=True, description=f"Their letters, joined by '{LIST_SEPARATOR}'."
+        ),
         "period": _text("The period the instance is about, if one.", nullable=True),
         "observed_lower": pa.Column(float, nullable=True, description="Observed side, strict."),
         "observed_upper": pa.Column(float, nullable=True, description="Observed side, strict."),
@@ -302,9 +311,6 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
 """(table, column, referenced table, referenced column)."""
 
 
-LIST_SEPARATOR = ";"
-"""Separates several ids in one cell (mentions.figure_id); an id never contains it."""
-
 LIST_COLUMNS = frozenset(
     {
         ("mentions", "figure_id"),
@@ -328,15 +334,9 @@ def _describe_failure(table: str, row: Mapping[str, object]) -> str:
     return f"{table}:{at} {where} failed {check!s} with value {case!r}"
 
 
-def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """Validate every table and the foreign keys between them; return every problem found."""
+def foreign_key_problems(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Every reference between the tables (``FOREIGN_KEYS``) that names nothing."""
     problems: list[str] = []
-    for name, schema in SCHEMAS.items():
-        try:
-            schema.validate(tables[name], lazy=True)
-        except SchemaErrors as exc:
-            cases = exc.failure_cases.to_dict("records")
-            problems.extend(_describe_failure(name, case) for case in cases)
     for table, column, ref_table, ref_column in FOREIGN_KEYS:
         values = tables[table][column].dropna().str.split(LIST_SEPARATOR).explode()
         values = values[values != ""]
@@ -347,3 +347,15 @@ def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
             for value in sorted(set(values) - valid)
         )
     return problems
+
+
+def validate(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Validate every table and the foreign keys between them; return every problem found."""
+    problems: list[str] = []
+    for name, schema in SCHEMAS.items():
+        try:
+            schema.validate(tables[name], lazy=True)
+        except SchemaErrors as exc:
+            cases = exc.failure_cases.to_dict("records")
+            problems.extend(_describe_failure(name, case) for case in cases)
+    return problems + foreign_key_problems(tables)

@@ -8,12 +8,14 @@ a failed or interrupted build leaves the previous data as it was.
 
 CSV is the canonical serialisation: deterministic bytes (rows sorted by key, columns in schema
 order, ``\\n`` line ends, dates as ``YYYY-MM-DD``, floats in shortest round-trip form, infinite
-bounds as ``INF``/``-INF`` as Table Schema writes them). The manifest records its sha256 as each
+bounds as ``INF``/``-INF`` as Table Schema writes them, a missing value as an empty cell: see
+:mod:`futian_indicators.vocab`). The manifest records its sha256 as each
 table's content hash.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -21,7 +23,7 @@ import math
 import os
 import shutil
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import vocab
 from .._resources import read_parquet_bytes
 from ..core.files import fsync_folder, write_atomically
 from .datapackage import datapackage
@@ -50,9 +53,9 @@ class Rendered:
 
 def _float_text(x: float) -> str:
     if math.isnan(x):
-        return ""
+        return vocab.MISSING_TEXT
     if math.isinf(x):
-        return "INF" if x > 0 else "-INF"
+        return vocab.INF_TEXT if x > 0 else vocab.NEG_INF_TEXT
     return repr(x)
 
 
@@ -64,7 +67,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
             out[column] = out[column].map(_float_text).astype("string")
         elif pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d").astype("string")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return out.to_csv(index=False, lineterminator="\n", na_rep=vocab.MISSING_TEXT).encode("utf-8")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
@@ -172,13 +175,33 @@ def _undo(staged: Path, target: Path, retired: Path) -> None:
         retired.rename(target)
 
 
+@contextlib.contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the project's write lock: one build or release at a time replaces its outputs.
+
+    The lock is the project folder's own (``flock``), released when the process ends however it
+    ends; where ``flock`` is missing (Windows) this holds no lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    descriptor = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
 def write(rendered: Rendered, root: Path) -> None:
     """Write every file under ``root``, replacing each output folder in one rename.
 
     A failure before the swap leaves every folder as it was; the staging folder is removed.
+    Concurrent writers take turns (:func:`locked`): each swaps in a whole set of folders.
     """
     staging = root / f".build-staging-{uuid.uuid4().hex}"
-    swapped: list[tuple[Path, Path, Path]] = []
     try:
         for folder, files in rendered.files.items():
             staged = staging / "new" / folder
@@ -186,6 +209,17 @@ def write(rendered: Rendered, root: Path) -> None:
             for name, data in files.items():
                 (staged / name).parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(staged / name, data)
+        with locked(root):
+            _swap_all(rendered, root, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        fsync_folder(root)
+
+
+def _swap_all(rendered: Rendered, root: Path, staging: Path) -> None:
+    """Swap every staged folder in; on any failure, put back every folder swapped so far."""
+    swapped: list[tuple[Path, Path, Path]] = []
+    try:
         for folder in rendered.files:
             staged, target = staging / "new" / folder, root / folder
             retired = staging / "old" / folder
@@ -196,9 +230,6 @@ def write(rendered: Rendered, root: Path) -> None:
         for staged, target, retired in reversed(swapped):
             _undo(staged, target, retired)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        fsync_folder(root)
 
 
 def _same_parquet(path: Path, frame: pd.DataFrame) -> bool:

@@ -17,17 +17,15 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
 from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
-from .accounting import AccountedSpan, mentions_table
-from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
-from ..errors import BuildError, CurationError, QuantityParseError
+from ..core.changes import DIFF_FIELDS, as_text
 from ..core.period import parse_period
-from ..language.quantity import Quantity, parse_quantity
+from ..errors import BuildError, CurationError, QuantityParseError
 from ..language.normalise import NormalisedText, PassageError, locate, normalise
-
-TABLE_NAMES = tuple(schema.SCHEMAS)
-"""The tables the build makes, in order."""
+from ..language.quantity import Quantity, parse_quantity
+from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
+from . import schema
+from .accounting import AccountedSpan, mentions_table
 
 
 def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str | list[str]) -> pd.DataFrame:
@@ -239,8 +237,6 @@ def _checks(
 
 def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
     """The errata table; each correction's ``after`` must be the figure's current value."""
-    from ..versions import DIFF_FIELDS, as_text
-
     current = figures.set_index("figure_id")
     rows = []
     for erratum in raw.errata:
@@ -281,7 +277,8 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     Returns
     -------
     dict of str to DataFrame
-        The tables by name (see ``TABLE_NAMES``), validated.
+        The tables by name, in the order of :data:`~futian_indicators.build.schema.SCHEMAS`,
+        validated.
 
     Raises
     ------
