@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 
@@ -9,8 +10,12 @@ import pandas as pd
 import pytest
 
 import futian_indicators as fi
-from futian_indicators.api import SERIES_COLUMNS
+from futian_indicators.analysis import SERIES_COLUMNS
+from futian_indicators.api import load_table
 from futian_indicators.errors import FutianIndicatorsError, UnknownValueError
+from futian_indicators.tabular import csv_bytes
+
+from .conftest import ROOT
 
 
 def test_gdp_series_gives_the_2024_value_and_its_letter() -> None:
@@ -99,7 +104,7 @@ def test_series_intersects_the_reports_of_one_period() -> None:
 
 
 def test_series_marks_reports_that_do_not_overlap() -> None:
-    from futian_indicators.api import _reconcile
+    from futian_indicators.analysis import _reconcile
 
     reports = fi.load_figures(indicator="high_tech_enterprises")
     reports["period"] = "2024"  # pretend both letters report the same period
@@ -124,3 +129,94 @@ def test_import_loads_neither_matplotlib_nor_pandera() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+Ends = tuple[float, float, bool, bool]
+
+
+def _two_reports(first: Ends, second: Ends) -> pd.DataFrame:
+    """Two reports of one period, with the given strict intervals (lower, upper, closedness)."""
+    reports = fi.load_figures(indicator="high_tech_enterprises").iloc[:2].copy()
+    reports["period"] = "2024"
+    columns = ["lower", "upper", "lower_closed", "upper_closed"]
+    for i, ends in enumerate((first, second)):
+        reports.loc[reports.index[i], columns] = ends
+    reports["value"] = [first[0], second[1]]
+    return reports
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ((1503.0, 1600.0, True, True), (1503.0, 1503.0, True, True, True)),
+        ((1503.0, 1600.0, False, True), (1503.0, 1503.0, False, True, False)),
+        ((1400.0, 1503.0, True, False), (1500.0, 1503.0, True, False, True)),
+    ],
+)
+def test_series_closes_a_shared_end_only_when_every_report_includes_it(
+    second: Ends, expected: tuple[float, float, bool, bool, bool]
+) -> None:
+    from futian_indicators.analysis import _reconcile
+
+    row = _reconcile(_two_reports((1500.0, 1503.0, True, True), second))
+    got = (row["lower"], row["upper"], row["lower_closed"], row["upper_closed"])
+    assert (*got, row["consistent"]) == expected
+
+
+def test_series_of_a_version_reads_that_version() -> None:
+    for indicator in ("gdp", "high_tech_enterprises"):
+        old = fi.series(indicator, version="1.0.0")
+        figures = fi.load_figures(indicator=indicator, geo="futian", version="1.0.0")
+        reported = set(figures.loc[figures["status"] == "actual", "figure_id"])
+        used = {i for ids in old["figure_ids"] for i in ids.split(";")}
+        assert used == reported
+    with pytest.raises(UnknownValueError, match=r"unknown data version '0\.9'"):
+        fi.series("gdp", version="0.9")
+
+
+def test_load_table_reads_any_table_of_any_version() -> None:
+    for version in fi.data_versions()["version"]:
+        figures = load_table("figures", version=version)
+        pd.testing.assert_frame_equal(figures, fi.load_figures(version=version))
+    with pytest.raises(UnknownValueError, match="unknown table 'figure': did you mean 'figures'"):
+        load_table("figure")
+
+
+def test_csv_bytes_are_the_processed_csv_files() -> None:
+    processed = ROOT / "data" / "processed"
+    from futian_indicators import _resources
+
+    for name in _resources.table_names():
+        assert csv_bytes(load_table(name)) == (processed / f"{name}.csv").read_bytes(), name
+
+
+def test_the_dataset_of_a_version_names_its_tables_content_hash() -> None:
+    from futian_indicators import _resources
+    from futian_indicators.api import load_dataset
+
+    order = _resources.table_names()
+    for version, release in _resources.release_index()["versions"].items():
+        names = [n for n in order if n in release["tables"]]
+        lines = "".join(
+            f"{n} {hashlib.sha256(csv_bytes(load_table(n, version=version))).hexdigest()}\n"
+            for n in names
+        )
+        dataset = load_dataset(version=version)
+        assert dataset["version"] == version
+        assert dataset["content_sha256"] == hashlib.sha256(lines.encode()).hexdigest()
+    assert load_dataset()["content_sha256"] == _resources.manifest()["content_sha256"]
+
+
+def test_a_citation_of_a_version_quotes_that_version() -> None:
+    from futian_indicators.api import load_dataset
+
+    figure_id = "cppcc-2023103/high-tech-enterprises-2023"
+    old = fi.load_figures(version="1.0.0").set_index("figure_id").loc[figure_id]
+    for style in ("apa", "bibtex", "text"):
+        cited = fi.cite(figure_id, style=style, version="1.0.0")
+        assert str(old["quote"]) in cited
+        assert load_dataset(version="1.0.0")["content_sha256"][:16] in cited
+        assert "1.0.0" in fi.cite(style=style, version="1.0.0")
+    assert fi.cite(version=fi.DATA_VERSION) == fi.cite()
+    with pytest.raises(UnknownValueError, match=r"unknown data version '2\.0\.0'"):
+        fi.cite(version="2.0.0")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import futian_indicators as fi
 from futian_indicators.cli import main
 
 from .conftest import copy_package, python
@@ -84,11 +82,6 @@ def test_python_dash_m_runs_the_same_cli() -> None:
 
 # --------------------------------------------------------------------------- data versions
 
-CITE_TAKES_A_VERSION = "version" in inspect.signature(fi.cite).parameters
-needs_cite_version = pytest.mark.xfail(
-    not CITE_TAKES_A_VERSION, reason="cite() takes no version= yet", strict=True
-)
-
 
 @pytest.mark.parametrize(
     "argv",
@@ -99,8 +92,8 @@ needs_cite_version = pytest.mark.xfail(
         ["check"],
         ["check", "--markdown"],
         ["export", "--out", "OUT"],
-        pytest.param(["cite"], marks=needs_cite_version),
-        pytest.param(["cite", "cppcc-2025136/gdp-2024"], marks=needs_cite_version),
+        ["cite"],
+        ["cite", "cppcc-2025136/gdp-2024"],
     ],
     ids=" ".join,
 )
@@ -118,7 +111,7 @@ def test_every_reader_passes_the_data_version_on(
     [
         (["summary"], "data version 1.0.0: 157 figures"),
         (["check", "--markdown"], "Generated from data version 1.0.0 by"),
-        pytest.param(["cite"], "1.0.0", marks=needs_cite_version),
+        (["cite"], "1.0.0"),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else "",
 )

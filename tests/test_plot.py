@@ -26,6 +26,8 @@ from matplotlib.text import Text
 import futian_indicators as fi
 from futian_indicators import plot
 from futian_indicators.errors import ArgumentError, UnknownValueError
+from futian_indicators.plot import checks as checks_plot
+from futian_indicators.plot import fonts, style
 
 CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 LETTERS = {
@@ -47,8 +49,8 @@ def _close_figures() -> Iterator[None]:
 @pytest.fixture
 def no_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
     """No CJK font installed, and no warning given yet in this process."""
-    monkeypatch.setattr(plot, "_find_cjk_font", lambda: None)
-    monkeypatch.setattr(plot, "_CJK_WARNED", False)
+    monkeypatch.setattr(fonts, "_find_cjk_font", lambda: None)
+    monkeypatch.setattr(fonts, "_CJK_WARNED", False)
 
 
 def _drawn(ax: Any) -> Any:
@@ -117,7 +119,7 @@ def test_series_targets_are_hollow_and_derived_grey_and_dashed() -> None:
         dashed = interval.get_linestyle() not in ("-", "solid")
         assert dashed == (row["status"] == "derived"), figure_id
         if row["status"] == "derived":
-            assert to_rgba(marker.get_markeredgecolor()) == to_rgba(plot._DERIVED_COLOUR)
+            assert to_rgba(marker.get_markeredgecolor()) == to_rgba(style._DERIVED_COLOUR)
 
 
 def test_series_legend_footer_and_axis_name_the_letters_and_unit(tmp_path: Path) -> None:
@@ -300,7 +302,7 @@ def test_checks_one_bar_per_rule_coloured_by_status(tmp_path: Path) -> None:
         bar = _artist(ax, f"check:{check_id}")
         assert isinstance(bar, Rectangle)
         status = checks.loc[check_id, "status"]
-        assert to_rgba(bar.get_facecolor()) == to_rgba(plot._STATUS_COLOURS[status])
+        assert to_rgba(bar.get_facecolor()) == to_rgba(checks_plot._STATUS_COLOURS[status])
     texts = _texts(ax)
     assert set(checks.index) <= set(texts)
     legend = _legend(ax)
@@ -337,6 +339,26 @@ def test_checks_unknown_by() -> None:
         plot.plot_checks(by="status")
 
 
+# --- data versions ------------------------------------------------------------------------
+
+
+def test_every_plot_of_a_version_draws_that_version() -> None:
+    version = "1.0.0"
+    figures = fi.load_figures(indicator="gdp", geo="futian", version=version)
+    ax = plot.plot_series("gdp", version=version)
+    assert sorted(_gids(ax, "marker")) == sorted(figures["figure_id"])
+    assert f"data {version}." in _footer(ax)
+    curated = fi.load_figures(version=version).query("status != 'derived'")
+    coverage = plot.plot_coverage(version=version, min_figures=1)
+    assert sorted(_gids(coverage, "marker")) == sorted(curated["figure_id"])
+    assert f"data {version}." in _footer(coverage)
+    checks = plot.plot_checks(version=version)
+    assert sorted(_gids(checks, "check")) == sorted(fi.load_checks(version=version)["check_id"])
+    assert f"data {version}." in _footer(checks)
+    with pytest.raises(UnknownValueError, match=r"unknown data version '0\.1\.0'"):
+        plot.plot_checks(version="0.1.0")
+
+
 # --- Chinese labels -----------------------------------------------------------------------
 
 
@@ -367,7 +389,7 @@ def test_zh_fallback_still_rejects_an_unknown_lang() -> None:
 
 def test_zh_labels_are_chinese_when_a_cjk_font_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     # any installed family will do to test the labels; real glyphs are tested below
-    monkeypatch.setattr(plot, "_find_cjk_font", lambda: "DejaVu Sans")
+    monkeypatch.setattr(fonts, "_find_cjk_font", lambda: "DejaVu Sans")
     ax = plot.plot_series(SEI, lang="zh")
     assert ax.get_ylabel() == "战略性新兴产业增加值（亿元）"
     assert ax.yaxis.label.get_fontfamily()[0] == "DejaVu Sans"
@@ -386,7 +408,7 @@ def test_zh_labels_are_chinese_when_a_cjk_font_is_found(monkeypatch: pytest.Monk
 
 
 def test_zh_draws_every_glyph_with_an_installed_cjk_font(tmp_path: Path) -> None:
-    font = plot._find_cjk_font()
+    font = fonts._find_cjk_font()
     if font is None:
         pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
     for ax in (

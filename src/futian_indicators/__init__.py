@@ -16,6 +16,7 @@ from typing import Any
 
 from ._resources import verify
 from ._version import __version__
+from .analysis import series
 from .api import (
     load_checks,
     load_errata,
@@ -25,7 +26,6 @@ from .api import (
     load_rules,
     load_sources,
     run_checks,
-    series,
 )
 from .cite import cite
 from .errors import FutianIndicatorsError

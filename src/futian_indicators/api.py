@@ -1,4 +1,4 @@
-"""Loaders and the series helper: the public way to read the bundled tables.
+"""Loaders: the public way to read the bundled tables, of the current or a released data version.
 
 Every function returns a plain :class:`pandas.DataFrame` with the same columns and dtypes whatever
 the filter (an empty result keeps them), sorted by its key. A filter value that does not exist
@@ -7,8 +7,10 @@ raises :class:`~futian_indicators.errors.UnknownValueError`, naming the closest 
 
 from __future__ import annotations
 
-import math
+import hashlib
 from collections.abc import Collection, Iterable
+from pathlib import PurePosixPath
+from typing import Any
 
 import pandas as pd
 
@@ -16,31 +18,6 @@ from . import _resources, vocab
 from .errors import UnknownValueError
 
 Filter = str | Iterable[str] | None
-
-_PERIOD_COLUMNS = (
-    "indicator_id",
-    "geo",
-    "period",
-    "period_type",
-    "period_start",
-    "period_end",
-    "status",
-    "unit",
-)
-
-SERIES_COLUMNS = (
-    *_PERIOD_COLUMNS,
-    "value",
-    "lower",
-    "upper",
-    "lower_closed",
-    "upper_closed",
-    "n_figures",
-    "figure_ids",
-    "source_ids",
-    "consistent",
-)
-"""Columns of :func:`series`."""
 
 
 def _values(value: Filter) -> list[str] | None:
@@ -65,17 +42,91 @@ def _select(
 
 def _raw_table(name: str, version: str | None) -> pd.DataFrame:
     """A bundled table (not a copy): the current one, or the one a released version shipped."""
-    current = str(_resources.manifest()["data_version"])
-    if version is None or version == current:
+    wanted = data_version(version)
+    if wanted == str(_resources.manifest()["data_version"]):
         return _resources.table(name)
-    released = _resources.release_index()["versions"]
-    if version not in released:
-        raise UnknownValueError("data version", version, [*released, current])
-    return _resources.release_table(version, name)
+    return _resources.release_table(wanted, name)
 
 
 def _table(name: str, version: str | None = None) -> pd.DataFrame:
     return _raw_table(name, version).copy()
+
+
+def load_table(name: str, *, version: str | None = None) -> pd.DataFrame:
+    """Any bundled table by name, as a data version shipped it; the path every reader takes.
+
+    Parameters
+    ----------
+    name : str
+        A table's name: ``sources``, ``indicators``, ``figures``, ``mentions``, ``errata``,
+        ``rules`` or ``checks``.
+    version : str, optional
+        A data version (see :func:`~futian_indicators.data_versions`); by default the current one.
+
+    Returns
+    -------
+    DataFrame
+        The whole table (a copy: callers may mutate it), unfiltered.
+
+    Raises
+    ------
+    UnknownValueError
+        For an unknown table name or data version.
+
+    Examples
+    --------
+    >>> from futian_indicators.api import load_table
+    >>> len(load_table("sources", version="1.0.0")) == len(load_table("sources"))
+    True
+    """
+    names = _resources.table_names()
+    if name not in names:
+        raise UnknownValueError("table", name, names)
+    return _table(name, version)
+
+
+def data_version(version: str | None = None) -> str:
+    """The data version a reader given ``version`` reads: ``version`` itself, or the current one.
+
+    Raises
+    ------
+    UnknownValueError
+        For a data version the package does not have.
+    """
+    current = str(_resources.manifest()["data_version"])
+    if version is None or version == current:
+        return current
+    released = _resources.release_index()["versions"]
+    if version not in released:
+        raise UnknownValueError("data version", version, [*released, current])
+    return version
+
+
+def load_dataset(*, version: str | None = None) -> dict[str, Any]:
+    """The dataset's metadata as a citation needs it: title, version, date and content hash.
+
+    ``content_sha256`` is the hash a citation names: of the data version's tables' canonical CSV
+    (for a released version, its archived tables are named by their content hashes).
+
+    Examples
+    --------
+    >>> from futian_indicators.api import load_dataset
+    >>> load_dataset(version="1.0.0")["version"]
+    '1.0.0'
+    """
+    manifest = _resources.manifest()
+    dataset: dict[str, Any] = dict(manifest.get("dataset", {}))
+    wanted = data_version(version)
+    dataset["version"] = wanted
+    if wanted == str(manifest["data_version"]):
+        dataset["content_sha256"] = manifest.get("content_sha256", "")
+        return dataset
+    release = _resources.release_index()["versions"][wanted]
+    hashes = {name: PurePosixPath(entry["file"]).stem for name, entry in release["tables"].items()}
+    lines = "".join(f"{name} {hashes[name]}\n" for name in manifest["tables"] if name in hashes)
+    dataset["content_sha256"] = hashlib.sha256(lines.encode()).hexdigest()
+    dataset["date_released"] = release.get("date_released")
+    return dataset
 
 
 def load_sources(*, version: str | None = None) -> pd.DataFrame:
@@ -246,103 +297,3 @@ def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = Non
     frame = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
     frame = frame.astype(_table("checks", version).dtypes.to_dict())
     return frame.sort_values("check_id", ignore_index=True)
-
-
-def _intersection(reports: pd.DataFrame) -> tuple[float, float, bool, bool]:
-    """The intersection of the reports' strict intervals: lower, upper and whether each is closed.
-
-    At a shared end, the intersection is closed only if every interval ending there is.
-    """
-    lower, upper = float(reports["lower"].max()), float(reports["upper"].min())
-    lower_closed = bool(reports.loc[reports["lower"] == lower, "lower_closed"].all())
-    upper_closed = bool(reports.loc[reports["upper"] == upper, "upper_closed"].all())
-    return lower, upper, lower_closed, upper_closed
-
-
-def _inside(values: pd.Series, lower: float, upper: float, closed: tuple[bool, bool]) -> pd.Series:
-    above = (values > lower) | ((values == lower) & closed[0])
-    below = (values < upper) | ((values == upper) & closed[1])
-    return above & below
-
-
-def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
-    """One period's reports -> the intersection of their strict intervals and a point value."""
-    lower, upper, lower_closed, upper_closed = _intersection(reports)
-    consistent = lower < upper or (lower == upper and lower_closed and upper_closed)
-    inside = reports[_inside(reports["value"], lower, upper, (lower_closed, upper_closed))]
-    if consistent and len(inside):
-        widths = (inside["upper"] - inside["lower"]).to_numpy()
-        value = float(inside["value"].to_numpy()[widths.argmin()])
-    elif consistent and math.isfinite(lower) and math.isfinite(upper):
-        value = (lower + upper) / 2
-    else:
-        value = math.nan
-    first = reports.iloc[0]
-    return {
-        **{column: first[column] for column in _PERIOD_COLUMNS},
-        "value": value,
-        "lower": lower,
-        "upper": upper,
-        "lower_closed": lower_closed,
-        "upper_closed": upper_closed,
-        "n_figures": len(reports),
-        "figure_ids": ";".join(reports["figure_id"]),
-        "source_ids": ";".join(dict.fromkeys(reports["source_id"].dropna())),
-        "consistent": consistent,
-    }
-
-
-def series(
-    indicator: str,
-    *,
-    geo: str = "futian",
-    status: str = "actual",
-    derived: bool = False,
-    version: str | None = None,
-) -> pd.DataFrame:
-    """One reconciled value per period of an indicator.
-
-    For each period, the strict intervals of every letter that reports it are intersected:
-    ``lower``/``upper`` are the intersection, ``value`` is the stated value of the most precise
-    report inside it (or the intersection's midpoint when no stated value is inside it), and
-    ``consistent`` is False, with ``value`` NaN, when the reports do not overlap
-    (:func:`load_checks` says why).
-
-    Parameters
-    ----------
-    indicator : str
-        An indicator id, e.g. ``"gdp"``.
-    geo : str, default "futian"
-        The area.
-    status : str, default "actual"
-        ``"target"`` gives the series of targets.
-    derived : bool, default False
-        Also use the figures the consistency rules derive (a prior year's level implied by a
-        growth rate, a total implied by a share): a period only they cover gets a row whose
-        ``status`` is ``"derived"``.
-    version : str, optional
-        The data version (:func:`data_versions`); by default the bundled one.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``SERIES_COLUMNS``; ``figure_ids`` and ``source_ids`` list the reports behind each
-        value, separated by ``;``. Sorted by period end, then start.
-
-    Examples
-    --------
-    >>> import futian_indicators as fi
-    >>> gdp = fi.series("gdp").iloc[0]
-    >>> gdp["period"], float(gdp["value"]), gdp["source_ids"]
-    ('2024', 594882000000.0, 'cppcc-2025136')
-    """
-    statuses = [status, "derived"] if derived and status != "derived" else [status]
-    figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
-    figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
-    rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
-    dtypes = _table("figures", version).dtypes.to_dict()
-    dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
-    dtypes |= {"consistent": bool}
-    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
-    frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
-    return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)

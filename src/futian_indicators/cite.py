@@ -13,25 +13,22 @@ from typing import Any
 
 import pandas as pd
 
-from . import _resources
+from .api import load_dataset, load_table
 from .errors import UnknownValueError
+from .vocab import SOURCE_KIND_WORDS
 
 STYLES = ("apa", "bibtex", "text")
 """Citation styles :func:`cite` writes."""
 
-_KIND_EN = {
-    "cppcc_proposal_reply": "Reply to CPPCC proposal No. {}",
-    "npc_suggestion_reply": "Reply to People's Congress suggestion No. {}",
-}
 _AUTHOR = "futian-indicators contributors"
 
 
-def _dataset() -> dict[str, Any]:
-    manifest = _resources.manifest()
-    dataset: dict[str, Any] = dict(manifest.get("dataset", {}))
-    dataset["version"] = manifest["data_version"]
-    dataset["content_sha256"] = manifest.get("content_sha256", "")
-    return dataset
+def _kind(kind: str, doc_number: str) -> str:
+    """What a letter is, in English: ``Reply to CPPCC proposal No. 2025136``."""
+    words = SOURCE_KIND_WORDS.get(kind)
+    if words is None:
+        return f"Reply No. {doc_number}"
+    return f"Reply to {words.body_en_full} {words.item_en} No. {doc_number}"
 
 
 def _short_hash(dataset: Mapping[str, Any]) -> str:
@@ -43,8 +40,8 @@ def _year(dataset: Mapping[str, Any]) -> str:
     return str(released)[:4] if released else "n.d."
 
 
-def _dataset_citation(style: str) -> str:
-    d = _dataset()
+def _dataset_citation(style: str, version: str | None) -> str:
+    d = load_dataset(version=version)
     title, version, content = d["title"], d["version"], _short_hash(d)
     if style == "bibtex":
         key = "futian_indicators_" + re.sub(r"\W", "_", version)
@@ -67,7 +64,7 @@ def _letter(source: Mapping[Any, Any]) -> dict[str, str]:
         if isinstance(source["issuer_zh"], str)
         else "福田区 (issuer not stated)"
     )
-    kind = _KIND_EN.get(str(source["kind"]), "Reply No. {}").format(source["doc_number"])
+    kind = _kind(str(source["kind"]), str(source["doc_number"]))
     return {
         "issuer": issuer,
         "date": dated,
@@ -77,17 +74,17 @@ def _letter(source: Mapping[Any, Any]) -> dict[str, str]:
     }
 
 
-def _figure_citation(figure_id: str, style: str) -> str:
-    figures = _resources.table("figures").set_index("figure_id")
+def _figure_citation(figure_id: str, style: str, version: str | None) -> str:
+    figures = load_table("figures", version=version).set_index("figure_id")
     if figure_id not in figures.index:
         raise UnknownValueError("figure id", figure_id, figures.index)
     figure = figures.loc[figure_id]
-    dataset = _dataset_citation(style)
+    dataset = _dataset_citation(style, version)
     if not isinstance(figure["source_id"], str) or not isinstance(figure["quote"], str):
         basis = figure["derived_from"]
         note = f"derived figure {figure_id} ({figure['value_as_reported']}), from {basis}"
         return f"{dataset}\n{note}" if style != "bibtex" else f"{dataset}\n% {note}"
-    sources = _resources.table("sources").set_index("source_id")
+    sources = load_table("sources", version=version).set_index("source_id")
     letter = _letter(sources.loc[figure["source_id"]].to_dict())
     quote = figure["quote"]
     if style == "bibtex":
@@ -110,7 +107,7 @@ def _figure_citation(figure_id: str, style: str) -> str:
     )
 
 
-def cite(figure_id: str | None = None, *, style: str = "apa") -> str:
+def cite(figure_id: str | None = None, *, style: str = "apa", version: str | None = None) -> str:
     """Cite the dataset, or one figure and its letter.
 
     Parameters
@@ -118,6 +115,9 @@ def cite(figure_id: str | None = None, *, style: str = "apa") -> str:
     figure_id : str, optional
         A figure id (``<source_id>/<slug>``); without it, the dataset is cited.
     style : {"apa", "bibtex", "text"}, default "apa"
+    version : str, optional
+        The data version to cite (:func:`~futian_indicators.data_versions`), with its content
+        hash and the figure as that version has it; by default the bundled one.
 
     Returns
     -------
@@ -127,7 +127,8 @@ def cite(figure_id: str | None = None, *, style: str = "apa") -> str:
     Raises
     ------
     UnknownValueError
-        For an unknown figure id or style (the message names the closest valid ones).
+        For an unknown figure id, style or data version (the message names the closest valid
+        ones).
 
     Examples
     --------
@@ -140,5 +141,5 @@ def cite(figure_id: str | None = None, *, style: str = "apa") -> str:
     if style not in STYLES:
         raise UnknownValueError("citation style", style, STYLES)
     if figure_id is None:
-        return _dataset_citation(style)
-    return _figure_citation(figure_id, style)
+        return _dataset_citation(style, version)
+    return _figure_citation(figure_id, style, version)

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import math
 
-# unit -> (divisor, label) for display; values are stored in base units
+from .vocab import UNIT_LABELS
+
 DISPLAY_UNITS: dict[str, tuple[float, str]] = {
-    "CNY": (1e8, "亿元"),
-    "USD": (1e8, "亿美元"),
-    "m2": (1e4, "万平方米"),
-    "percent": (1.0, "%"),
-    "percentage_point": (1.0, "个百分点"),
-    "count": (1.0, ""),
-    "times": (1.0, "倍"),
-    "pflops": (1.0, "P"),
+    unit: (labels.divisor, labels.zh) for unit, labels in UNIT_LABELS.items()
 }
+"""unit -> (divisor, label) for display; values are stored in base units
+(:data:`futian_indicators.vocab.UNIT_LABELS`)."""
 
 
 def format_number(x: float, decimals: int = 4) -> str:

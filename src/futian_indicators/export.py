@@ -10,8 +10,10 @@ from typing import Any
 import pandas as pd
 
 from . import _resources
-from .api import _table
+from .api import load_table
+from .core.files import write_atomically
 from .errors import ArgumentError, UnknownValueError
+from .tabular import csv_bytes, float_text, parquet_bytes
 
 FORMATS = ("csv", "parquet", "json")
 
@@ -23,7 +25,7 @@ def _json_value(value: Any) -> Any:
         if math.isnan(value):
             return None
         if math.isinf(value):
-            return "INF" if value > 0 else "-INF"  # as the CSV and Table Schema write them
+            return float_text(value)  # as the CSV writes them
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     if hasattr(value, "item"):  # numpy scalars
@@ -31,16 +33,13 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _write(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    from .build.store import csv_bytes, parquet_bytes
-
+def _bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     if fmt == "csv":
-        path.write_bytes(csv_bytes(frame))
-    elif fmt == "parquet":
-        path.write_bytes(parquet_bytes(frame))
-    else:
-        records = [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
-        path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return csv_bytes(frame)
+    if fmt == "parquet":
+        return parquet_bytes(frame)
+    records = [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def export(out: Path, fmt: str = "csv", *, version: str | None = None) -> list[Path]:
@@ -62,6 +61,6 @@ def export(out: Path, fmt: str = "csv", *, version: str | None = None) -> list[P
     written = []
     for name in _resources.table_names():
         path = out / f"{name}.{fmt}"
-        _write(_table(name, version), path, fmt)
+        write_atomically(path, _bytes(load_table(name, version=version), fmt))
         written.append(path)
     return written

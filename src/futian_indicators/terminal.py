@@ -204,8 +204,7 @@ def cite(figure_id: str | None, *, style: str, version: str | None = None) -> Re
     """``cite``: the dataset's citation, or one figure's and its letter's."""
     from .cite import cite as citation
 
-    asked: dict[str, str] = {} if version is None else {"version": version}
-    return Reply(_lines(citation(figure_id, style=style, **asked)))
+    return Reply(_lines(citation(figure_id, style=style, version=version)))
 
 
 def export(out: Path, fmt: str, *, version: str | None = None) -> Reply:
@@ -263,8 +262,7 @@ def release(root: Path) -> Reply:
 
 def extract(letter: Path, *, source_id: str, root: Path, out: Path | None, force: bool) -> Reply:
     """``extract``: add a letter to data/raw with a draft of its figures, to review."""
-    from .drafting.draft import extract_letter
-    from .drafting.draft import summary as draft_summary
+    from .drafting import draft_letter
 
-    written = extract_letter(letter, source_id, root=root, out=out, force=force)
-    return Reply(_lines(draft_summary(written, root)))
+    report = draft_letter(letter, source_id, root=root, out=out, force=force)
+    return Reply(_lines(report.summary()))

@@ -6,6 +6,8 @@ purpose: importing it imports nothing else.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 SOURCE_KINDS = ("cppcc_proposal_reply", "npc_suggestion_reply")
 """What a source is: a reply to a CPPCC proposal (提案) or a People's Congress suggestion (建议)."""
 
@@ -74,3 +76,65 @@ NEG_INF_TEXT = "-INF"
 
 MISSING_TEXT = ""
 """A missing value (null, NaN) in a CSV cell: the data package's only ``missingValues`` entry."""
+
+# --- readers: labels of the vocabularies above, and the list separator ------------------------
+
+
+class SourceKindWords(NamedTuple):
+    """How a kind of source is named: its id body and its words in English and Chinese."""
+
+    id_body: str
+    """The body that starts a source id of this kind (``cppcc`` in ``cppcc-2025136``)."""
+    body_en: str
+    """The body replied to, short (a plot's legend): ``CPPCC``, ``NPC``."""
+    body_en_full: str
+    """The body replied to, spelled out (a citation): ``CPPCC``, ``People's Congress``."""
+    item_en: str
+    """What the body wrote: ``proposal``, ``suggestion``."""
+    body_zh: str
+    """The body in Chinese: 政协, 人大."""
+    item_zh: str
+    """What the body wrote, in Chinese: 提案, 建议."""
+
+
+SOURCE_KIND_WORDS: dict[str, SourceKindWords] = {
+    "cppcc_proposal_reply": SourceKindWords("cppcc", "CPPCC", "CPPCC", "proposal", "政协", "提案"),
+    "npc_suggestion_reply": SourceKindWords(
+        "npc", "NPC", "People's Congress", "suggestion", "人大", "建议"
+    ),
+}
+"""The words of each of :data:`SOURCE_KINDS`."""
+
+
+class UnitLabels(NamedTuple):
+    """How values of a base unit are shown: the divisor from base units and the unit's labels."""
+
+    divisor: float
+    """Base units per display unit (1e8: yuan are shown in 亿元)."""
+    zh: str
+    """The label after a number (亿元, %; empty for a count)."""
+    en: str
+    """The label in ASCII English, as on a plot's axis (``100 million CNY``)."""
+    zh_axis: str = ""
+    """On a plot's axis in Chinese, when not ``zh`` (名次 for a rank, 个 for a count)."""
+
+
+UNIT_LABELS: dict[str, UnitLabels] = {
+    "CNY": UnitLabels(1e8, "亿元", "100 million CNY"),
+    "USD": UnitLabels(1e8, "亿美元", "100 million USD"),
+    "m2": UnitLabels(1e4, "万平方米", "10,000 m²"),
+    "percent": UnitLabels(1.0, "%", "%"),
+    "percentage_point": UnitLabels(1.0, "个百分点", "percentage points"),
+    "count": UnitLabels(1.0, "", "number", "个"),
+    "times": UnitLabels(1.0, "倍", "times"),
+    "pflops": UnitLabels(1.0, "P", "PFLOPS", "P"),
+    "rank": UnitLabels(1.0, "rank", "rank, 1 = first", "名次"),
+}
+"""The display unit of each of :data:`UNITS` (values are stored in base units)."""
+
+SMALL_UNIT_LABELS: dict[str, UnitLabels] = {
+    "CNY": UnitLabels(1e4, "万元", "10,000 CNY"),
+    "USD": UnitLabels(1e4, "万美元", "10,000 USD"),
+    "m2": UnitLabels(1.0, "平方米", "m²"),
+}
+"""The smaller display unit the letters use for amounts under one display unit (最高200万元)."""

@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..core.files import write_atomically
 from ..errors import CurationError
-from .store import RELEASES_DIR, content_sha256, parquet_bytes
+from ..tabular import parquet_bytes
+from .store import RELEASES_DIR, content_sha256
 
 INDEX = "index.json"
 

@@ -46,7 +46,7 @@ SOURCES = pa.DataFrameSchema(
     {
         "source_id": pa.Column(
             STRING,
-            pa.Check.str_matches(_ID),
+            pa.Check.str_matches(f"^(?:{vocab.SOURCE_ID_PATTERN})$"),
             description="Letter id: body and document number, e.g. cppcc-2025136.",
         ),
         "kind": _choice("What the letter replies to.", vocab.SOURCE_KINDS),

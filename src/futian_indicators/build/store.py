@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
-import math
 import os
 import shutil
 import uuid
@@ -30,11 +28,10 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from .. import vocab
 from .._resources import read_parquet_bytes
 from ..core.files import fsync_folder, write_atomically
+from ..tabular import csv_bytes, parquet_bytes
 from .datapackage import datapackage
 
 PROCESSED_DIR = Path("data/processed")
@@ -49,33 +46,6 @@ class Rendered:
     """Every output file's bytes, by folder (relative to the project root) and file name."""
 
     files: Mapping[Path, Mapping[str, bytes]]
-
-
-def _float_text(x: float) -> str:
-    if math.isnan(x):
-        return vocab.MISSING_TEXT
-    if math.isinf(x):
-        return vocab.INF_TEXT if x > 0 else vocab.NEG_INF_TEXT
-    return repr(x)
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The canonical CSV serialisation of a table (see the module docs)."""
-    out = frame.copy()
-    for column in out.columns:
-        if pd.api.types.is_float_dtype(out[column]):
-            out[column] = out[column].map(_float_text).astype("string")
-        elif pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.strftime("%Y-%m-%d").astype("string")
-    return out.to_csv(index=False, lineterminator="\n", na_rep=vocab.MISSING_TEXT).encode("utf-8")
-
-
-def parquet_bytes(frame: pd.DataFrame) -> bytes:
-    """The table as parquet (zstd), with pandas metadata so that dtypes round-trip."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    sink = io.BytesIO()
-    pq.write_table(table, sink, compression="zstd")
-    return sink.getvalue()
 
 
 def _sha256(data: bytes) -> str:

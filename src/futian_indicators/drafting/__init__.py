@@ -8,7 +8,7 @@ The modules, in the order a draft is made: :mod:`.heading` (what a letter states
 """
 
 from .draft import Draft, DraftFigure, NotPlaced, draft_figures
-from .letter import DraftReport, ExtractReport, draft_letter, extract_letter, summary
+from .letter import DraftReport, draft_letter, summary
 from .matcher import CodebookEntry, read_codebook
 from .yamltext import NOT_PLACED_REASON, render_figures, render_source
 
@@ -18,11 +18,9 @@ __all__ = [
     "Draft",
     "DraftFigure",
     "DraftReport",
-    "ExtractReport",
     "NotPlaced",
     "draft_figures",
     "draft_letter",
-    "extract_letter",
     "read_codebook",
     "render_figures",
     "render_source",

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from ..core.period import parse_period
 from ..errors import QuantityParseError
@@ -244,13 +243,3 @@ def draft_figures(
         else:
             draft.figures.append(replace(result, quote=letter.text[slice(*quote)]))
     return draft
-
-
-def __getattr__(name: str) -> Any:
-    """The names of adding a letter, once defined here, now in :mod:`.letter`."""
-    if name in ("ExtractReport", "extract_letter", "summary"):
-        from . import letter
-
-        return getattr(letter, name)
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)

@@ -29,7 +29,7 @@ from .heading import KIND_BY_BODY, Heading, read_heading
 from .matcher import read_codebook
 from .yamltext import render_figures, render_source
 
-__all__ = ["DraftReport", "ExtractReport", "draft_letter", "extract_letter", "summary"]
+__all__ = ["DraftReport", "draft_letter", "summary"]
 
 _SOURCE_ID_RE: Final = re.compile(vocab.SOURCE_ID_PATTERN)
 
@@ -49,7 +49,6 @@ class DraftReport:
         return summary(self, self.root)
 
 
-ExtractReport = DraftReport
 """The former name of :class:`DraftReport`."""
 
 
@@ -243,5 +242,4 @@ def draft_letter(
     return DraftReport(draft, out, target if copied else None, record is not None, root)
 
 
-extract_letter = draft_letter
 """The former name of :func:`draft_letter`."""

@@ -1,0 +1,167 @@
+"""The series helper: one reconciled value per period, from every letter that reports it.
+
+The reports of a period are intersected with :class:`~futian_indicators.core.interval.Interval`,
+the interval type the grammar and the consistency engine use, so a shared end is closed only when
+every report includes it, as in the checks.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .api import load_figures, load_table
+from .core.interval import Interval
+from .vocab import LIST_SEPARATOR
+
+_PERIOD_COLUMNS = (
+    "indicator_id",
+    "geo",
+    "period",
+    "period_type",
+    "period_start",
+    "period_end",
+    "status",
+    "unit",
+)
+
+SERIES_COLUMNS = (
+    *_PERIOD_COLUMNS,
+    "value",
+    "lower",
+    "upper",
+    "lower_closed",
+    "upper_closed",
+    "n_figures",
+    "figure_ids",
+    "source_ids",
+    "consistent",
+)
+"""Columns of :func:`series`."""
+
+
+def source_ids(figure_ids: Iterable[str], *, version: str | None = None) -> list[str]:
+    """The letters some figures come from, a derived figure followed back to its letters.
+
+    A derived figure has a letter only when it comes from one; its ``derived_from`` names the
+    figures it was computed from, which may be derived too.
+
+    Examples
+    --------
+    >>> source_ids(["derived/rd-intensity-2024-implied-by-rd-and-gdp"])
+    ['npc-20250021', 'cppcc-2025136']
+    """
+    everything = load_table("figures", version=version).set_index("figure_id")
+    found: list[str] = []
+    pending = list(figure_ids)
+    seen: set[str] = set()
+    while pending:
+        figure_id = pending.pop()
+        if figure_id in seen or figure_id not in everything.index:
+            continue
+        seen.add(figure_id)
+        row = everything.loc[figure_id]
+        if isinstance(row["source_id"], str):
+            found.append(row["source_id"])
+        if row["status"] == "derived" and isinstance(row["derived_from"], str):
+            pending.extend(row["derived_from"].split(LIST_SEPARATOR))
+    return list(dict.fromkeys(found))
+
+
+def _strict(reports: pd.DataFrame) -> list[Interval]:
+    """Each report's strict interval (its ends stay the stored floats)."""
+    columns = ("lower", "upper", "lower_closed", "upper_closed")
+    return [
+        Interval(float(lower), float(upper), bool(lower_closed), bool(upper_closed))
+        for lower, upper, lower_closed, upper_closed in zip(
+            *(reports[c].tolist() for c in columns), strict=True
+        )
+    ]
+
+
+def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
+    """One period's reports -> the intersection of their strict intervals and a point value."""
+    common = functools.reduce(Interval.intersection, _strict(reports))
+    lower, upper = float(common.lower), float(common.upper)
+    consistent = not common.empty
+    inside = reports[[float(v) in common for v in reports["value"]]]
+    if consistent and len(inside):
+        widths = (inside["upper"] - inside["lower"]).to_numpy()
+        value = float(inside["value"].to_numpy()[widths.argmin()])
+    elif consistent and math.isfinite(lower) and math.isfinite(upper):
+        value = (lower + upper) / 2
+    else:
+        value = math.nan
+    first = reports.iloc[0]
+    return {
+        **{column: first[column] for column in _PERIOD_COLUMNS},
+        "value": value,
+        "lower": lower,
+        "upper": upper,
+        "lower_closed": common.lower_closed,
+        "upper_closed": common.upper_closed,
+        "n_figures": len(reports),
+        "figure_ids": LIST_SEPARATOR.join(reports["figure_id"]),
+        "source_ids": LIST_SEPARATOR.join(dict.fromkeys(reports["source_id"].dropna())),
+        "consistent": consistent,
+    }
+
+
+def series(
+    indicator: str,
+    *,
+    geo: str = "futian",
+    status: str = "actual",
+    derived: bool = False,
+    version: str | None = None,
+) -> pd.DataFrame:
+    """One reconciled value per period of an indicator.
+
+    For each period, the strict intervals of every letter that reports it are intersected:
+    ``lower``/``upper`` are the intersection, ``value`` is the stated value of the most precise
+    report inside it (or the intersection's midpoint when no stated value is inside it), and
+    ``consistent`` is False, with ``value`` NaN, when the reports do not overlap
+    (:func:`load_checks` says why).
+
+    Parameters
+    ----------
+    indicator : str
+        An indicator id, e.g. ``"gdp"``.
+    geo : str, default "futian"
+        The area.
+    status : str, default "actual"
+        ``"target"`` gives the series of targets.
+    derived : bool, default False
+        Also use the figures the consistency rules derive (a prior year's level implied by a
+        growth rate, a total implied by a share): a period only they cover gets a row whose
+        ``status`` is ``"derived"``.
+    version : str, optional
+        The data version (:func:`data_versions`); by default the bundled one.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``SERIES_COLUMNS``; ``figure_ids`` and ``source_ids`` list the reports behind each
+        value, separated by ``;`` (:data:`~futian_indicators.vocab.LIST_SEPARATOR`). Sorted by
+        period end, then start.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> gdp = fi.series("gdp").iloc[0]
+    >>> gdp["period"], float(gdp["value"]), gdp["source_ids"]
+    ('2024', 594882000000.0, 'cppcc-2025136')
+    """
+    statuses = [status, "derived"] if derived and status != "derived" else [status]
+    figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
+    figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
+    rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
+    dtypes = load_table("figures", version=version).dtypes.to_dict()
+    dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
+    dtypes |= {"consistent": bool}
+    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
+    return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)

@@ -1,0 +1,217 @@
+"""plot_checks: the status of every consistency rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from .. import api, vocab
+from ..errors import UnknownValueError
+from ..vocab import LIST_SEPARATOR
+from .fonts import _lang
+from .style import _add_footer, _footer_text, _new_axes, _rows
+from .words import _KINDS_ZH, _WORDS, _Lang
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+_STATUS_COLOURS = {
+    "pass": "#4daf4a",
+    "tension": "#ff9f1c",
+    "fail": "#d62728",
+    "not_applicable": "#c8c8c8",
+}
+_STATUS_HATCHES = {"pass": "", "tension": "//", "fail": "xx", "not_applicable": ""}
+_STATUS_ORDER = vocab.CHECK_STATUSES_WORST_FIRST
+
+
+def _status_handles(checks: pd.DataFrame, lang: _Lang) -> list[Any]:
+    counts = checks["status"].value_counts()
+    return [
+        Patch(
+            facecolor=_STATUS_COLOURS[s],
+            hatch=_STATUS_HATCHES[s],
+            edgecolor="white",
+            label=f"{lang.words(s)} ({int(counts.get(s, 0))})",
+        )
+        for s in _STATUS_ORDER
+    ]
+
+
+def _kind_label(kind: str, lang: _Lang) -> str:
+    return _KINDS_ZH.get(kind, kind) if lang.code == "zh" else kind
+
+
+_STATUS_BAR = 0.3
+"""With ``by="rule"``: the width of the status bar, as a fraction of the axes."""
+
+
+def _ordered_kinds(kinds: Iterable[str]) -> list[str]:
+    present = set(kinds)
+    return [k for k in vocab.RULE_KINDS if k in present] + sorted(present - set(vocab.RULE_KINDS))
+
+
+def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
+    """One row per rule: a bar coloured by status, then the rule's id; a heading per kind."""
+    order = {s: i for i, s in enumerate(_STATUS_ORDER)}
+    y = 0
+    for kind in _ordered_kinds(checks["kind"]):
+        group = checks[checks["kind"] == kind].copy()
+        group["order"] = group["status"].map(order)
+        group = group.sort_values(["order", "rule_id"])
+        ax.text(
+            0,
+            y,
+            f"{_kind_label(kind, lang)} ({len(group)})",
+            va="center",
+            ha="left",
+            fontsize=9,
+            fontweight="bold",
+            gid=f"kind:{kind}",
+            **lang.font(),
+        )
+        y += 1
+        for row in _rows(group):
+            ax.barh(
+                y,
+                _STATUS_BAR,
+                height=0.8,
+                color=_STATUS_COLOURS[row.status],
+                hatch=_STATUS_HATCHES[row.status],
+                edgecolor="white",
+                linewidth=0.5,
+                gid=f"check:{row.check_id}",
+            )
+            ax.text(
+                0.01,
+                y,
+                f"{lang.words(row.status)} · {_WORDS[lang.code].get(row.severity, row.severity)}",
+                va="center",
+                ha="left",
+                fontsize=7,
+                color="white" if row.status == "fail" else "0.1",
+                bbox={"boxstyle": "square,pad=0.15", "fc": _STATUS_COLOURS[row.status], "lw": 0},
+                **lang.font(),
+            )
+            ax.text(
+                _STATUS_BAR + 0.015,
+                y,
+                str(row.check_id),
+                va="center",
+                ha="left",
+                fontsize=7.5,
+                gid=f"rule:{row.check_id}",
+            )
+            y += 1
+    ax.set_ylim(y - 0.5, -0.7)
+    ax.set_xlim(0, 1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.spines[:].set_visible(False)
+
+
+def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
+    table = pd.crosstab(checks["kind"], checks["status"])
+    kinds = _ordered_kinds(table.index)
+    table = table.reindex(index=kinds, columns=list(_STATUS_ORDER), fill_value=0)
+    left = [0] * len(kinds)
+    for status in _STATUS_ORDER:
+        counts = [int(n) for n in table[status]]
+        for y, (n, start) in enumerate(zip(counts, left, strict=True)):
+            if n == 0:
+                continue
+            ax.barh(
+                y,
+                n,
+                left=start,
+                color=_STATUS_COLOURS[status],
+                hatch=_STATUS_HATCHES[status],
+                edgecolor="white",
+                gid=f"count:{kinds[y]}:{status}",
+            )
+            ax.text(start + n / 2, y, str(n), ha="center", va="center", fontsize=8)
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    ax.set_yticks(range(len(kinds)), [_kind_label(k, lang) for k in kinds])
+    ax.invert_yaxis()
+    ax.set_xlabel(lang.words("rules"), **lang.font())
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def plot_checks(
+    *, ax: Axes | None = None, lang: str = "en", by: str = "rule", version: str | None = None
+) -> Axes:
+    """Draw the status of every consistency rule.
+
+    ``by="rule"`` draws one bar per rule (labelled with its id), grouped by kind and coloured
+    by status (pass green, tension orange and hatched, fail red and cross-hatched, not applicable
+    grey), worst first within a kind; the bar says the status and the rule's severity.
+    ``by="kind"`` draws, per kind of rule, how many rules end in each status.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    lang : {"en", "zh"}, default "en"
+        The labels' language (see :func:`plot_series`); rule ids stay as they are.
+    by : {"rule", "kind"}, default "rule"
+        One bar per rule, or counts per kind and status.
+    version : str, optional
+        The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
+        default the bundled one.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on; with ``by="rule"`` each bar's ``gid`` is ``check:<check_id>``.
+
+    Raises
+    ------
+    UnknownValueError
+        When ``lang`` or ``by`` is not one of the values above.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from futian_indicators.plot import plot_checks
+    >>> ax = plot_checks(by="kind")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['agreement', 'monotone', 'identity', 'bound', 'target']
+    >>> plt.close(ax.figure)
+    """
+    style = _lang(lang)
+    if by not in ("rule", "kind"):
+        raise UnknownValueError("by", by, ("rule", "kind"))
+    checks = api.load_checks(version=version)
+    if by == "rule":
+        height = 0.17 * (len(checks) + checks["kind"].nunique()) + 1.6
+        ax = _new_axes(ax, (7.5, height))
+        _checks_by_rule(ax, checks, style)
+        title, offset = style.words("checks_title"), 6.0
+        legend: dict[str, Any] = {"loc": "upper right", "bbox_to_anchor": (1.0, 1.0), "ncols": 1}
+    else:
+        ax = _new_axes(ax, (7.5, 3.6))
+        _checks_by_kind(ax, checks, style)
+        title, offset = style.words("checks_kind_title"), 36.0
+        legend = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "ncols": 1}
+    if style.family:
+        ax.tick_params(labelfontfamily=list(style.family))
+    ax.set_title(title, fontsize=11, loc="left", **style.font())
+    ax.legend(
+        handles=_status_handles(checks, style),
+        frameon=False,
+        **legend,
+        prop=style.legend_font(),
+    )
+    sources = [
+        s for ids in checks["source_ids"].dropna() for s in str(ids).split(LIST_SEPARATOR) if s
+    ]
+    footer = _footer_text(sources, style, style.words("checks_note"), version=version)
+    _add_footer(ax, footer, style, offset)
+    return ax

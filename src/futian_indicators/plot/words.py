@@ -1,0 +1,108 @@
+"""The words of the plots, in English and Chinese, and the language a plot is drawn in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+LANGS = ("en", "zh")
+"""The languages of the labels: English, or Chinese (with an installed CJK font)."""
+
+_WORDS = {
+    "en": {
+        "futian": "Futian District",
+        "hetao_shenzhen_park": "Hetao Shenzhen Park",
+        "shenzhen": "Shenzhen",
+        "series_title": "{name}, {geo}: every report in the letters",
+        "period_axis": "period (marker at its end; a line spans a period longer than a day)",
+        "target": "target or plan (hollow)",
+        "derived": "derived by the package (grey, dashed)",
+        "open_up": "arrow up: no upper bound ('over', 'at least')",
+        "open_down": "arrow down: a cap ('at most', 'under')",
+        "series": "reconciled series (fi.series)",
+        "sources": "Sources: Futian District {letters}.",
+        "derived_note": (
+            "Grey, dashed: values futian-indicators derives from figures of these letters."
+        ),
+        "interval_note": "Bars and arrows: the interval the words allow (strict reading).",
+        "data": "futian-indicators, data {version}.",
+        "coverage_title": "Which letter reports which indicator, for which period",
+        "letter_dates": "dotted lines: the letters' dates",
+        "checks_title": "Consistency checks: the status of each rule",
+        "checks_kind_title": "Consistency checks: rules by kind and status",
+        "rules": "number of rules",
+        "checks_note": (
+            "pass: the strict readings of the words are compatible; tension: only the lenient "
+            "ones are; fail: neither; not applicable: the rule's guard or a missing figure."
+        ),
+        "pass": "pass",
+        "tension": "tension",
+        "fail": "fail",
+        "not_applicable": "not applicable",
+        "undated": "undated",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "several": "derived from several letters",
+    },
+    "zh": {
+        "futian": "福田区",
+        "hetao_shenzhen_park": "河套深港科技创新合作区深圳园区",
+        "shenzhen": "深圳市",
+        "series_title": "{name}（{geo}）：各答复函的报告",
+        "period_axis": "时期（标记位于期末；横线为长于一天的时期）",
+        "target": "目标或计划（空心）",
+        "derived": "本数据包推算值（灰色，虚线）",
+        "open_up": "向上箭头：无上限（超、突破）",
+        "open_down": "向下箭头：上限（最高、不超过）",
+        "series": "核对后的序列（fi.series）",
+        "sources": "资料来源：福田区{letters}。",
+        "derived_note": "灰色虚线：futian-indicators 据上述答复函的数字推算的值。",
+        "interval_note": "竖线与箭头：文字所允许的区间（严格读法）。",
+        "data": "futian-indicators，数据版本 {version}。",
+        "coverage_title": "各答复函报告的指标与时期",
+        "letter_dates": "点线：答复函日期",
+        "checks_title": "一致性检验：各规则的结果",
+        "checks_kind_title": "一致性检验：各类规则的结果",
+        "rules": "规则数",
+        "checks_note": (
+            "通过：严格读法相容；存疑：仅宽松读法相容；不符：均不相容；不适用：规则的适用条件不满足或缺少数字。"
+        ),
+        "pass": "通过",
+        "tension": "存疑",
+        "fail": "不符",
+        "not_applicable": "不适用",
+        "undated": "未注明日期",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "several": "据多份答复函推算",
+    },
+}
+_KINDS_ZH = {
+    "agreement": "一致",
+    "monotone": "单调",
+    "identity": "恒等",
+    "bound": "上界",
+    "target": "目标",
+}
+"""Rule kinds in Chinese (English labels are the kinds' ids)."""
+
+
+@dataclass(frozen=True)
+class _Lang:
+    """The language labels are drawn in, and the font families that can draw it."""
+
+    code: str
+    family: tuple[str, ...] | None = None
+
+    def words(self, key: str) -> str:
+        return _WORDS[self.code][key]
+
+    def font(self) -> dict[str, Any]:
+        """Keyword arguments for a text artist."""
+        return {"fontfamily": list(self.family)} if self.family else {}
+
+    def legend_font(self, size: float = 8) -> dict[str, Any]:
+        """The ``prop`` of a legend."""
+        return {"size": size, **({"family": list(self.family)} if self.family else {})}

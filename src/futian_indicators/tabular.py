@@ -1,0 +1,56 @@
+"""The bytes of a table as a file: canonical CSV and parquet.
+
+The build's store writes the processed tables with these, and ``export`` writes a data version's
+tables with them, so an exported CSV has the bytes of the processed one. Neither a build nor a
+reader module: it only renders a frame it is given.
+
+CSV is the canonical serialisation: deterministic bytes (rows as given, columns as given, ``\\n``
+line ends, dates as ``YYYY-MM-DD``, floats in shortest round-trip form, a missing float as an
+empty cell, infinite bounds as ``INF``/``-INF`` as Table Schema writes them).
+
+Examples
+--------
+>>> import pandas as pd
+>>> csv_bytes(pd.DataFrame({"lower": [1100.0, float("-inf")], "n": [1, 2]}))
+b'lower,n\\n1100.0,1\\n-INF,2\\n'
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pandas as pd
+
+from . import vocab
+
+
+def float_text(x: float) -> str:
+    """A float as a CSV cell: shortest round-trip form, ``INF``/``-INF``, empty for NaN."""
+    if math.isnan(x):
+        return vocab.MISSING_TEXT
+    if math.isinf(x):
+        return vocab.INF_TEXT if x > 0 else vocab.NEG_INF_TEXT
+    return repr(x)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The canonical CSV serialisation of a table (see the module docs)."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(float_text).astype("string")
+        elif pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.strftime("%Y-%m-%d").astype("string")
+    return out.to_csv(index=False, lineterminator="\n", na_rep=vocab.MISSING_TEXT).encode("utf-8")
+
+
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """The table as parquet (zstd), with pandas metadata so that dtypes round-trip."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue()
