@@ -1,7 +1,7 @@
 """How long the rule engine takes on synthetic figure tables of growing size.
 
 Run: python benchmarks/checks_engine.py
-Prints, for 12,500 to 100,000 figures, the seconds taken by checks.evaluate (one core) and the
+Prints, for 12,500 to 100,000 figures, the seconds taken by the engine's evaluate (one core) and the
 seconds per 1,000 figures, which stay flat when the cost grows linearly.
 """
 
@@ -11,7 +11,8 @@ import time
 
 import pandas as pd
 
-from futian_indicators.consistency.engine import evaluate, parse_rule
+from futian_indicators.consistency.engine import evaluate
+from futian_indicators.consistency.rules import parse_rule
 from futian_indicators.language.quantity import parse_quantity
 
 WORDS = ("1503家", "突破1500家", "超1100亿元", "近60%", "约20%", "89.1%", "20余场")
@@ -80,7 +81,7 @@ def bundled_copies(copies: int) -> tuple[pd.DataFrame, list]:
     import json
 
     import futian_indicators as fi
-    from futian_indicators.consistency.engine import rules_from_table
+    from futian_indicators.consistency.rules import rules_from_table
 
     base = fi.load_figures()
     base = base[base["status"] != "derived"]

@@ -9,7 +9,8 @@ import pytest
 
 import futian_indicators as fi
 from futian_indicators import report
-from futian_indicators.consistency.engine import evaluate, parse_rule
+from futian_indicators.consistency.engine import evaluate
+from futian_indicators.consistency.rules import parse_rule
 from futian_indicators.errors import CurationError
 from futian_indicators.language.quantity import parse_quantity
 

@@ -106,6 +106,129 @@ def test_empty_spans() -> None:
     assert Interval(1, 1, lower_closed=False).empty
 
 
-def test_nan_is_refused() -> None:
-    with pytest.raises(ValueError, match="NaN"):
-        Interval.closed(math.nan, 1)
+@pytest.mark.parametrize(
+    ("lower", "upper"), [(math.nan, 1), (1, math.nan), (math.nan, 1.0), (1.0, math.nan)]
+)
+def test_nan_is_refused(lower: float, upper: float) -> None:
+    with pytest.raises(ValueError, match=r"^an interval end cannot be NaN$"):
+        Interval.closed(lower, upper)
+
+
+# Exact results, not only sound ones: the property tests above would pass an interval that is too
+# wide or an end that is closed when it should be open; these pin the ends and their closedness.
+
+
+def ends(span: Interval) -> tuple[object, object, bool, bool]:
+    return span.lower, span.upper, span.lower_closed, span.upper_closed
+
+
+def test_infinite_ends_are_open() -> None:
+    assert ends(Interval.closed(-INF, 1)) == (-INF, 1, False, True)
+    assert ends(Interval.closed(1, INF)) == (1, INF, True, False)
+    assert Interval.closed(-INF, INF) == WHOLE
+    assert Interval(-INF, 1).lower_closed is False and Interval(1, INF).upper_closed is False
+
+
+def test_membership_at_the_ends() -> None:
+    half_open = Interval(1, 2, lower_closed=True, upper_closed=False)
+    assert 1 in half_open and Fraction(3, 2) in half_open and 1.5 in half_open
+    assert 2 not in half_open and 0 not in half_open and 3 not in half_open
+    assert 1 not in Interval(1, 2, lower_closed=False) and 2 in Interval(1, 2, lower_closed=False)
+    assert 0 not in EMPTY and 10**9 in WHOLE
+    assert "1" not in WHOLE and None not in WHOLE
+
+
+def test_intersection_at_shared_ends() -> None:
+    assert ends(Interval.closed(1, 2).intersection(Interval(1, 3, False, False))) == (
+        1,
+        2,
+        False,
+        True,
+    )
+    assert ends(Interval.closed(1, 2).intersection(Interval.closed(1, 2))) == (1, 2, True, True)
+    assert ends(Interval(0, 2, True, False).intersection(Interval.closed(-1, 2))) == (
+        0,
+        2,
+        True,
+        False,
+    )
+    assert ends(Interval(0, 2, True, False).intersection(Interval.closed(1, 3))) == (
+        1,
+        2,
+        True,
+        False,
+    )
+    assert Interval.closed(1, 2).intersection(Interval.closed(3, 4)).empty
+
+
+def test_exact_sums_and_negation() -> None:
+    assert ends(Interval(1, 2, True, False) + Interval.closed(0, 1)) == (1, 3, True, False)
+    assert ends(Interval(1, 2, False, True) + Interval.closed(0, 1)) == (1, 3, False, True)
+    assert ends(-Interval(1, 2, False, True)) == (-2, -1, True, False)
+    assert ends(Interval.closed(5, 7) - Interval(1, 2, False, True)) == (3, 6, True, False)
+    assert (-EMPTY).empty and (EMPTY - Interval.closed(1, 2)).empty
+    total = Interval.point(0.1) + Interval.point(0.2)  # floats add as the exact fractions they are
+    assert total.lower == Fraction(0.1) + Fraction(0.2) != 0.1 + 0.2
+
+
+def test_exact_products() -> None:
+    assert ends(Interval.closed(1, 2) * Interval.closed(3, 4)) == (3, 8, True, True)
+    assert ends(Interval(1, 2, True, False) * Interval.closed(1, 2)) == (1, 4, True, False)
+    assert ends(Interval(-1, 2, True, False) * Interval.closed(1, 2)) == (-2, 4, True, False)
+    assert ends(Interval.closed(-3, -2) * Interval.closed(-5, 4)) == (-12, 15, True, True)
+    # 0 is attained when an end that is 0 is closed, whatever the other factor is
+    assert ends(Interval(0, 1, False, True) * Interval(0, 1, False, True)) == (0, 1, False, True)
+    assert ends(Interval(0, 1, False, True) * Interval.closed(0, 1)) == (0, 1, True, True)
+    assert ends(Interval.closed(0, 1) * Interval(0, 1, False, True)) == (0, 1, True, True)
+    assert (EMPTY * Interval.closed(-1, 2)).empty and (Interval.closed(-1, 2) * EMPTY).empty
+
+
+def test_division_by_a_span_with_zero_at_an_end() -> None:
+    assert ends(Interval.closed(1, 2) / Interval.closed(0, 2)) == (Fraction(1, 2), INF, True, False)
+    assert ends(Interval.closed(1, 2) / Interval.closed(-2, 0)) == (
+        -INF,
+        Fraction(-1, 2),
+        False,
+        True,
+    )
+    assert (Interval.closed(1, 2) / Interval.point(0)).empty
+    assert ends(Interval.closed(0, 1) / Interval(0, INF, False, False)) == (0, INF, True, False)
+
+
+def test_exact_reciprocals() -> None:
+    assert ends(Interval.closed(2, 4).reciprocal()) == (Fraction(1, 4), Fraction(1, 2), True, True)
+    assert ends(Interval(2, 4, False, True).reciprocal()) == (
+        Fraction(1, 4),
+        Fraction(1, 2),
+        True,
+        False,
+    )
+    assert ends(Interval.closed(1, 2).reciprocal()) == (Fraction(1, 2), 1, True, True)
+    assert ends(Interval.point(1).reciprocal()) == (1, 1, True, True)
+    assert ends(Interval.closed(2, INF).reciprocal()) == (0, Fraction(1, 2), False, True)
+    assert ends(Interval.closed(-4, -2).reciprocal()) == (
+        Fraction(-1, 2),
+        Fraction(-1, 4),
+        True,
+        True,
+    )
+    assert Interval.point(0).reciprocal().empty and EMPTY.reciprocal().empty
+
+
+def test_relations_at_shared_ends() -> None:
+    assert Interval.closed(2, 3).can_be_at_most(Interval.closed(1, 2))
+    assert not Interval.closed(2, 3).can_be_at_most(Interval(1, 2, True, False))
+    assert not Interval(2, 3, False, True).can_be_at_most(Interval.closed(1, 2))
+    assert not EMPTY.can_be_at_most(WHOLE) and not WHOLE.can_be_at_most(EMPTY)
+    assert Interval.closed(1, 2).surely_reaches(1, inclusive=True)
+    assert not Interval.closed(1, 2).surely_reaches(1, inclusive=False)
+    assert Interval(1, 2, False, True).surely_reaches(1, inclusive=False)
+    assert Interval.closed(5, 6).surely_reaches(1, inclusive=False)
+    assert not Interval.closed(0, 6).surely_reaches(1, inclusive=True)
+    assert Interval.closed(0, 1).may_reach(1, inclusive=True)
+    assert not Interval.closed(0, 1).may_reach(1, inclusive=False)
+    assert not Interval(0, 1, True, False).may_reach(1, inclusive=True)
+    assert Interval.closed(0, 6).may_reach(1, inclusive=False)
+    assert not EMPTY.surely_reaches(-INF, inclusive=True) and not EMPTY.may_reach(
+        -INF, inclusive=True
+    )
