@@ -7,6 +7,7 @@ import pandas as pd
 from . import _resources
 from .api import load_figures
 from .core.changes import DIFF_FIELDS, as_text
+from .core.semver import parse_semver
 
 
 def data_versions() -> pd.DataFrame:
@@ -34,12 +35,8 @@ def data_versions() -> pd.DataFrame:
     )
     frame["date_released"] = pd.to_datetime(frame["date_released"])
     frame = frame.astype({"version": "string", "figures": "int64", "current": bool})
-    order = sorted(range(len(frame)), key=lambda i: _semantic(frame["version"].iloc[i]))
+    order = sorted(range(len(frame)), key=lambda i: parse_semver(frame["version"].iloc[i]))
     return frame.iloc[order].reset_index(drop=True)
-
-
-def _semantic(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 def diff(old: str, new: str | None = None) -> pd.DataFrame:

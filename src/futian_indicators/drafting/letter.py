@@ -13,16 +13,14 @@ note. Nothing here is final data: every draft note starts with ``draft:``.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
-from .. import vocab
 from ..errors import ArgumentError, LetterError
 from ..language.normalise import NormalisedText, normalise
-from ..raw.records import read_letter, read_yaml
+from ..raw.records import SOURCE_ID_RE, read_letter, read_yaml
 from .changes import Change, appended, apply_all
 from .draft import Draft, draft_figures
 from .heading import KIND_BY_BODY, Heading, read_heading
@@ -30,8 +28,6 @@ from .matcher import read_codebook
 from .yamltext import render_figures, render_source
 
 __all__ = ["DraftReport", "draft_letter", "summary"]
-
-_SOURCE_ID_RE: Final = re.compile(vocab.SOURCE_ID_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +70,7 @@ def summary(report: DraftReport, root: Path) -> str:
 
 
 def _check_source_id(source_id: str) -> None:
-    if not _SOURCE_ID_RE.fullmatch(source_id):
+    if not SOURCE_ID_RE.fullmatch(source_id):
         msg = (
             f"source id {source_id!r} is not <body>-<document number> in lower-case letters, "
             "digits and '-' (e.g. 'cppcc-2025136', 'npc-20240294'); fix --source-id"

@@ -26,7 +26,7 @@ from ..core.semver import is_semver
 from ..errors import CurationError
 from .yamlfile import LINE, Where
 
-SOURCE_ID_RE: Final = re.compile(r"[a-z][a-z0-9]*-[a-z0-9][a-z0-9\-]*")
+SOURCE_ID_RE: Final = re.compile(vocab.SOURCE_ID_PATTERN)
 """A source id (match it whole, with ``fullmatch``): a body (cppcc, npc, ...), a dash and the
 document number, in lower case. It names the letter and its figures file."""
 
