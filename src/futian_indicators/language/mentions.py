@@ -86,16 +86,25 @@ import pandas as pd
 
 from .. import vocab
 from ..errors import QuantityParseError
-from .quantity import _CN_DIGITS as CN_DIGITS
-from .quantity import (
-    _S,
+from .grammar import QUANTITY_FIRST, QUANTITY_RE, is_bare_number
+from .lexicon import (
+    CN_DIGIT_CHARS,
+    CN_NUMBER_CHARS,
+    CN_SMALL_NUMERALS,
+    COUNT_WORDS,
+    DAY,
+    DOC_NUMBER_FORMS,
+    LATIN_UNIT_WORDS,
+    MONTH,
+    ORDINAL_COUNTERS,
     PRE_QUALIFIERS,
-    QUANTITY_FIRST,
-    QUANTITY_RE,
-    UNIT_WORDS,
-    is_bare_number,
-    quantity_from_match,
+    SET_PHRASES,
+    SPACE,
+    TIME_AFTER,
+    TIME_UNIT,
+    YEAR,
 )
+from .quantity import quantity_from_match
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -147,43 +156,6 @@ _NUMERIC_DTYPES: Final[Mapping[str, str]] = {
     "upper_lenient": "float64",
 }
 
-#: Words in which a Chinese numeral is not a number (they are never mentions, and nothing found
-#: inside them is either).
-SET_PHRASES: Final = (
-    "唯一",
-    "统一",
-    "进一步",
-    "一流",
-    "一体",
-    "一站式",
-    "一对一",
-    "一河两岸",
-    "一企一档",
-    "一检通认",
-    "一揽子",
-    "一系列",
-    "一方面",
-    "一等奖",
-    "一条龙",
-    "一带一路",
-    "一网通办",
-    "一件事",
-    "一次性",
-    "三位一体",
-    "二次创业",
-    "新一代",
-    "破四唯",
-    "四策并举",
-    "四同步",
-    "零售",
-    "零距离",
-    "近零碳",
-    "第三方",
-    "第一时间",
-    "第一书记",
-    "第一责任人",
-)
-
 # ---------------------------------------------------------------------------------------------
 # The rules on the text
 # ---------------------------------------------------------------------------------------------
@@ -199,15 +171,11 @@ class _Rule(NamedTuple):
     accept: Callable[[str], bool] | None = None
 
 
-_CN_DIGIT: Final = "".join(CN_DIGITS)
-_CN_NUMERAL: Final = _CN_DIGIT + "十百千万亿"
-_CN_SMALL: Final = "一二三四五六七八九十"  # the numerals of headings and ordinal markers
-_YEAR: Final = r"(?:1[89]|20)\d{2}(?!\d)"
-_MONTH: Final = r"(?:1[0-2]|0?[1-9])(?!\d)"
-_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
-_COUNT_WORDS: Final = frozenset(w for w, u in UNIT_WORDS.items() if u.unit == "count")
-# Latin unit words (P): a token of digits and such a word is a quantity (10000P), not a code
-_LATIN_UNITS: Final = "|".join(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
+_S: Final = SPACE
+_CN_DIGIT: Final = CN_DIGIT_CHARS
+_CN_NUMERAL: Final = CN_NUMBER_CHARS
+_CN_SMALL: Final = CN_SMALL_NUMERALS  # the numerals of headings and ordinal markers
+_COUNT_WORDS: Final = frozenset(COUNT_WORDS)
 
 
 def _find(rule: _Rule, text: str) -> list[str]:
@@ -243,12 +211,7 @@ def _doc_number_rule() -> _Rule:
     >>> _find(_doc_number_rule(), "关于对TA 20210091提案（第20210091号）；会议20240294号《")
     ['TA 20210091', '第20210091号', '20240294号']
     """
-    pattern = (
-        rf"第{_S}\d++{_S}号"  # 第2025136号, 第 20210091 号
-        rf"|(?<![\d.])\d{{5,}}+{_S}号"  # 20240294号
-        rf"|(?<![A-Za-z])[A-Z]{{1,4}}+[ \t]?\d{{6,}}+"  # TA 20210091
-    )
-    return _Rule("doc_number", "doc_number", r"第\dA-Z", pattern)
+    return _Rule("doc_number", "doc_number", r"第\dA-Z", "|".join(DOC_NUMBER_FORMS))
 
 
 def _date_rule() -> _Rule:
@@ -266,9 +229,9 @@ def _date_rule() -> _Rule:
     ['2024年底', '9月26日', '二〇二四年']
     """
     year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
-    month_part = rf"{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
+    month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
     pattern = (
-        rf"(?<![\d.]){_YEAR}(?:{_S}[-–—~～至到]{_S}{_YEAR})?{_S}年"
+        rf"(?<![\d.]){YEAR}(?:{_S}[-–—~～至到]{_S}{YEAR})?{_S}年"
         rf"(?:{_S}{year_part}|{_S}{month_part})?"
         rf"|(?<![\d.]){month_part}"
         rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
@@ -339,7 +302,7 @@ def _token_rule() -> _Rule:
     ['5G', 'O2O', 'ID4']
     """
     pattern = (
-        rf"(?<![A-Za-z0-9])(?:[A-Za-z]++[0-9]|[0-9]++(?!(?:{_LATIN_UNITS})(?![A-Za-z0-9]))"
+        rf"(?<![A-Za-z0-9])(?:[A-Za-z]++[0-9]|[0-9]++(?!(?:{LATIN_UNIT_WORDS})(?![A-Za-z0-9]))"
         rf"[A-Za-z])[A-Za-z0-9]*+"
     )
     return _Rule("token", "code", r"A-Za-z0-9", pattern)
@@ -365,12 +328,6 @@ def _marker_rule() -> _Rule:
     return _Rule("marker", "ordinal", rf"{_CN_SMALL}（(\d", pattern)
 
 
-_TIME_UNIT: Final = (
-    rf"(?:个{_S})?(?:小时|星期|季度|工作日)|个{_S}月|年|天|周|分钟|日(?={_S}(?:内|以内|之内))"
-)
-_TIME_AFTER: Final = r"(?:以内|之内|以来|内|来|间|后|多)"
-
-
 def _duration_rule() -> _Rule:
     """Durations: a number of years, months (个月), days, weeks, hours, quarters.
 
@@ -385,7 +342,7 @@ def _duration_rule() -> _Rule:
     """
     pattern = (
         rf"(?<![\d.{_CN_NUMERAL}第上下同这那每])"
-        rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{_TIME_UNIT})(?:{_S}{_TIME_AFTER})?"
+        rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?"
     )
     return _Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern)
 
@@ -441,17 +398,15 @@ class _Mention(NamedTuple):
 _Reading = tuple[float, str | None, str | None, float, float, float, float]
 _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
 
-_ORDINAL_COUNTER_RE: Final = re.compile(
-    rf"{_S}(?:季度|阶段|部分|届|次|期|批|个|条|款|章|节|项|家|轮|代|版|周|天|日|月|年|是)"
-)
+_ORDINAL_COUNTER_RE: Final = re.compile(rf"{_S}{ORDINAL_COUNTERS}")
 _DOC_SUFFIX_RE: Final = re.compile(rf"{_S}号")
-_TIME_RE: Final = re.compile(rf"{_S}(?:{_TIME_UNIT})(?:{_S}{_TIME_AFTER})?")
-_MONTHS_RE: Final = re.compile(rf"{_S}(?:月|小时|星期|季度|工作日)(?:{_S}{_TIME_AFTER})?")
+_TIME_RE: Final = re.compile(rf"{_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?")
+_MONTHS_RE: Final = re.compile(rf"{_S}(?:月|小时|星期|季度|工作日)(?:{_S}{TIME_AFTER})?")
 _SESSION_AFTER_RE: Final = re.compile(rf"{_S}(?:会议|全会|全体会议)")
 _CLAUSE_START: Final = frozenset("。；;：:！!？?\n（(")
 _CLAUSE_END: Final = frozenset("，,、")
 _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
-_YEAR_RE: Final = re.compile(_YEAR)
+_YEAR_RE: Final = re.compile(YEAR)
 _QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit")
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
