@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import math
 import re
 import sys
 import time
@@ -195,6 +196,29 @@ QUALIFIERS = [
 @pytest.mark.parametrize("case", QUALIFIERS, ids=lambda case: case.text)
 def test_qualifiers(case: Case) -> None:
     check(case)
+
+
+@pytest.mark.parametrize(
+    ("text", "floor"),
+    [
+        ("不超过100万元", 0.0),  # CNY
+        ("不超过3美元", 0.0),  # USD
+        ("不足20家", 0.0),  # count
+        ("不超过5万平方米", 0.0),  # m2
+        ("不超过10000P", 0.0),  # pflops
+        ("不足5%", -math.inf),  # percent: a growth rate can be negative
+        ("不超过2个百分点", -math.inf),
+        ("不超过3倍", -math.inf),
+    ],
+)
+def test_under_starts_at_zero_only_for_units_that_cannot_be_negative(
+    text: str, floor: float
+) -> None:
+    q = parse_quantity(text)
+    assert q.unit in readings.NON_NEGATIVE_UNITS or floor == -math.inf
+    assert (q.lower, q.lower_lenient) == (floor, floor)
+    assert q.strict.lower_closed is (floor == 0.0)  # an infinite end is open
+    assert q.lenient.lower_closed is (floor == 0.0)
 
 
 def test_truncated_percentage_is_inside_the_lenient_interval() -> None:
