@@ -1,4 +1,4 @@
-"""Extraction throughput: extract_quantities against a bare scan for digits.
+"""Throughput of the finder of mentions (extract_quantities) against a bare scan for digits.
 
 The text is the five normalised letters, joined and repeated to about ``--chars`` characters
 (default 1,000,000). Both are timed on the same text:

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from futian_indicators import vocab
-from futian_indicators.language import mentions as extract
+from futian_indicators.language import mention_rules
+from futian_indicators.language import mentions as finder
 from futian_indicators.language.mentions import (
     AUTOMATIC_REASONS,
     COLUMNS,
@@ -452,9 +453,10 @@ def test_linear_time_on_adversarial_runs(run: str) -> None:
 
 
 def test_docstring_examples() -> None:
-    results = doctest.testmod(extract)
-    assert results.failed == 0
-    assert results.attempted >= 20
+    # The finder and its rules on the text: every rule and every branch of the classifier.
+    results = [doctest.testmod(module) for module in (finder, mention_rules)]
+    assert [r.failed for r in results] == [0, 0]
+    assert sum(r.attempted for r in results) >= 25
 
 
 def test_nan_reading_is_nan_not_none() -> None:

@@ -57,6 +57,7 @@ from typing import Final
 
 from ..core.period import parse_period
 from ..errors import CurationError
+from ..language.lexicon import CN_DIGITS, DAY, MONTH, SECTION_RE, YEAR
 
 Offsets = tuple[int, int]
 """A span ``(start, end)`` of the normalised letter."""
@@ -70,9 +71,6 @@ _DELIMITERS: Final = {
     CLAUSE: re.compile(r"[。！？!?，；;：]|,(?!\d{3})|:(?!\d)"),
     PHRASE: re.compile(r"[。！？!?，；;：、]|,(?!\d{3})|:(?!\d)"),
 }
-_CN_SMALL: Final = "一二三四五六七八九十"
-SECTION_RE: Final = re.compile(rf"[{_CN_SMALL}]+是|（[{_CN_SMALL}]+）|[{_CN_SMALL}]+、")
-"""What opens a section of a letter: 一是, （一）, 一、."""
 
 
 class Segments:
@@ -138,19 +136,21 @@ class Place:
 # Periods
 # ---------------------------------------------------------------------------------------------
 
-_Y = r"((?:19|20)\d{2})"
+_Y = rf"({YEAR})"
+_M = rf"({MONTH})"
+_D = rf"({DAY})"
 _PERIOD_RE: Final = re.compile(
     "|".join(
         [
-            rf"(?P<as_of_day>截至{_Y}年(\d{{1,2}})月(\d{{1,2}})日)",
-            rf"(?P<as_of_month>(?:截至)?{_Y}年(\d{{1,2}})月(?:底|末)|截至{_Y}年(\d{{1,2}})月)",
+            rf"(?P<as_of_day>截至{_Y}年{_M}月{_D}日)",
+            rf"(?P<as_of_month>(?:截至)?{_Y}年{_M}月(?:底|末)|截至{_Y}年{_M}月)",
             rf"(?P<as_of_year>(?:截至)?{_Y}年(?:底|末))",
             r"(?P<now>截至(?:目前|当前|今)|目前|当前|至今)",
             rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
             rf"(?P<half>{_Y}年(上|下)半年)",
             rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
-            rf"(?P<day>{_Y}年(\d{{1,2}})月(\d{{1,2}})日)",
-            rf"(?P<month>{_Y}年(\d{{1,2}})月)",
+            rf"(?P<day>{_Y}年{_M}月{_D}日)",
+            rf"(?P<month>{_Y}年{_M}月)",
             rf"(?P<years>{_Y}[-—~～至到]{_Y}年)",
             rf"(?P<base>较{_Y}年)",
             r"(?P<span>(?<![\d年])([1-9一二两三四五六七八九十])年(?=来|累计|翻|间|以来))",
@@ -160,7 +160,7 @@ _PERIOD_RE: Final = re.compile(
         ]
     )
 )
-_CN_NUMBER: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_CN_NUMBER: Final = {**CN_DIGITS, "十": 10}
 _CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base"})
 _FRAME_KINDS: Final = frozenset({"as_of_day", "as_of_month", "as_of_year", "now", "since"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
@@ -213,7 +213,7 @@ class LetterDates:
     def of(cls, date: dt.date | None, doc_number: str | None) -> LetterDates:
         """From the letter's date and document number."""
         year = date.year if date else None
-        if year is None and doc_number and re.match(r"(?:19|20)\d{5}", doc_number):
+        if year is None and doc_number and re.match(rf"{YEAR}\d{{3}}", doc_number):
             year = int(doc_number[:4])
         return cls(date, year)
 
@@ -358,8 +358,8 @@ _PARAMETER_RE: Final = re.compile(r"最高|不超过|不高于|上限|比例")
 _GRANT_RE: Final = re.compile(r"给予|可申请|可获|补贴|贴息|资助|奖励|扶持|补助")
 _GRANT_BEFORE_RE: Final = re.compile(r"可申请|可获|给予")
 _PLAN_RE: Final = re.compile(r"计划|拟")
-_TARGET_RE: Final = re.compile(r"目标|力争|争取|到(?:19|20)\d{2}年|下一步")
-_INTENT_YEAR_RE: Final = re.compile(r"(?:推动|确保|将)[^，；。]{0,20}?((?:19|20)\d{2})年")
+_TARGET_RE: Final = re.compile(rf"目标|力争|争取|到{YEAR}年|下一步")
+_INTENT_YEAR_RE: Final = re.compile(rf"(?:推动|确保|将)[^，；。]{{0,20}}?({YEAR})年")
 
 
 def status_of(text: str, place: Place, period: str, dates: LetterDates) -> tuple[str, str]:

@@ -33,16 +33,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-_CN_SMALL: Final = "一二三四五六七八九十"
+from ..language.lexicon import CN_SMALL_NUMERALS, DATE, DOC_NUMBER_FORMS
+
 _HEADING_END_RE: Final = re.compile(r"答复如下|回复如下|现答复|收悉")
-_DOC_NUMBER_RES: Final = (
-    re.compile(r"第\s?(\d{5,})\s?号"),
-    re.compile(r"TA\s?(\d{5,})"),
-    re.compile(r"(?<!\d)(\d{7,})\s?号"),
-)
+_DOC_NUMBER_RES: Final = tuple(re.compile(form) for form in DOC_NUMBER_FORMS)
+_NOT_DIGITS_RE: Final = re.compile(r"\D")
 _SESSION_RE: Final = re.compile(
-    rf"((?:(?<!田)区)?(?:政协)?[{_CN_SMALL}]+届(?:人大)?[{_CN_SMALL}]+次会议)"
-    rf"|第([{_CN_SMALL}]+)届人民代表大会第([{_CN_SMALL}]+)次会议"
+    rf"((?:(?<!田)区)?(?:政协)?[{CN_SMALL_NUMERALS}]+届(?:人大)?[{CN_SMALL_NUMERALS}]+次会议)"
+    rf"|第([{CN_SMALL_NUMERALS}]+)届人民代表大会第([{CN_SMALL_NUMERALS}]+)次会议"
 )
 _BOOK_TITLE_RE: Final = re.compile(r"《([^《》]{2,200})》")
 _QUOTED_TITLE_RE: Final = re.compile(r"“(关于[^“”]{2,200})”")
@@ -52,7 +50,7 @@ _SENTENCE_END_RE: Final = re.compile(r"[。！!？?]")
 _ISSUER_RE: Final = re.compile(
     r"((?:深圳市)?福田区[\u4e00-\u9fff]{1,24}?(?:局|委员会|办公室|人民政府|中心|委|办|署))"
 )
-_DATE_RE: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_RE: Final = re.compile(DATE)
 _KINDS: Final = (
     ("cppcc_proposal_reply", re.compile(r"提案|政协"), "cppcc"),
     ("npc_suggestion_reply", re.compile(r"建议|人大"), "npc"),
@@ -98,7 +96,7 @@ def _doc_number(head: str) -> str | None:
     for pattern in _DOC_NUMBER_RES:
         m = pattern.search(head)
         if m:
-            return m.group(1)
+            return _NOT_DIGITS_RE.sub("", m.group(0))
     return None
 
 

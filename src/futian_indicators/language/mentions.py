@@ -48,9 +48,9 @@ ordinal marker (一是, （一）, 一、, 一期, 五届); in a duration (三�
 How the text is scanned
 -----------------------
 One regular expression scans the text once, left to right; at each place it tries, in order,
-the rules on the text (each a small function below, with examples: set phrases, document
+the rules on the text (:mod:`futian_indicators.language.mention_rules`: set phrases, document
 numbers, dates, codes and names, ordinal markers, durations), then the quantity grammar
-(:data:`~futian_indicators.language.quantity.QUANTITY_RE`, the very expression
+(:data:`~futian_indicators.language.grammar.QUANTITY_RE`, the very expression
 :func:`~futian_indicators.language.quantity.parse_quantity` uses), then any digits. The first that
 matches is the mention, so mentions never overlap: the leftmost wins, and where several start at the
 same place, the more specific (the longer: ``2024年`` before ``2024``, ``5G`` before ``5``,
@@ -74,10 +74,9 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
@@ -86,16 +85,20 @@ import pandas as pd
 
 from .. import vocab
 from ..errors import QuantityParseError
-from .quantity import _CN_DIGITS as CN_DIGITS
-from .quantity import (
-    _S,
+from .grammar import is_bare_number
+from .lexicon import (
+    CN_NUMBER_CHARS,
+    COUNT_WORDS,
+    ORDINAL_COUNTERS,
     PRE_QUALIFIERS,
-    QUANTITY_FIRST,
-    QUANTITY_RE,
-    UNIT_WORDS,
-    is_bare_number,
-    quantity_from_match,
+    SET_PHRASES,
+    SPACE,
+    TIME_AFTER,
+    TIME_UNIT,
+    YEAR,
 )
+from .mention_rules import RULE_BY_NAME, scan_re
+from .quantity import quantity_from_match
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -147,281 +150,6 @@ _NUMERIC_DTYPES: Final[Mapping[str, str]] = {
     "upper_lenient": "float64",
 }
 
-#: Words in which a Chinese numeral is not a number (they are never mentions, and nothing found
-#: inside them is either).
-SET_PHRASES: Final = (
-    "唯一",
-    "统一",
-    "进一步",
-    "一流",
-    "一体",
-    "一站式",
-    "一对一",
-    "一河两岸",
-    "一企一档",
-    "一检通认",
-    "一揽子",
-    "一系列",
-    "一方面",
-    "一等奖",
-    "一条龙",
-    "一带一路",
-    "一网通办",
-    "一件事",
-    "一次性",
-    "三位一体",
-    "二次创业",
-    "新一代",
-    "破四唯",
-    "四策并举",
-    "四同步",
-    "零售",
-    "零距离",
-    "近零碳",
-    "第三方",
-    "第一时间",
-    "第一书记",
-    "第一责任人",
-)
-
-# ---------------------------------------------------------------------------------------------
-# The rules on the text
-# ---------------------------------------------------------------------------------------------
-
-
-class _Rule(NamedTuple):
-    """A rule on the text: the characters its matches start with, its pattern, its kind."""
-
-    name: str
-    kind: str | None  # None: a set phrase, found to be dropped
-    first: str  # a character class (without brackets)
-    pattern: str
-    accept: Callable[[str], bool] | None = None
-
-
-_CN_DIGIT: Final = "".join(CN_DIGITS)
-_CN_NUMERAL: Final = _CN_DIGIT + "十百千万亿"
-_CN_SMALL: Final = "一二三四五六七八九十"  # the numerals of headings and ordinal markers
-_YEAR: Final = r"(?:1[89]|20)\d{2}(?!\d)"
-_MONTH: Final = r"(?:1[0-2]|0?[1-9])(?!\d)"
-_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
-_COUNT_WORDS: Final = frozenset(w for w, u in UNIT_WORDS.items() if u.unit == "count")
-# Latin unit words (P): a token of digits and such a word is a quantity (10000P), not a code
-_LATIN_UNITS: Final = "|".join(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
-
-
-def _find(rule: _Rule, text: str) -> list[str]:
-    """The texts a rule alone finds (for the examples; the extractor runs all rules at once)."""
-    found = (m.group(0) for m in re.finditer(rule.pattern, text))
-    return [t for t in found if rule.accept is None or rule.accept(t)]
-
-
-def _set_phrase_rule() -> _Rule:
-    """Set phrases (:data:`SET_PHRASES`): found first and dropped.
-
-    Nothing inside a set phrase is a mention.
-
-    Examples
-    --------
-    >>> _find(_set_phrase_rule(), "是全市唯一一个全部聚焦的行政区，进一步提升，三位一体")
-    ['唯一', '进一步', '三位一体']
-    """
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(SET_PHRASES, key=lambda w: (-len(w), w)):
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    pattern = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items())
-    return _Rule("set_phrase", None, re.escape("".join(sorted(by_first))), pattern)
-
-
-def _doc_number_rule() -> _Rule:
-    """Document numbers: 第N号, a number of five or more digits before 号, letters and digits.
-
-    Telephone numbers and other long bare numbers are found by :meth:`_Grammar.bare`.
-
-    Examples
-    --------
-    >>> _find(_doc_number_rule(), "关于对TA 20210091提案（第20210091号）；会议20240294号《")
-    ['TA 20210091', '第20210091号', '20240294号']
-    """
-    pattern = (
-        rf"第{_S}\d++{_S}号"  # 第2025136号, 第 20210091 号
-        rf"|(?<![\d.])\d{{5,}}+{_S}号"  # 20240294号
-        rf"|(?<![A-Za-z])[A-Z]{{1,4}}+[ \t]?\d{{6,}}+"  # TA 20210091
-    )
-    return _Rule("doc_number", "doc_number", r"第\dA-Z", pattern)
-
-
-def _date_rule() -> _Rule:
-    """Dates: a year with 年, and what narrows it; a month and day; a year in Chinese digits.
-
-    A year 19xx/20xx (or a range of two) with 年 may be followed by a half, a quarter, 度,
-    底, 初, 末, or a month and day (and 底, 初, 末, 旬). Bare years with no 年 (``2015我区``) are
-    found by :meth:`_Grammar.bare`.
-
-    Examples
-    --------
-    >>> _find(_date_rule(), "2023年上半年，2020年4月11日，（2021-2023年），2023年度")
-    ['2023年上半年', '2020年4月11日', '2021-2023年', '2023年度']
-    >>> _find(_date_rule(), "截至2024年底，9月26日，二〇二四年，2045条")
-    ['2024年底', '9月26日', '二〇二四年']
-    """
-    year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
-    month_part = rf"{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
-    pattern = (
-        rf"(?<![\d.]){_YEAR}(?:{_S}[-–—~～至到]{_S}{_YEAR})?{_S}年"
-        rf"(?:{_S}{year_part}|{_S}{month_part})?"
-        rf"|(?<![\d.]){month_part}"
-        rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
-    )
-    return _Rule("date", "date", rf"\d{_CN_DIGIT}", pattern)
-
-
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
-
-
-def _plus_code_rule() -> _Rule:
-    """Codes of numbers (and capital letters) joined by +, with at least one digit.
-
-    Examples
-    --------
-    >>> _find(_plus_code_rule(), "围绕“20+8”，打出“1+10+N+N+1”组合拳，“N+1”项目，“CBD+科创区”")
-    ['20+8', '1+10+N+N+1', 'N+1']
-    """
-    term = r"(?:\d++|[A-Z])"
-    pattern = rf"(?<![A-Za-z0-9+＋]){term}(?:{_S}[+＋]{_S}{term})++(?![A-Za-z0-9])"
-    return _Rule("plus_code", "code", r"\dA-Z", pattern, _has_digit)
-
-
-def _version_rule() -> _Rule:
-    """Versions: a decimal before 版/版本 or a closing quote (``1.0版本``, ``福田英才荟3.0”``).
-
-    Examples
-    --------
-    >>> _find(_version_rule(), "官网1.0版本的设计；落实“福田英才荟3.0”；强度提升至3.0%")
-    ['1.0版本', '3.0']
-    """
-    pattern = rf"(?<![\d.])\d++(?:\.\d++)++(?:{_S}(?:版本|版)|(?={_S}[”\"’」』》]))"
-    return _Rule("version", "code", r"\d", pattern)
-
-
-def _name_rule() -> _Rule:
-    """Names that hold a number: N强, N亿级, N亿引领/支撑/接续, Arabic N大.
-
-    ``500强``, ``百强区``; ``千亿级``, ``五百亿级`` and the slogan's
-    ``千亿引领、百亿支撑、十亿接续``; the 3 of ``3大知识产权国字招牌`` (the Chinese 三大产业 is
-    no mention at all).
-
-    Examples
-    --------
-    >>> _find(_name_rule(), "世界500强、百强区、3个千亿级、五百亿级、3大招牌")
-    ['500强', '百强区', '千亿级', '五百亿级', '3大']
-    >>> _find(_name_rule(), "“千亿引领、百亿支撑、十亿接续”")
-    ['千亿引领', '百亿支撑', '十亿接续']
-    """
-    pattern = (
-        rf"(?<![\d.{_CN_NUMERAL}])"
-        rf"(?:(?:\d++|[{_CN_DIGIT}]*+[十百千万])强(?:区|县|市)?"
-        rf"|(?:\d++(?:\.\d++)?|[{_CN_DIGIT}十百千]++){_S}(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
-        rf"|\d++大(?![学厦道会楼街赛]))"
-    )
-    return _Rule("name", "code", rf"\d{_CN_NUMERAL}", pattern)
-
-
-def _token_rule() -> _Rule:
-    """Tokens of ASCII letters and digits: ``5G``, ``O2O``, ``ID4``.
-
-    Digits before a Latin unit word are not a token: ``10000P`` is 10000 petaflops, a quantity.
-
-    Examples
-    --------
-    >>> _find(_token_rule(), "聚焦5G、O2O模式、ID4平台，超10000P，GDP，TA 20210091")
-    ['5G', 'O2O', 'ID4']
-    """
-    pattern = (
-        rf"(?<![A-Za-z0-9])(?:[A-Za-z]++[0-9]|[0-9]++(?!(?:{_LATIN_UNITS})(?![A-Za-z0-9]))"
-        rf"[A-Za-z])[A-Za-z0-9]*+"
-    )
-    return _Rule("token", "code", r"A-Za-z0-9", pattern)
-
-
-def _marker_rule() -> _Rule:
-    """Ordinal markers: 一是 (first, ...), （一）, a heading 一、 or 1. after a stop, 一期 (phase).
-
-    Examples
-    --------
-    >>> _find(_marker_rule(), "如下：一、提供资金。（一）优化体系。一是完善，二是举办")
-    ['一、', '（一）', '一是', '二是']
-    >>> _find(_marker_rule(), "原因之一是；产业园一期、二期")
-    ['一期', '二期']
-    """
-    small = rf"[{_CN_SMALL}]{{1,3}}+"
-    pattern = (
-        rf"(?<![{_CN_NUMERAL}之第]){small}是"  # 一是, 十一是 (not 之一是)
-        rf"|[（(]{_S}(?:{small}|\d{{1,2}}+){_S}[）)]"  # （一）, (1)
-        rf"|(?:^|(?<=[。；;：:！!？?\n）)」』]))(?:{small}|\d{{1,2}}+){_S}[、．.](?!\d)"  # 一、
-        rf"|(?<![{_CN_NUMERAL}]){small}期"  # 一期、二期 (phases)
-    )
-    return _Rule("marker", "ordinal", rf"{_CN_SMALL}（(\d", pattern)
-
-
-_TIME_UNIT: Final = (
-    rf"(?:个{_S})?(?:小时|星期|季度|工作日)|个{_S}月|年|天|周|分钟|日(?={_S}(?:内|以内|之内))"
-)
-_TIME_AFTER: Final = r"(?:以内|之内|以来|内|来|间|后|多)"
-
-
-def _duration_rule() -> _Rule:
-    """Durations: a number of years, months (个月), days, weeks, hours, quarters.
-
-    A year 19xx/20xx with 年 is a date (:func:`_date_rule` comes first), 第5年 an ordinal
-    (:meth:`_Grammar.prefixed`); 上一年度 (the previous year) is no number; N月 without 个 is a
-    month.
-
-    Examples
-    --------
-    >>> _find(_duration_rule(), "3年累计增长7.6倍，3年翻两番，实现3天内响应，6个月，上一年度")
-    ['3年', '3年', '3天内', '6个月']
-    """
-    pattern = (
-        rf"(?<![\d.{_CN_NUMERAL}第上下同这那每])"
-        rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{_TIME_UNIT})(?:{_S}{_TIME_AFTER})?"
-    )
-    return _Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern)
-
-
-#: The rules on the text, in the order they are tried where several could start.
-_RULES: Final = (
-    _set_phrase_rule(),
-    _doc_number_rule(),
-    _date_rule(),
-    _plus_code_rule(),
-    _version_rule(),
-    _name_rule(),
-    _token_rule(),
-    _marker_rule(),
-    _duration_rule(),
-)
-_RULE_BY_NAME: Final = {rule.name: rule for rule in _RULES}
-_RULES_FIRST: Final = "".join(rule.first for rule in _RULES)
-
-
-@functools.cache
-def _scan_re() -> re.Pattern[str]:
-    """The one scan, compiled on first use (``import futian_indicators`` does not pay for it).
-
-    The rules (in order), then the quantity grammar, then any digits left (a digit no rule or
-    grammar form starts with, e.g. ٣). Each alternative first looks at the character it would
-    start with, so that most places are passed over at once.
-    """
-    return re.compile(
-        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
-        rf"(?:(?=[{_RULES_FIRST}])(?:"
-        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in _RULES)
-        + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # Classifying the grammar's matches
 # ---------------------------------------------------------------------------------------------
@@ -441,17 +169,18 @@ class _Mention(NamedTuple):
 _Reading = tuple[float, str | None, str | None, float, float, float, float]
 _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
 
-_ORDINAL_COUNTER_RE: Final = re.compile(
-    rf"{_S}(?:季度|阶段|部分|届|次|期|批|个|条|款|章|节|项|家|轮|代|版|周|天|日|月|年|是)"
-)
+_S: Final = SPACE
+_CN_NUMERAL: Final = CN_NUMBER_CHARS
+_COUNT_WORDS: Final = frozenset(COUNT_WORDS)
+_ORDINAL_COUNTER_RE: Final = re.compile(rf"{_S}{ORDINAL_COUNTERS}")
 _DOC_SUFFIX_RE: Final = re.compile(rf"{_S}号")
-_TIME_RE: Final = re.compile(rf"{_S}(?:{_TIME_UNIT})(?:{_S}{_TIME_AFTER})?")
-_MONTHS_RE: Final = re.compile(rf"{_S}(?:月|小时|星期|季度|工作日)(?:{_S}{_TIME_AFTER})?")
+_TIME_RE: Final = re.compile(rf"{_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?")
+_MONTHS_RE: Final = re.compile(rf"{_S}(?:月|小时|星期|季度|工作日)(?:{_S}{TIME_AFTER})?")
 _SESSION_AFTER_RE: Final = re.compile(rf"{_S}(?:会议|全会|全体会议)")
 _CLAUSE_START: Final = frozenset("。；;：:！!？?\n（(")
 _CLAUSE_END: Final = frozenset("，,、")
 _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
-_YEAR_RE: Final = re.compile(_YEAR)
+_YEAR_RE: Final = re.compile(YEAR)
 _QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit")
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
@@ -635,10 +364,10 @@ def _mentions(text: str) -> list[_Mention]:
     [('1+10+N+N+1', 'code'), ('2024年4月初', 'date'), ('5G', 'code')]
     """
     grammar = _Grammar(text)
-    rule_by_name = _RULE_BY_NAME
+    rule_by_name = RULE_BY_NAME
     mentions: list[_Mention] = []
     last_end = 0
-    for m in _scan_re().finditer(text):
+    for m in scan_re().finditer(text):
         name = m.lastgroup
         mention: _Mention | None
         if name == "quantity":

@@ -1,0 +1,183 @@
+"""The quantity grammar: which words make a quantity, as one regular expression.
+
+:data:`QUANTITY_RE` finds a quantity (``超 1100 亿元``, ``近 60%``, ``20 余场``, ``七成``) in
+running text and names its parts; :func:`futian_indicators.language.quantity.quantity_from_match`
+reads a match into a :class:`~futian_indicators.language.quantity.Quantity`, and
+:func:`~futian_indicators.language.quantity.parse_quantity` is built on both, so there is one
+grammar. The words it is made of are in :mod:`futian_indicators.language.lexicon`.
+
+Grammar
+-------
+Whitespace anywhere is ignored (the letters are PDF extractions: ``超 1100 亿元``). A quantity
+is, in this order:
+
+1. an optional qualifier word (:data:`PRE_QUALIFIERS`): 超, 近, 约, 突破, 不超过, 不足, ...;
+2. a number: Arabic (``5948.82``, ``1,234.5``, full-width ``１２``) or Chinese numerals
+   (``一千二百``, ``二十``, ``十``, ``百``, ``两万五``, ``二〇二四``: digits read one by one need
+   three or more, as 三四家 means "three or four"); or a range of two numbers
+   joined by ``-``, ``～``, ``~``, ``—``, ``至`` or ``到`` (``3560-3570亿元``, ``10%-15%``);
+3. optionally 余 or 多 (:data:`AFTER_NUMBER_QUALIFIERS`), before or after the multiplier
+   (``20余场``, ``20余万人``, ``1.5万余人``);
+4. an optional multiplier (:data:`MULTIPLIERS`): 万, 亿, 万亿;
+5. a unit word (:data:`UNIT_WORDS`): 元 美元 (CNY, USD); 平方米 平米 平方公里 (m2);
+   件 家 个 名 人 人次 场 项 ... (count); % and 成 (percent, 七成 = 70); 个百分点
+   (percentage_point); 倍 (times); P (pflops);
+6. an optional qualifier word after the unit (:data:`POST_QUALIFIERS`): 左右, 以上, 以下, 以内,
+   有余, and 多 right after 倍 (``一倍多``).
+
+At most one qualifier word carries meaning; 达 and 达到 carry none and may join any
+(``达1503家`` is exact, ``达到5个以上`` is at_least). A range takes no qualifier. A leading 万
+or 亿 is not a number (``万元`` alone is a unit), but a leading 十, 百 or 千 is (``超百家``,
+``超千亿元``).
+
+Three more forms need no unit word; each is a number with the words around it:
+
+- a fraction ``N分之M`` is the percentage 100·M/N (unit percent):
+  ``百分之十二`` = 12, ``百分之六十`` = 60, ``四分之一`` = 25, ``三分之二`` = 66.67, ``千分之五``
+  = 0.5, ``万分之五`` = 0.05. It takes the qualifiers of a number (``超百分之六十``,
+  ``百分之六十以上``, ``百分之六十多``) but no unit word or multiplier;
+- a doubling ``翻N番`` (also ``翻了N番``) is the multiple now / before = 2**N (unit times):
+  ``翻一番`` = 2, ``翻两番`` = 4, ``翻三番`` = 8; it takes no qualifier;
+- a rank ``第N``, ``第N名``, ``第N位`` is N (unit rank), and ``前N`` ("the top N") is N with the
+  qualifier under; it takes no qualifier. 第 also starts ordinals (第5年, 第二十四届, 第一是):
+  here a lone ``第N`` is a rank, and :mod:`futian_indicators.language.mentions` tells the two apart
+  by what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
+
+Not supported: signs, 数十, 三四十, 一点五, 仅次于 (a rank stated by its neighbour), ranges of
+fractions.
+
+Examples
+--------
+>>> m = QUANTITY_RE.search("服务科技型企业超过 500 家。")
+>>> m["pre"], m["num"], m["unit"]
+('超过', '500', '家')
+>>> [m.group(0) for m in QUANTITY_RE.finditer("汇聚46家企业、覆盖56个国家")]
+['46家', '56个']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from .lexicon import (
+    AFTER_NUMBER_QUALIFIERS,
+    CN_NUMERAL_CHARS,
+    DIGITS,
+    MULTIPLIERS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    SPACE,
+    UNIT_WORDS,
+)
+
+__all__ = ["QUANTITY_FIRST", "QUANTITY_RE", "WHITESPACE", "is_bare_number"]
+
+
+def _word_pattern(word: str) -> str:
+    """Escape a word; a Latin unit (P) must not run on into a longer word (PCT)."""
+    escaped = re.escape(word)
+    return escaped + "(?![A-Za-z])" if word.isascii() and word.isalpha() else escaped
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Alternation of words, longest first, so that 个百分点 wins over 个 and 超过 over 超.
+
+    A look-ahead for the words' first characters comes first: it rejects most places at once,
+    where the alternation would try every word in turn.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    first = re.escape("".join(sorted({w[0] for w in ordered})))
+    return f"(?=[{first}])(?:" + "|".join(_word_pattern(w) for w in ordered) + ")"
+
+
+_ARABIC: Final = (
+    rf"[{DIGITS}]{{1,3}}(?:,[{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++)?"
+    rf"|[{DIGITS}]++(?:[.．][{DIGITS}]++)?"
+)
+# a Chinese numeral neither starts with 万/亿 (keeps a run of them linear) nor ends with one
+# (a trailing 万/亿 is read as the multiplier); and 数十, 几百 are not numbers. The quantifiers
+# are possessive: a shorter number never lets a match succeed that the longest one fails, since
+# what may follow a number (a range's separator, 分之, a multiplier, a unit word) never starts
+# with a digit or a Chinese numeral.
+_CHINESE: Final = rf"(?<![数几])[{CN_NUMERAL_CHARS}](?:[万亿]*+[{CN_NUMERAL_CHARS}])*+"
+_NUMBER: Final = rf"(?=[{DIGITS}{CN_NUMERAL_CHARS}])(?:{_ARABIC}|{_CHINESE})"
+_MULT: Final = _alternation(MULTIPLIERS)
+_UNIT: Final = _alternation(UNIT_WORDS)
+_MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
+_POST: Final = _alternation(w for w in POST_QUALIFIERS if w != "多") + "|(?<=倍)多"
+_SEP: Final = "[-~～—–－至到]"
+_S: Final = SPACE
+# 前 after these characters is part of a word (目前, 此前, 提前, 以前, 当前 ...), not a rank
+_NOT_RANK_BEFORE_QIAN: Final = "目此之提以当从向往事日年月天"
+_RANK: Final = rf"第|(?<![{_NOT_RANK_BEFORE_QIAN}])前"
+#: Every character a match of :data:`QUANTITY_RE` can start with, as the inside of a character
+#: class: a qualifier word's first, 第, 前, 翻, a numeral, 万.
+QUANTITY_FIRST: Final = (
+    re.escape("".join(sorted({w[0] for w in PRE_QUALIFIERS} | set("第前翻万" + CN_NUMERAL_CHARS))))
+    + DIGITS
+)
+# every character what follows the qualifier word can start with
+_AFTER_PRE: Final = re.escape("第前翻万" + CN_NUMERAL_CHARS) + DIGITS
+# the denominator of a fraction: a number, or 万 alone (万分之五)
+_DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
+
+#: One quantity inside running text. It runs in linear time over a letter (every part is
+#: bounded, no nested repetition) and never starts or ends on whitespace. Its forms and their
+#: named groups:
+#:
+#: - a number with a unit word: ``pre`` (qualifier before), ``num1``, ``mult1``, ``unit1``,
+#:   ``sep`` (first end of a range), ``num``, ``more`` (余/多), ``mult``, ``more_after_mult``,
+#:   ``unit``, ``post`` (qualifier after the unit). ``unit`` is None when no unit word follows
+#:   (a bare number: a year, a code, an ordinal): see :func:`is_bare_number`;
+#: - a fraction ``N分之M`` (百分之十二, 三分之二): ``den`` (N), ``num`` (M), and ``pre``,
+#:   ``more``, ``post`` as above; it takes no unit word (it is a percentage);
+#: - a doubling ``翻N番`` (翻两番, 翻了一番): ``double`` (翻), ``num``, ``double_word`` (番);
+#: - a rank ``第N``, ``第N名``, ``第N位``, ``前N``: ``rank`` (第 or 前), ``num``, ``rank_word``
+#:   (名, 位 or None). 前 right after 目, 此, 之, 提, 以, 当 ... (目前, 提前) is not a rank.
+QUANTITY_RE: Final = re.compile(
+    rf"(?=[{QUANTITY_FIRST}])"  # fails fast where no quantity can start
+    rf"(?:(?P<pre>{_alternation(PRE_QUALIFIERS)}){_S})?"
+    rf"(?=[{_AFTER_PRE}])"  # fails fast where no number or 第, 前, 翻 follows
+    rf"(?:(?P<rank>{_RANK}){_S}"
+    rf"|(?P<double>翻)(?:{_S}了)?{_S}"
+    rf"|(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
+    rf"{_S}(?P<sep>{_SEP}){_S}"
+    rf"|(?P<den>{_DENOMINATOR}){_S}分之{_S}"
+    rf")?"
+    rf"(?P<num>{_NUMBER})"
+    rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
+    rf"|(?(double){_S}(?P<double_word>番)"
+    rf"|(?:{_S}(?P<more>{_MORE}))?"
+    rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
+    rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
+    rf"(?:{_S}(?P<unit>{_UNIT}))?)"
+    rf"(?:{_S}(?P<post>{_POST}))?))"
+)
+#: White space, which the grammar ignores anywhere.
+WHITESPACE: Final = re.compile(r"\s+")
+
+
+def is_bare_number(m: re.Match[str]) -> bool:
+    """Whether a match of :data:`QUANTITY_RE` is a number with nothing that makes it a quantity.
+
+    A bare number has no unit word and is not a rank (第3), a doubling (翻两番) or a fraction
+    (三分之二): a year (2024), a code (20+8), an ordinal (一是). :func:`quantity_from_match`
+    refuses it.
+
+    Parameters
+    ----------
+    m : re.Match[str]
+        A match of :data:`QUANTITY_RE`.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> [(m.group(0), is_bare_number(m)) for m in QUANTITY_RE.finditer("2024年全市第3、超四成")]
+    [('2024', True), ('第3', False), ('超四成', False)]
+    """
+    return all(m[g] is None for g in ("unit", "rank", "double", "den"))

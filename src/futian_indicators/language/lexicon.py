@@ -1,0 +1,289 @@
+"""The words and patterns of the letters, each defined once.
+
+The quantity grammar (:mod:`futian_indicators.language.quantity`), the finder of number mentions
+(:mod:`futian_indicators.language.mentions`) and the drafter's cues and heading reader
+(:mod:`futian_indicators.drafting.cues`, :mod:`futian_indicators.drafting.heading`) read the same
+Chinese numerals, unit words, qualifier words, dates, document numbers and section markers; this
+module is the one place that spells them. It holds words and pattern texts only: what a word
+*means* as an interval is in :mod:`futian_indicators.language.readings`, how a numeral is read
+is in :mod:`futian_indicators.language.numerals`.
+
+Patterns are strings meant to be joined into larger expressions (``rf"{YEAR}年"``); the few
+used on their own are compiled here (:data:`SECTION_RE`).
+
+Examples
+--------
+>>> CN_DIGITS["两"], CN_SMALL_UNITS["千"], UNIT_WORDS["元"].unit, PRE_QUALIFIERS["超"]
+(2, 3, 'CNY', 'over')
+>>> [m.group(0) for m in re.finditer(DATE, "2020年4月11日，2025年9月26日")]
+['2020年4月11日', '2025年9月26日']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+__all__ = [
+    "AFTER_NUMBER_QUALIFIERS",
+    "ATTACHED_UNIT_WORDS",
+    "CN_DIGITS",
+    "CN_DIGIT_CHARS",
+    "CN_NUMBER_CHARS",
+    "CN_NUMERAL_CHARS",
+    "CN_SMALL_NUMERALS",
+    "CN_SMALL_UNITS",
+    "COUNT_WORDS",
+    "DATE",
+    "DAY",
+    "DIGITS",
+    "DOC_NUMBER_FORMS",
+    "LATIN_UNIT_WORDS",
+    "MONTH",
+    "MULTIPLIERS",
+    "ORDINAL_COUNTERS",
+    "POST_QUALIFIERS",
+    "PRE_QUALIFIERS",
+    "READING_OF_WORD",
+    "SECTION_MARKER",
+    "SECTION_RE",
+    "SET_PHRASES",
+    "SPACE",
+    "TIME_AFTER",
+    "TIME_UNIT",
+    "TO_ASCII",
+    "UNIT_WORDS",
+    "YEAR",
+    "UnitWord",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Numerals and digits
+# ---------------------------------------------------------------------------------------------
+
+#: Chinese digits and their values (〇 as in 二〇二四, 两 as in 两万).
+CN_DIGITS: Final[Mapping[str, int]] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+#: The units of a numeral below 万 and the power of ten they stand for.
+CN_SMALL_UNITS: Final[Mapping[str, int]] = {"十": 1, "百": 2, "千": 3}
+#: The Chinese digits, as the inside of a character class.
+CN_DIGIT_CHARS: Final = "".join(CN_DIGITS)
+#: Every character of a Chinese numeral below 万: the digits and 十, 百, 千.
+CN_NUMERAL_CHARS: Final = CN_DIGIT_CHARS + "".join(CN_SMALL_UNITS)
+#: Every character of a Chinese number, the multipliers 万 and 亿 included.
+CN_NUMBER_CHARS: Final = CN_NUMERAL_CHARS + "万亿"
+#: The numerals one to ten: those of headings, ordinal markers and sessions (一是, 六届五次).
+CN_SMALL_NUMERALS: Final = "一二三四五六七八九十"
+#: Arabic digits, ASCII and full-width, as the inside of a character class.
+DIGITS: Final = "0-9０-９"
+#: Translates full-width digits and point to ASCII and drops thousands separators.
+TO_ASCII: Final = str.maketrans("０１２３４５６７８９．", "0123456789.", ",")
+#: Optional white space, possessive (the letters are PDF extractions: ``超 1100 亿元``).
+SPACE: Final = r"\s*+"
+
+# ---------------------------------------------------------------------------------------------
+# Units
+# ---------------------------------------------------------------------------------------------
+
+#: Multiplier words and the power of ten they stand for.
+MULTIPLIERS: Final[Mapping[str, int]] = {"万": 4, "亿": 8, "万亿": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitWord:
+    """What a unit word means.
+
+    Attributes
+    ----------
+    unit : str
+        The base unit (``CNY``, ``count``, ``percent`` ...).
+    factor : Decimal
+        The base units in one unit word (平方公里 -> 1e6 m2; 成 -> 10 percent).
+    scalable : bool
+        Whether a multiplier (万, 亿) may precede it (not before %, 成, 个百分点, 倍).
+
+    Examples
+    --------
+    >>> UNIT_WORDS["成"]
+    UnitWord(unit='percent', factor=Decimal('10'), scalable=False)
+    """
+
+    unit: str
+    factor: Decimal = Decimal(1)
+    scalable: bool = True
+
+
+_COUNTS: Final = "件 家 个 名 人 人次 人/次 场 项 条 支 所 栋 批 届 座 套 台 户 位 次 款 种 类"
+#: The words that count things (unit ``count``): 家, 件, 个, 人次 ...
+COUNT_WORDS: Final = tuple(_COUNTS.split())
+
+#: Every unit word of the grammar; a multiplier before it is written separately (万 + 平方米).
+UNIT_WORDS: Final[Mapping[str, UnitWord]] = {
+    "元": UnitWord("CNY"),
+    "元人民币": UnitWord("CNY"),
+    "美元": UnitWord("USD"),
+    "平方米": UnitWord("m2"),
+    "平米": UnitWord("m2"),
+    "㎡": UnitWord("m2"),
+    "平方公里": UnitWord("m2", Decimal(10**6)),
+    "%": UnitWord("percent", scalable=False),
+    "％": UnitWord("percent", scalable=False),
+    "成": UnitWord("percent", Decimal(10), scalable=False),
+    "个百分点": UnitWord("percentage_point", scalable=False),
+    "倍": UnitWord("times", scalable=False),
+    "P": UnitWord("pflops"),
+    **{word: UnitWord("count") for word in COUNT_WORDS},
+}
+#: Unit words written right after the number in ``value_as_reported`` (no space): ``60%``.
+ATTACHED_UNIT_WORDS: Final = ("%", "％", "P", "㎡")
+#: The Latin unit words (P), as an alternation: ``10000P`` is a quantity, not a code.
+LATIN_UNIT_WORDS: Final = "|".join(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
+
+# ---------------------------------------------------------------------------------------------
+# Qualifier words
+# ---------------------------------------------------------------------------------------------
+
+#: Qualifier words before the number and their reading (None: no meaning, e.g. 达). A reading
+#: names the rule of :mod:`futian_indicators.language.readings` that gives the intervals.
+PRE_QUALIFIERS: Final[Mapping[str, str | None]] = {
+    "超": "over",
+    "超过": "over",
+    "逾": "over",
+    "突破": "at_least",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "近": "nearly",
+    "接近": "nearly",
+    "将近": "nearly",
+    "约": "approx",
+    "大约": "approx",
+    "不超过": "under_closed",
+    "不高于": "under_closed",
+    "最高": "under_closed",
+    "最多": "under_closed",
+    "不足": "under_open",
+    "不到": "under_open",
+    "不满": "under_open",
+    "达": None,
+    "达到": None,
+}
+#: Qualifier words right after the number (or its multiplier): 20余场, 1000多万元.
+AFTER_NUMBER_QUALIFIERS: Final[Mapping[str, str]] = {"余": "more", "多": "more"}
+#: Qualifier words after the unit; 多 counts only right after 倍 (一倍多, not 个多元化).
+POST_QUALIFIERS: Final[Mapping[str, str]] = {
+    "有余": "more",
+    "多": "more",
+    "左右": "approx",
+    "以上": "at_least",
+    "以下": "under_closed",
+    "以内": "under_closed",
+}
+#: Every qualifier word and its reading, wherever it stands.
+READING_OF_WORD: Final[Mapping[str, str | None]] = {
+    **PRE_QUALIFIERS,
+    **AFTER_NUMBER_QUALIFIERS,
+    **POST_QUALIFIERS,
+}
+
+# ---------------------------------------------------------------------------------------------
+# Dates, time and document numbers
+# ---------------------------------------------------------------------------------------------
+
+#: A year 19xx or 20xx. The finder of mentions once also took 18xx, against its own
+#: documentation ("a year 19xx/20xx"); the letters name no such year, so either spelling gives
+#: the same mentions table, and 19xx/20xx is what every reader of years documents.
+YEAR: Final = r"(?:19|20)\d{2}"
+#: A month 1 to 12 (or 01 to 09), not followed by another digit.
+MONTH: Final = r"(?:1[0-2]|0?[1-9])(?!\d)"
+#: A day 1 to 31 (or 01 to 09), not followed by another digit.
+DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+#: A full date, year, month and day: 2025年9月26日 (groups 1-3: year, month, day).
+DATE: Final = rf"({YEAR})年({MONTH})月({DAY})日"
+
+#: Words of a length of time after a number (3年, 6个月, 3天内 ...); 日 only before 内.
+TIME_UNIT: Final = (
+    rf"(?:个{SPACE})?(?:小时|星期|季度|工作日)|个{SPACE}月|年|天|周|分钟"
+    rf"|日(?={SPACE}(?:内|以内|之内))"
+)
+#: Words that may follow a length of time: 3天内, 3年来, 3年多.
+TIME_AFTER: Final = r"(?:以内|之内|以来|内|来|间|后|多)"
+#: Counters after 第N that make it an ordinal, not a rank: 第5年, 第二十四届, 第一是.
+ORDINAL_COUNTERS: Final = (
+    r"(?:季度|阶段|部分|届|次|期|批|个|条|款|章|节|项|家|轮|代|版|周|天|日|月|年|是)"
+)
+
+#: The forms of a document number, each a pattern, most telling first: 第2025136号 (any
+#: digits); up to four capitals and six or more digits (TA 20210091); a number of five or more
+#: digits before 号 (20240294号). These are the finder of mentions' thresholds: they give today's
+#: mentions table. The heading reader's were stricter (第 and TA: five digits, 号: seven), but
+#: with these it reads the same number from every letter, since each states its own number with
+#: 第 and seven or eight digits.
+DOC_NUMBER_FORMS: Final = (
+    rf"第{SPACE}\d++{SPACE}号",
+    r"(?<![A-Za-z])[A-Z]{1,4}+[ \t]?\d{6,}+",
+    rf"(?<![\d.])\d{{5,}}+{SPACE}号",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Sections and set phrases
+# ---------------------------------------------------------------------------------------------
+
+#: What opens a section of a letter: 一是, （一）, 一、.
+SECTION_MARKER: Final = (
+    rf"[{CN_SMALL_NUMERALS}]+是|（[{CN_SMALL_NUMERALS}]+）|[{CN_SMALL_NUMERALS}]+、"
+)
+#: :data:`SECTION_MARKER`, compiled.
+SECTION_RE: Final = re.compile(SECTION_MARKER)
+
+#: Words in which a Chinese numeral is not a number (they are never mentions, and nothing found
+#: inside them is either).
+SET_PHRASES: Final = (
+    "唯一",
+    "统一",
+    "进一步",
+    "一流",
+    "一体",
+    "一站式",
+    "一对一",
+    "一河两岸",
+    "一企一档",
+    "一检通认",
+    "一揽子",
+    "一系列",
+    "一方面",
+    "一等奖",
+    "一条龙",
+    "一带一路",
+    "一网通办",
+    "一件事",
+    "一次性",
+    "三位一体",
+    "二次创业",
+    "新一代",
+    "破四唯",
+    "四策并举",
+    "四同步",
+    "零售",
+    "零距离",
+    "近零碳",
+    "第三方",
+    "第一时间",
+    "第一书记",
+    "第一责任人",
+)

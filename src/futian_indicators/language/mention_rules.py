@@ -1,0 +1,260 @@
+"""The rules on the text of the finder of mentions, and the one scan that runs them.
+
+:mod:`futian_indicators.language.mentions` finds every number mention of a text with one regular
+expression (:func:`scan_re`): at each place it tries, in order, the rules below (:data:`RULES`:
+set phrases, document numbers, dates, codes and names, ordinal markers, durations), then the
+quantity grammar (:data:`~futian_indicators.language.grammar.QUANTITY_RE`), then any digits.
+Each rule is a small function with examples; the words they are made of are in
+:mod:`futian_indicators.language.lexicon`.
+
+Every part of a rule is bounded or possessive, and every unbounded run starts only where a run of
+its characters starts, so the scan is linear in the length of the text.
+
+Examples
+--------
+>>> [m.lastgroup for m in scan_re().finditer("2024年，第2025136号，超1100亿元，5G，进一步")]
+['date', 'doc_number', 'quantity', 'token', 'set_phrase']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Final, NamedTuple
+
+from .grammar import QUANTITY_FIRST, QUANTITY_RE
+from .lexicon import (
+    CN_DIGIT_CHARS,
+    CN_NUMBER_CHARS,
+    CN_SMALL_NUMERALS,
+    DAY,
+    DOC_NUMBER_FORMS,
+    LATIN_UNIT_WORDS,
+    MONTH,
+    SET_PHRASES,
+    SPACE,
+    TIME_AFTER,
+    TIME_UNIT,
+    YEAR,
+)
+
+__all__ = ["RULES", "RULE_BY_NAME", "Rule", "scan_re"]
+
+
+class Rule(NamedTuple):
+    """A rule on the text: the characters its matches start with, its pattern, its kind."""
+
+    name: str
+    kind: str | None  # None: a set phrase, found to be dropped
+    first: str  # a character class (without brackets)
+    pattern: str
+    accept: Callable[[str], bool] | None = None
+
+
+_S: Final = SPACE
+_CN_DIGIT: Final = CN_DIGIT_CHARS
+_CN_NUMERAL: Final = CN_NUMBER_CHARS
+_CN_SMALL: Final = CN_SMALL_NUMERALS  # the numerals of headings and ordinal markers
+
+
+def _find(rule: Rule, text: str) -> list[str]:
+    """The texts a rule alone finds (for the examples; the extractor runs all rules at once)."""
+    found = (m.group(0) for m in re.finditer(rule.pattern, text))
+    return [t for t in found if rule.accept is None or rule.accept(t)]
+
+
+def _set_phrase_rule() -> Rule:
+    """Set phrases (:data:`SET_PHRASES`): found first and dropped.
+
+    Nothing inside a set phrase is a mention.
+
+    Examples
+    --------
+    >>> _find(_set_phrase_rule(), "是全市唯一一个全部聚焦的行政区，进一步提升，三位一体")
+    ['唯一', '进一步', '三位一体']
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(SET_PHRASES, key=lambda w: (-len(w), w)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    pattern = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items())
+    return Rule("set_phrase", None, re.escape("".join(sorted(by_first))), pattern)
+
+
+def _doc_number_rule() -> Rule:
+    """Document numbers: 第N号, a number of five or more digits before 号, letters and digits.
+
+    Telephone numbers and other long bare numbers are found by the classifier of the
+    grammar's matches (:mod:`~futian_indicators.language.mentions`).
+
+    Examples
+    --------
+    >>> _find(_doc_number_rule(), "关于对TA 20210091提案（第20210091号）；会议20240294号《")
+    ['TA 20210091', '第20210091号', '20240294号']
+    """
+    return Rule("doc_number", "doc_number", r"第\dA-Z", "|".join(DOC_NUMBER_FORMS))
+
+
+def _date_rule() -> Rule:
+    """Dates: a year with 年, and what narrows it; a month and day; a year in Chinese digits.
+
+    A year 19xx/20xx (or a range of two) with 年 may be followed by a half, a quarter, 度,
+    底, 初, 末, or a month and day (and 底, 初, 末, 旬). Bare years with no 年 (``2015我区``) are
+    found by :mod:`~futian_indicators.language.mentions`.
+
+    Examples
+    --------
+    >>> _find(_date_rule(), "2023年上半年，2020年4月11日，（2021-2023年），2023年度")
+    ['2023年上半年', '2020年4月11日', '2021-2023年', '2023年度']
+    >>> _find(_date_rule(), "截至2024年底，9月26日，二〇二四年，2045条")
+    ['2024年底', '9月26日', '二〇二四年']
+    """
+    year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
+    month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
+    pattern = (
+        rf"(?<![\d.]){YEAR}(?:{_S}[-–—~～至到]{_S}{YEAR})?{_S}年"
+        rf"(?:{_S}{year_part}|{_S}{month_part})?"
+        rf"|(?<![\d.]){month_part}"
+        rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
+    )
+    return Rule("date", "date", rf"\d{_CN_DIGIT}", pattern)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _plus_code_rule() -> Rule:
+    """Codes of numbers (and capital letters) joined by +, with at least one digit.
+
+    Examples
+    --------
+    >>> _find(_plus_code_rule(), "围绕“20+8”，打出“1+10+N+N+1”组合拳，“N+1”项目，“CBD+科创区”")
+    ['20+8', '1+10+N+N+1', 'N+1']
+    """
+    term = r"(?:\d++|[A-Z])"
+    pattern = rf"(?<![A-Za-z0-9+＋]){term}(?:{_S}[+＋]{_S}{term})++(?![A-Za-z0-9])"
+    return Rule("plus_code", "code", r"\dA-Z", pattern, _has_digit)
+
+
+def _version_rule() -> Rule:
+    """Versions: a decimal before 版/版本 or a closing quote (``1.0版本``, ``福田英才荟3.0”``).
+
+    Examples
+    --------
+    >>> _find(_version_rule(), "官网1.0版本的设计；落实“福田英才荟3.0”；强度提升至3.0%")
+    ['1.0版本', '3.0']
+    """
+    pattern = rf"(?<![\d.])\d++(?:\.\d++)++(?:{_S}(?:版本|版)|(?={_S}[”\"’」』》]))"
+    return Rule("version", "code", r"\d", pattern)
+
+
+def _name_rule() -> Rule:
+    """Names that hold a number: N强, N亿级, N亿引领/支撑/接续, Arabic N大.
+
+    ``500强``, ``百强区``; ``千亿级``, ``五百亿级`` and the slogan's
+    ``千亿引领、百亿支撑、十亿接续``; the 3 of ``3大知识产权国字招牌`` (the Chinese 三大产业 is
+    no mention at all).
+
+    Examples
+    --------
+    >>> _find(_name_rule(), "世界500强、百强区、3个千亿级、五百亿级、3大招牌")
+    ['500强', '百强区', '千亿级', '五百亿级', '3大']
+    >>> _find(_name_rule(), "“千亿引领、百亿支撑、十亿接续”")
+    ['千亿引领', '百亿支撑', '十亿接续']
+    """
+    pattern = (
+        rf"(?<![\d.{_CN_NUMERAL}])"
+        rf"(?:(?:\d++|[{_CN_DIGIT}]*+[十百千万])强(?:区|县|市)?"
+        rf"|(?:\d++(?:\.\d++)?|[{_CN_DIGIT}十百千]++){_S}(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
+        rf"|\d++大(?![学厦道会楼街赛]))"
+    )
+    return Rule("name", "code", rf"\d{_CN_NUMERAL}", pattern)
+
+
+def _token_rule() -> Rule:
+    """Tokens of ASCII letters and digits: ``5G``, ``O2O``, ``ID4``.
+
+    Digits before a Latin unit word are not a token: ``10000P`` is 10000 petaflops, a quantity.
+
+    Examples
+    --------
+    >>> _find(_token_rule(), "聚焦5G、O2O模式、ID4平台，超10000P，GDP，TA 20210091")
+    ['5G', 'O2O', 'ID4']
+    """
+    pattern = (
+        rf"(?<![A-Za-z0-9])(?:[A-Za-z]++[0-9]|[0-9]++(?!(?:{LATIN_UNIT_WORDS})(?![A-Za-z0-9]))"
+        rf"[A-Za-z])[A-Za-z0-9]*+"
+    )
+    return Rule("token", "code", r"A-Za-z0-9", pattern)
+
+
+def _marker_rule() -> Rule:
+    """Ordinal markers: 一是 (first, ...), （一）, a heading 一、 or 1. after a stop, 一期 (phase).
+
+    Examples
+    --------
+    >>> _find(_marker_rule(), "如下：一、提供资金。（一）优化体系。一是完善，二是举办")
+    ['一、', '（一）', '一是', '二是']
+    >>> _find(_marker_rule(), "原因之一是；产业园一期、二期")
+    ['一期', '二期']
+    """
+    small = rf"[{_CN_SMALL}]{{1,3}}+"
+    pattern = (
+        rf"(?<![{_CN_NUMERAL}之第]){small}是"  # 一是, 十一是 (not 之一是)
+        rf"|[（(]{_S}(?:{small}|\d{{1,2}}+){_S}[）)]"  # （一）, (1)
+        rf"|(?:^|(?<=[。；;：:！!？?\n）)」』]))(?:{small}|\d{{1,2}}+){_S}[、．.](?!\d)"  # 一、
+        rf"|(?<![{_CN_NUMERAL}]){small}期"  # 一期、二期 (phases)
+    )
+    return Rule("marker", "ordinal", rf"{_CN_SMALL}（(\d", pattern)
+
+
+def _duration_rule() -> Rule:
+    """Durations: a number of years, months (个月), days, weeks, hours, quarters.
+
+    A year 19xx/20xx with 年 is a date (:func:`_date_rule` comes first), 第5年 an ordinal
+    (:mod:`~futian_indicators.language.mentions`); 上一年度 (the previous year) is no number;
+    N月 without 个 is a month.
+
+    Examples
+    --------
+    >>> _find(_duration_rule(), "3年累计增长7.6倍，3年翻两番，实现3天内响应，6个月，上一年度")
+    ['3年', '3年', '3天内', '6个月']
+    """
+    pattern = (
+        rf"(?<![\d.{_CN_NUMERAL}第上下同这那每])"
+        rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?"
+    )
+    return Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern)
+
+
+#: The rules on the text, in the order they are tried where several could start.
+RULES: Final = (
+    _set_phrase_rule(),
+    _doc_number_rule(),
+    _date_rule(),
+    _plus_code_rule(),
+    _version_rule(),
+    _name_rule(),
+    _token_rule(),
+    _marker_rule(),
+    _duration_rule(),
+)
+RULE_BY_NAME: Final = {rule.name: rule for rule in RULES}
+_RULES_FIRST: Final = "".join(rule.first for rule in RULES)
+
+
+@functools.cache
+def scan_re() -> re.Pattern[str]:
+    """The one scan, compiled on first use (``import futian_indicators`` does not pay for it).
+
+    The rules (in order), then the quantity grammar, then any digits left (a digit no rule or
+    grammar form starts with, e.g. ٣). Each alternative first looks at the character it would
+    start with, so that most places are passed over at once.
+    """
+    return re.compile(
+        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
+        rf"(?:(?=[{_RULES_FIRST}])(?:"
+        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in RULES)
+        + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
+    )
