@@ -23,7 +23,7 @@ CURATED_STATUSES = ("actual", "target", "plan", "policy")
 """The statuses a curator may type (``derived`` is the package's own)."""
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range", "computed")
-"""How the words qualify the number (intervals: :mod:`futian_indicators.language.quantity`);
+"""How the words qualify the number (intervals: :mod:`futian_indicators.language.readings`);
 ``computed`` marks a derived figure, whose interval is computed from others
 (:mod:`futian_indicators.consistency.engine`)."""
 
