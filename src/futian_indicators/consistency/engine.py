@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import vocab
 from ..core import expression
 from ..core.interval import INF, Interval
 from ..core.period import parse_period
@@ -351,7 +352,7 @@ class _Engine:
             "char_start": None,
             "char_end": None,
             "note": f"Derived by rule {rule.rule_id}: {rule.label}",
-            "derived_from": ";".join(f.figure_id for f in terms),
+            "derived_from": vocab.LIST_SEPARATOR.join(f.figure_id for f in terms),
         }
         self.derived_rows.append(row)
         figure = _Figure(
@@ -409,8 +410,8 @@ def _check_row(result: _Result) -> dict[str, Any]:
         "severity": rule.severity,
         "status": result.status,
         "label": rule.label,
-        "figure_ids": ";".join(f.figure_id for f in result.figures),
-        "source_ids": ";".join(sources),
+        "figure_ids": vocab.LIST_SEPARATOR.join(f.figure_id for f in result.figures),
+        "source_ids": vocab.LIST_SEPARATOR.join(sources),
         "period": result.period,
         "observed_lower": observed[0],
         "observed_upper": observed[1],
