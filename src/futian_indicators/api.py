@@ -286,7 +286,7 @@ def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = Non
     FutianIndicatorsError
         When a rule names a figure the table does not have.
     """
-    from .consistency.engine import CHECK_COLUMNS, evaluate, rules_from_table
+    from .consistency.engine import evaluate, rules_from_table
 
     if figures is None:
         figures = load_figures(version=version)
@@ -294,6 +294,6 @@ def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = Non
     indicators = _table("indicators", version)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
     rows, _ = evaluate(rules_from_table(_table("rules", version)), figures, units)
-    frame = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
-    frame = frame.astype(_table("checks", version).dtypes.to_dict())
+    stored = _table("checks", version)  # the version's own columns and dtypes (its schema)
+    frame = pd.DataFrame(rows, columns=list(stored.columns)).astype(stored.dtypes.to_dict())
     return frame.sort_values("check_id", ignore_index=True)

@@ -37,7 +37,6 @@ from .rules import (
 )
 
 __all__ = [
-    "CHECK_COLUMNS",
     "Rule",
     "evaluate",
     "missing_figures",
@@ -45,24 +44,6 @@ __all__ = [
     "rules_from_table",
     "rules_table_rows",
 ]
-
-CHECK_COLUMNS = (
-    "check_id",
-    "rule_id",
-    "kind",
-    "severity",
-    "status",
-    "label",
-    "figure_ids",
-    "source_ids",
-    "period",
-    "observed_lower",
-    "observed_upper",
-    "expected_lower",
-    "expected_upper",
-    "message",
-)
-"""Columns of the ``checks`` table."""
 
 _FIGURE_COLUMNS = (
     "figure_id", "source_id", "period", "period_end", "value", "value_as_reported", "quote",

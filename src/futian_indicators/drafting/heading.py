@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
+from .. import vocab
 from ..language.lexicon import CN_SMALL_NUMERALS, DATE, DOC_NUMBER_FORMS
 
 _HEADING_END_RE: Final = re.compile(r"答复如下|回复如下|现答复|收悉")
@@ -51,9 +52,9 @@ _ISSUER_RE: Final = re.compile(
     r"((?:深圳市)?福田区[\u4e00-\u9fff]{1,24}?(?:局|委员会|办公室|人民政府|中心|委|办|署))"
 )
 _DATE_RE: Final = re.compile(DATE)
-_KINDS: Final = (
-    ("cppcc_proposal_reply", re.compile(r"提案|政协"), "cppcc"),
-    ("npc_suggestion_reply", re.compile(r"建议|人大"), "npc"),
+_KINDS: Final = tuple(
+    (kind, re.compile(f"{words.item_zh}|{words.body_zh}"), words.id_body)
+    for kind, words in vocab.SOURCE_KIND_WORDS.items()
 )
 KIND_BY_BODY: Final[Mapping[str, str]] = {body: kind for kind, _, body in _KINDS}
 """The kind of source each body of a source id (``cppcc-…``, ``npc-…``) stands for."""
