@@ -166,7 +166,8 @@ def _select_labels(frame: pd.DataFrame, labels: str, version: str | None) -> pd.
     if labels == "words":
         keep = bases.isin(["quote", "context"]).all(axis=1)
     else:
-        keep = ~bases.isin(["judgement"]).any(axis=1) & ~frame["doubtful"].astype(bool)
+        documented = bases.notna().all(axis=1) & ~bases.isin(["judgement"]).any(axis=1)
+        keep = documented & ~frame["doubtful"].astype(bool)
     return frame[keep.to_numpy()]
 
 
