@@ -69,7 +69,7 @@ def page_numbers(raw: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> raw = "的问题，\n\n\n\n4\n\n对接"
+    >>> raw = "的问题，\\n\\n\\n\\n4\\n\\n对接"
     >>> [raw[a:b] for a, b in page_numbers(raw)]
     ['4']
     """
