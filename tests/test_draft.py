@@ -412,7 +412,7 @@ def test_the_note_carries_the_confidence_and_the_reasons() -> None:
     assert f.note.startswith(
         "draft: confidence 0.8; indicator from alias “专利授权量” (before the number, same phrase)"
     )
-    assert "period 2023-10-16 from no period words" in f.note
+    assert "period ../2023-10-16 from no period words" in f.note  # a flow: up to the date
 
 
 def test_a_number_with_no_alias_is_not_placed_but_accounted_for() -> None:
@@ -446,8 +446,9 @@ def test_the_draft_reads_back_as_written() -> None:
     for written, f in zip(read["figures"], draft.figures, strict=True):
         assert written == {
             key: getattr(f, key)
-            for key in ("slug", "indicator", "geo", "period", "status", "quote", "quantity",
-                        "value", "unit", "qualifier", "note")
+            for key in ("slug", "indicator", "geo", "geo_basis", "period", "period_basis",
+                        "status", "status_basis", "quote", "quantity", "value", "unit",
+                        "qualifier", "note")
         }  # fmt: skip
         assert isinstance(written["value"], int | float)
 

@@ -99,6 +99,7 @@ def test_kinds_and_reasons() -> None:
     assert KINDS == vocab.MENTION_KINDS
     assert MEASURE_KINDS == ("quantity", "rank")
     assert set(AUTOMATIC_REASONS) == set(KINDS) - set(MEASURE_KINDS)
+    assert AUTOMATIC_REASONS["page_number"].startswith("a page number")
     assert AUTOMATIC_REASONS["date"] == "a date, not a measure"
     for reason in AUTOMATIC_REASONS.values():
         assert reason and "\n" not in reason and reason.endswith("not a measure")
@@ -321,9 +322,7 @@ def test_kinds_that_are_not_measures(kind: str, text: str, found: list[str]) -> 
         "“政策+资本+场景”三位一体的未来产业支撑体系",
         "标志着福田迈入“二次创业”新阶段",
         "构筑“一条龙”成熟服务生态",
-        "突出科创、金融、时尚“三大产业”",
         "实施“租、购、改、建”四策并举",
-        "提供离岸金融、涉外财税、海外供应链等十大类专业服务",
         "打造近零碳全场景项目",
         "整合集成一企一档、政策计算器",
         "针对建议一：研究福田区新质生产力",
@@ -333,6 +332,29 @@ def test_kinds_that_are_not_measures(kind: str, text: str, found: list[str]) -> 
     ],
 )
 def test_chinese_numerals_that_are_not_numbers(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("突出科创、金融、时尚“三大产业”", "三大", 3),
+        ("海外供应链等十大类专业服务", "十大类", 10),
+        ("以七大战略性新兴产业", "七大", 7),
+        ("推进科创和金融两大支柱产业", "两大", 2),
+    ],
+)
+def test_a_chinese_numeral_counting_a_named_set_is_a_quantity(
+    text: str, mention: str, value: int
+) -> None:
+    df = extract_quantities(text)
+    assert list(zip(df["text"], df["kind"], df["value"], df["unit"], strict=True)) == [
+        (mention, "quantity", value, "count")
+    ]
+
+
+@pytest.mark.parametrize("text", ["引进一大批龙头企业", "清华大学", "会展中心大厦"])
+def test_da_after_a_numeral_that_counts_no_set_is_no_mention(text: str) -> None:
     assert mentions(text) == []
 
 
@@ -347,14 +369,14 @@ def test_set_phrases_are_words_with_a_numeral() -> None:
 # ---------------------------------------------------------------------------------------------
 
 COUNTS = {
-    "cppcc-20210091": {"ordinal": 30, "quantity": 15, "date": 9, "doc_number": 2, "code": 2},
+    "cppcc-20210091": {"ordinal": 30, "quantity": 17, "date": 9, "doc_number": 2, "code": 2},
     "cppcc-2023103": {"quantity": 29, "ordinal": 17, "date": 7, "code": 6, "doc_number": 2,
                       "rank": 2, "duration": 1},
-    "cppcc-2025136": {"quantity": 41, "ordinal": 8, "date": 8, "code": 8, "rank": 4,
+    "cppcc-2025136": {"quantity": 46, "ordinal": 8, "date": 8, "code": 8, "rank": 4,
                       "doc_number": 2},
-    "npc-20240294": {"quantity": 23, "ordinal": 16, "code": 6, "date": 4, "doc_number": 3,
+    "npc-20240294": {"quantity": 24, "ordinal": 16, "code": 6, "date": 4, "doc_number": 3,
                      "rank": 2, "duration": 1},
-    "npc-20250021": {"quantity": 38, "ordinal": 24, "code": 11, "date": 10, "rank": 3,
+    "npc-20250021": {"quantity": 39, "ordinal": 24, "code": 11, "date": 10, "rank": 3,
                      "doc_number": 1, "duration": 1},
 }  # fmt: skip
 
@@ -378,6 +400,8 @@ def test_measures_of_a_letter_read_as_the_grammar_does(path: Path) -> None:
     df = extract_quantities(letter(path))
     read = df[df["value"].notna()]
     assert set(read["kind"]) <= set(MEASURE_KINDS)
+    # a set's count (七大, 十大类) is read by the extractor, not the grammar: no unit word
+    read = read[~read["text"].str.fullmatch(r"[一二两三四五六七八九十]+(?:大类?|类)")]
     for row in read.itertuples():
         q = parse_quantity(row.text)
         assert (row.value, row.unit, row.qualifier, row.lower, row.upper) == (

@@ -244,7 +244,12 @@ def _correct_a_period(project: Path, after: str) -> None:
     figures = project / "data" / "raw" / "figures" / "cppcc-2023103.yaml"
     text = figures.read_text(encoding="utf-8")
     figures.write_text(
-        text.replace('period: "2023-10-16"', 'period: "2023-10-15"', 1), encoding="utf-8"
+        text.replace(
+            'period: "2023-10-16"\n    period_basis: convention',
+            'period: "2023-10-15"\n    period_basis: judgement',  # not the letter's date
+            1,
+        ),
+        encoding="utf-8",
     )
     (project / "data" / "raw" / "errata.yaml").write_text(
         "errata:\n  - figure_id: cppcc-2023103/high-tech-enterprises-2023\n    field: period\n"

@@ -82,8 +82,12 @@ def test_figures_snapshot(dataframe_regression) -> None:  # type: ignore[no-unty
         "geo",
         "period",
         "status",
+        "period_basis",
+        "geo_basis",
+        "status_basis",
         "value",
         "unit",
+        "unit_as_reported",
         "qualifier",
         "lower",
         "upper",
@@ -94,6 +98,7 @@ def test_figures_snapshot(dataframe_regression) -> None:  # type: ignore[no-unty
         "char_start",
         "char_end",
         "quote",
+        "doubtful",
     ]
     frame = fi.load_figures()[columns]
     frame = frame.astype({c: object for c in columns if frame[c].dtype == "string"})
@@ -130,7 +135,32 @@ def test_mentions_point_at_their_text_in_the_raw_letter() -> None:
         sid: (ROOT / path).read_text(encoding="utf-8") for sid, path in sources["raw_path"].items()
     }
     for m in fi.load_mentions().itertuples():
-        assert normalise(letters[m.source_id][m.start : m.end]).text == m.text
+        assert normalise(letters[m.source_id][m.char_start : m.char_end]).text == m.text
+
+
+def test_evidence_points_at_its_text_in_the_raw_letter() -> None:
+    sources = fi.load_sources().set_index("source_id")
+    figures = fi.load_figures().set_index("figure_id")
+    evidence = fi.load_evidence()
+    assert len(evidence) > 0
+    for e in evidence.itertuples():
+        path = sources.loc[figures.loc[e.figure_id, "source_id"], "raw_path"]
+        raw = (ROOT / path).read_text(encoding="utf-8")
+        assert normalise(raw[e.char_start : e.char_end]).text == e.text
+        assert figures.loc[e.figure_id, f"{e.label}_basis"] == "context"
+
+
+def test_every_context_label_has_evidence_and_no_other_has() -> None:
+    figures = fi.load_figures()
+    evidence = fi.load_evidence()
+    for label in ("period", "geo", "status"):
+        context = set(figures.loc[figures[f"{label}_basis"] == "context", "figure_id"])
+        assert context == set(evidence.loc[evidence["label"] == label, "figure_id"])
+
+
+def test_the_page_numbers_are_mentions() -> None:
+    pages = fi.load_mentions(kind="page_number")
+    assert ("cppcc-20210091", "4") in set(zip(pages["source_id"], pages["text"], strict=True))
 
 
 def test_every_figure_quantity_is_a_mention() -> None:
@@ -143,7 +173,7 @@ def test_every_figure_quantity_is_a_mention() -> None:
 
 
 def test_mentions_snapshot(dataframe_regression) -> None:  # type: ignore[no-untyped-def]
-    columns = ["source_id", "start", "end", "text", "kind", "figure_id", "reason"]
+    columns = ["source_id", "char_start", "char_end", "text", "kind", "figure_id", "reason"]
     frame = fi.load_mentions()[columns]
     frame = frame.astype({c: object for c in columns if frame[c].dtype == "string"}).fillna("")
     dataframe_regression.check(frame, default_tolerance={"atol": 0, "rtol": 0})

@@ -20,6 +20,7 @@ from .analysis import series
 from .api import (
     load_checks,
     load_errata,
+    load_evidence,
     load_figures,
     load_indicators,
     load_mentions,
@@ -44,6 +45,7 @@ __all__ = [
     "extract_quantities",
     "load_checks",
     "load_errata",
+    "load_evidence",
     "load_figures",
     "load_indicators",
     "load_mentions",

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from . import _resources, vocab
-from .errors import UnknownValueError
+from .errors import ArgumentError, UnknownValueError
 
 Filter = str | Iterable[str] | None
 
@@ -58,8 +58,8 @@ def load_table(name: str, *, version: str | None = None) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        A table's name: ``sources``, ``indicators``, ``figures``, ``mentions``, ``errata``,
-        ``rules`` or ``checks``.
+        A table's name: ``sources``, ``indicators``, ``figures``, ``evidence``, ``mentions``,
+        ``errata``, ``rules`` or ``checks``.
     version : str, optional
         A data version (see :func:`~futian_indicators.data_versions`); by default the current one.
 
@@ -146,12 +146,38 @@ def load_indicators(*, version: str | None = None) -> pd.DataFrame:
     return _table("indicators", version)
 
 
+_BASIS_COLUMNS = tuple(f"{label}_basis" for label in vocab.LABELS)
+
+
+def _select_labels(frame: pd.DataFrame, labels: str, version: str | None) -> pd.DataFrame:
+    """Keep the figures whose labels rest on what ``labels`` asks (see :func:`load_figures`)."""
+    if labels not in vocab.LABEL_FILTERS:
+        raise UnknownValueError("labels filter", labels, vocab.LABEL_FILTERS)
+    if labels == "any":
+        return frame
+    if not set(_BASIS_COLUMNS) <= set(frame.columns):
+        msg = (
+            f"labels={labels!r} needs the label bases, which data version "
+            f"{data_version(version)} does not record (they came with 2.0.0); use labels='any' "
+            "with that version, or a newer version"
+        )
+        raise ArgumentError(msg)
+    bases = frame[list(_BASIS_COLUMNS)]
+    if labels == "words":
+        keep = bases.isin(["quote", "context"]).all(axis=1)
+    else:
+        documented = bases.notna().all(axis=1) & ~bases.isin(["judgement"]).any(axis=1)
+        keep = documented & ~frame["doubtful"].astype(bool)
+    return frame[keep.to_numpy()]
+
+
 def load_figures(
     *,
     indicator: Filter = None,
     source: Filter = None,
     geo: Filter = None,
     status: Filter = None,
+    labels: str = "any",
     version: str | None = None,
 ) -> pd.DataFrame:
     """Every figure as a letter reports it, with its quote and the interval its words allow.
@@ -160,6 +186,14 @@ def load_figures(
     ----------
     indicator, source, geo, status : str or list of str, optional
         Keep only these indicator ids, source ids, areas or statuses.
+    labels : {"any", "documented", "words"}, default "any"
+        Keep only the figures whose labels (period, geo, status) rest on what is asked:
+        ``"any"`` keeps every figure; ``"documented"`` leaves out those with a label whose basis
+        is ``judgement`` and those marked ``doubtful``; ``"words"`` keeps only those whose every
+        label rests on the letter's words (basis ``quote`` or ``context``). Derived figures have
+        no bases: only ``"any"`` keeps them. Data versions before 2.0.0 record no bases: with
+        them, only ``"any"`` is allowed (another value raises ``ArgumentError`` rather than
+        passing unverified labels off as documented).
     version : str, optional
         A data version (see :func:`data_versions`); by default the current one. Every loader
         takes it: a paper that cites version 1.0.0 gets the same numbers back.
@@ -173,10 +207,15 @@ def load_figures(
     ------
     UnknownValueError
         When a filter value does not exist; the message names the closest valid ones.
+    ArgumentError
+        For ``labels`` other than ``"any"`` on a data version that records no label bases.
 
     Examples
     --------
     >>> import futian_indicators as fi
+    >>> words = fi.load_figures(labels="words")
+    >>> set(words["period_basis"]) <= {"quote", "context"}
+    True
     >>> gdp = fi.load_figures(indicator="gdp", source="cppcc-2025136")
     >>> gdp[["period", "value", "value_as_reported"]].to_string(index=False)
     'period        value value_as_reported\\n  2024 5.948820e+11      5948.82 亿元'
@@ -188,7 +227,26 @@ def load_figures(
     frame = _select(frame, "source_id", source, "source", set(sources))
     frame = _select(frame, "geo", geo, "geo", vocab.GEOS)
     frame = _select(frame, "status", status, "status", vocab.STATUSES)
+    frame = _select_labels(frame, labels, version)
     return frame.reset_index(drop=True)
+
+
+def load_evidence(*, version: str | None = None) -> pd.DataFrame:
+    """The words of the letters, other than the quotes, that state the figures' labels.
+
+    One row per passage of a label (``period``, ``geo`` or ``status``) whose basis is
+    ``context``: ``figure_id``, ``label``, ``text`` (verbatim from the normalised letter) and
+    ``char_start``/``char_end`` (offsets into the raw letter, like a quote's). The build reads
+    these words and fails unless they give the figure's label. Data versions before 2.0.0 have
+    no evidence: for them the table is empty.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> list(fi.load_evidence().columns)
+    ['figure_id', 'label', 'text', 'char_start', 'char_end']
+    """
+    return _table("evidence", version)
 
 
 def load_mentions(
@@ -202,13 +260,14 @@ def load_mentions(
         Keep only these letters.
     kind : str or list of str, optional
         Keep only these kinds (``quantity``, ``rank``, ``date``, ``doc_number``, ``ordinal``,
-        ``code``, ``duration``).
+        ``code``, ``duration``, ``page_number``).
 
     Returns
     -------
     DataFrame
-        One row per mention, sorted by letter and position: ``start``/``end`` index the raw
-        letter; ``figure_id`` is set when the mention is a figure's quantity, ``reason`` otherwise.
+        One row per mention, sorted by letter and position: ``char_start``/``char_end`` index
+        the raw letter (data versions before 2.0.0 call them ``start``/``end``);
+        ``figure_id`` is set when the mention is a figure's quantity, ``reason`` otherwise.
     """
     frame = _table("mentions", version)
     sources = _raw_table("sources", version)["source_id"]

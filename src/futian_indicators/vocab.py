@@ -11,9 +11,10 @@ from typing import NamedTuple
 SOURCE_KINDS = ("cppcc_proposal_reply", "npc_suggestion_reply")
 """What a source is: a reply to a CPPCC proposal (提案) or a People's Congress suggestion (建议)."""
 
-GEOS = ("futian", "hetao_shenzhen_park", "shenzhen")
+GEOS = ("futian", "hetao_shenzhen_park", "hetao_zone", "shenzhen")
 """Areas a figure can be of: Futian District; the Shenzhen Park of the Hetao Shenzhen-Hong Kong
-Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区); Shenzhen."""
+Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区); the whole
+cooperation zone (河套深港科技创新合作区, the Shenzhen Park and the Hong Kong side); Shenzhen."""
 
 STATUSES = ("actual", "target", "plan", "policy", "derived")
 """actual: an outcome; target: 目标/力争; plan: 计划; policy: a rule's parameter (a subsidy cap);
@@ -30,18 +31,73 @@ QUALIFIERS = ("exact", "approx", "over", "at_least", "nearly", "under", "range",
 CURATED_QUALIFIERS = QUALIFIERS[:-1]
 """The qualifiers words can have."""
 
-UNITS = ("CNY", "USD", "count", "percent", "percentage_point", "m2", "times", "pflops", "rank")
+UNITS = (
+    "CNY",
+    "USD",
+    "count",
+    "percent",
+    "percentage_point",
+    "m2",
+    "times",
+    "pflops",
+    "per_10k_people",
+    "rank",
+)
 """Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),
-percentage points, square metres, times (倍), petaflops of computing power (P), a rank (第3 is 3:
-1 is the first place)."""
+percentage points, square metres, times (倍), petaflops of computing power (P), a count per
+10,000 residents (每万人口187.76件 is 187.76), a rank (第3 is 3: 1 is the first place)."""
 
-MEASURES = ("flow", "stock", "rate", "share", "growth", "ratio", "rank", "count")
-"""What kind of quantity an indicator is."""
+MEASURES = ("stock", "flow", "rate", "share", "growth", "ratio", "rank", "parameter")
+"""What kind of quantity an indicator is, one meaning each: a stock (a level at a date: firms
+counted, patents in force), a flow (counted over a period: GDP, events held, firms served), a rate
+(a count per people or per done, 每万人口, 办结率), a share (a part of a whole, 占全市), a growth
+(a change over a period, 增长), a ratio (one quantity over another of a different kind), a rank
+(a place among areas), a parameter (a rule's number: a subsidy cap, a rate a policy grants)."""
 
-PERIOD_TYPES = ("year", "half_year", "quarter", "month", "as_of", "multi_year", "since")
+FLOW_MEASURES = ("flow",)
+"""The measures counted over a period: their figures may never be ``as_of`` a date (a flow
+counted up to a date with no stated start is ``to_date``)."""
+
+PERIOD_TYPES = (
+    "year",
+    "half_year",
+    "quarter",
+    "month",
+    "as_of",
+    "to_date",
+    "multi_year",
+    "since",
+)
 """How a period label reads; see :func:`futian_indicators.core.period.parse_period`."""
 
-MENTION_KINDS = ("quantity", "rank", "date", "doc_number", "ordinal", "code", "duration")
+BASES = ("quote", "context", "convention", "judgement")
+"""What a figure's label (period, geo, status) rests on: the quote's own words, other words of
+the letter (their place is in the evidence table), a documented convention, or the curator's
+judgement (the reason is in the figure's note)."""
+
+LABELS = ("period", "geo", "status")
+"""The labels of a figure that each have a basis."""
+
+CONVENTIONS = {"period": "letter_date", "geo": "district", "status": "actual"}
+"""The one documented convention of each label: ``letter_date`` (a stock, or a count up to now,
+stated with no date is as of, or up to, the letter's date; an undated letter cannot give it),
+``district`` (Futian, where the letter names no area), ``actual`` (where no target, plan or
+policy word governs the figure)."""
+
+LABEL_FILTERS = ("any", "documented", "words")
+"""The ``labels=`` filter of ``load_figures``: every figure; those with no judgement basis and
+not doubtful; those whose every label rests on words (quote or context)."""
+
+MENTION_KINDS = (
+    "quantity",
+    "rank",
+    "date",
+    "doc_number",
+    "ordinal",
+    "code",
+    "duration",
+    "page_number",
+)
 """What a number mention in a letter is; only quantity and rank are measures (see extract)."""
 
 RULE_KINDS = ("agreement", "monotone", "identity", "bound", "target")
@@ -129,6 +185,7 @@ UNIT_LABELS: dict[str, UnitLabels] = {
     "times": UnitLabels(1.0, "倍", "times"),
     "pflops": UnitLabels(1.0, "P", "PFLOPS", "P"),
     "rank": UnitLabels(1.0, "rank", "rank, 1 = first", "名次"),
+    "per_10k_people": UnitLabels(1.0, "每万人", "per 10,000 people", "每万人"),
 }
 """The display unit of each of :data:`UNITS` (values are stored in base units)."""
 

@@ -6,7 +6,11 @@ normalised letter. Each mention is accounted for, in this order:
 1. by the figures whose quantity overlaps it (``figure_id``; several ids are joined by ``;``);
 2. by a curated ``not_figures`` entry whose mention overlaps it (``reason``: the curator's words);
 3. by its kind, when that kind is never a measure (a date, a document number, an ordinal, a code
-   or name, a duration: ``reason`` is the kind's standard reason).
+   or name, a duration, a page number: ``reason`` is the kind's standard reason).
+
+Page numbers are dropped by normalisation; they are found in the raw letter
+(:func:`~futian_indicators.language.normalise.page_numbers`) and listed with kind
+``page_number``, so that every number of the letter has a row.
 
 A mention of a measure kind (``quantity``, ``rank``) accounted for by none of these is a problem
 that fails the build, and so is a ``not_figures`` entry that accounts for nothing.
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language.mentions import AUTOMATIC_REASONS, MEASURE_KINDS, mention_spans
-from ..language.normalise import NormalisedText, PassageError, locate
+from ..language.normalise import NormalisedText, PassageError, locate, page_numbers
 from ..raw.records import NotFigureRecord, RawData, SourceRecord
 from .schema import LIST_SEPARATOR
 
@@ -100,14 +104,26 @@ def _account(
         rows.append(
             {
                 "source_id": source.source_id,
-                "start": raw_start,
-                "end": raw_end,
+                "char_start": raw_start,
+                "char_end": raw_end,
                 "text": letter.text[start:end],
                 "kind": kind,
                 "figure_id": figure_ids,
                 "reason": reason,
             }
         )
+    rows += [
+        {
+            "source_id": source.source_id,
+            "char_start": start,
+            "char_end": end,
+            "text": letter.raw[start:end],
+            "kind": "page_number",
+            "figure_id": None,
+            "reason": AUTOMATIC_REASONS["page_number"],
+        }
+        for start, end in page_numbers(letter.raw)
+    ]
     for index, (_, record) in enumerate(reasons):
         if index not in used:
             problems.append(

@@ -36,6 +36,18 @@ def _choice(description: str, allowed: tuple[str, ...]) -> pa.Column:
     return pa.Column(STRING, pa.Check.isin(allowed), description=description)
 
 
+def _basis(label: str) -> pa.Column:
+    return pa.Column(
+        STRING,
+        pa.Check.isin(vocab.BASES),
+        nullable=True,
+        description=f"What the {label} label rests on: quote (the quote's words state it), "
+        "context (other words of the letter: see evidence), convention (a documented "
+        f"default: {vocab.CONVENTIONS[label]}), judgement (the curator's reading: see note); "
+        "null for a derived figure.",
+    )
+
+
 def _bound(description: str) -> pa.Column:
     return pa.Column(
         float, pa.Check(lambda s: ~s.isna(), error="bound is NaN"), description=description
@@ -94,9 +106,30 @@ INDICATORS = pa.DataFrameSchema(
         "measure": _choice("Kind of quantity.", vocab.MEASURES),
         "category": _text("Topic group, e.g. economy, innovation, finance."),
         "description_en": _text("What the indicator measures, with its scope (口径)."),
-        "aliases_zh": _text("The words letters use for it, separated by '|'."),
+        "aliases_zh": _text(
+            "Its names: the words a user may look it up by (true synonyms), separated by '|'."
+        ),
+        "cues_zh": _text(
+            "Context words that help place a number of a new letter on this indicator (never "
+            "used for lookup), separated by '|'; null when there are none.",
+            nullable=True,
+        ),
         "base_indicator": _text(
             "For growth and share indicators: the indicator they are of.", nullable=True
+        ),
+        "denominator_indicator": _text(
+            "For a share: the indicator of the whole it is a share of (indicators.indicator_id).",
+            nullable=True,
+        ),
+        "denominator_geo": pa.Column(
+            STRING,
+            pa.Check.isin(vocab.GEOS),
+            nullable=True,
+            description="For a share: the area of the whole (占全市: shenzhen).",
+        ),
+        "note": _text(
+            "What a reader should know: its 口径, and how it differs from a look-alike.",
+            nullable=True,
         ),
     },
     strict=True,
@@ -120,14 +153,30 @@ FIGURES = pa.DataFrameSchema(
         ),
         "indicator_id": _text("What the figure measures (indicators.indicator_id)."),
         "geo": _choice("Area the figure is of.", vocab.GEOS),
-        "period": _text("Period label: 2024, 2023H1, 2024-12-31, 2022/2024, ..."),
-        "period_start": pa.Column(DATE, description="First day the period covers."),
+        "period": _text(
+            "Period label: 2024, 2023H1, 2024-12-31 (a stock on a day), ../2023-08-31 (a flow "
+            "counted up to a day), 2022/2024, ../2024 (several years up to 2024), ..."
+        ),
+        "period_start": pa.Column(
+            DATE,
+            nullable=True,
+            description="First day the period covers; null when the words state no start "
+            "(to_date, and multi_year labels ../YYYY).",
+        ),
         "period_end": pa.Column(DATE, description="Last day the period covers."),
         "period_type": _choice("How the period label reads.", vocab.PERIOD_TYPES),
         "status": _choice("actual, target, plan, policy parameter, or derived.", vocab.STATUSES),
+        "period_basis": _basis("period"),
+        "geo_basis": _basis("geo"),
+        "status_basis": _basis("status"),
         "value": pa.Column(float, description="The stated number in base units."),
         "unit": _choice("Base unit of value and the bounds.", vocab.UNITS),
         "value_as_reported": _text("Number, qualifier and unit as the letter words them."),
+        "unit_as_reported": _text(
+            "The unit as the letter words it (亿元, 家, 件, %, 万平方米); null for a derived "
+            "figure.",
+            nullable=True,
+        ),
         "qualifier": _choice("How the words qualify the number.", vocab.QUALIFIERS),
         "lower": _bound("Lower end of the strict interval the words allow (-inf: unbounded)."),
         "upper": _bound("Upper end of the strict interval (inf: unbounded)."),
@@ -155,7 +204,16 @@ FIGURES = pa.DataFrameSchema(
             nullable=True,
             description="End (exclusive) of the quote in the raw letter.",
         ),
-        "note": _text("Curator's remark: ambiguity, period choice, 口径.", nullable=True),
+        "note": _text(
+            "Curator's remark: ambiguity, period choice, 口径; the reason of every label whose "
+            "basis is judgement, and of a doubtful label.",
+            nullable=True,
+        ),
+        "doubtful": pa.Column(
+            bool,
+            description="Whether a label may be wrong (the note says why); load_figures("
+            "labels='documented') leaves such figures out.",
+        ),
         "derived_from": _text(
             "For a derived figure, the figures it is computed from "
             f"(ids joined by '{LIST_SEPARATOR}').",
@@ -166,7 +224,21 @@ FIGURES = pa.DataFrameSchema(
         pa.Check(lambda df: df["lower"] <= df["upper"], error="lower > upper"),
         pa.Check(lambda df: df["lower_lenient"] <= df["lower"], error="lenient lower > lower"),
         pa.Check(lambda df: df["upper"] <= df["upper_lenient"], error="upper > lenient upper"),
-        pa.Check(lambda df: df["period_start"] <= df["period_end"], error="period ends early"),
+        pa.Check(
+            lambda df: (df["period_start"] <= df["period_end"]) | df["period_start"].isna(),
+            error="period ends early",
+        ),
+        pa.Check(
+            lambda df: df["period_start"].isna() == df["period"].str.startswith("..").astype(bool),
+            error="period_start is null exactly for the labels with an open start (../)",
+        ),
+        pa.Check(
+            lambda df: (
+                (df["status"] == "derived")
+                == (df["period_basis"].isna() & df["geo_basis"].isna() & df["status_basis"].isna())
+            ),
+            error="derived figures (and only they) have no label bases",
+        ),
         pa.Check(
             lambda df: (df["char_start"] < df["char_end"]).fillna(df["status"] == "derived"),
             error="empty quote span",
@@ -189,8 +261,14 @@ FIGURES = pa.DataFrameSchema(
 MENTIONS = pa.DataFrameSchema(
     {
         "source_id": _text("The letter (sources.source_id)."),
-        "start": pa.Column("int64", pa.Check.ge(0), description="Start in the raw letter."),
-        "end": pa.Column("int64", pa.Check.gt(0), description="End (exclusive) in the raw letter."),
+        "char_start": pa.Column(
+            "int64",
+            pa.Check.ge(0),
+            description="Start of the mention in the decoded raw letter (Python string index).",
+        ),
+        "char_end": pa.Column(
+            "int64", pa.Check.gt(0), description="End (exclusive) of the mention in the raw letter."
+        ),
         "text": _text("The mention, as in the normalised letter."),
         "kind": _choice(
             "quantity or rank (measures), or what else the number is.", vocab.MENTION_KINDS
@@ -204,7 +282,7 @@ MENTIONS = pa.DataFrameSchema(
         "reason": _text("Why it is not a figure (null when it is one).", nullable=True),
     },
     checks=[
-        pa.Check(lambda df: df["start"] < df["end"], error="empty mention span"),
+        pa.Check(lambda df: df["char_start"] < df["char_end"], error="empty mention span"),
         pa.Check(
             lambda df: df["figure_id"].isna() != df["reason"].isna(),
             error="a mention has either a figure_id or a reason",
@@ -212,9 +290,33 @@ MENTIONS = pa.DataFrameSchema(
     ],
     strict=True,
     ordered=True,
-    unique=["source_id", "start"],
+    unique=["source_id", "char_start"],
     name="mentions",
     description="Every number the extractor finds in a letter, and what accounts for it.",
+)
+
+EVIDENCE = pa.DataFrameSchema(
+    {
+        "figure_id": _text("The figure whose label the words state (figures.figure_id)."),
+        "label": _choice("Which label of the figure: period, geo or status.", vocab.LABELS),
+        "text": _text("The words, verbatim from the normalised letter."),
+        "char_start": pa.Column(
+            "int64",
+            pa.Check.ge(0),
+            description="Start of the words in the decoded raw letter (Python string index).",
+        ),
+        "char_end": pa.Column(
+            "int64", pa.Check.gt(0), description="End (exclusive) of the words in the raw letter."
+        ),
+    },
+    checks=[pa.Check(lambda df: df["char_start"] < df["char_end"], error="empty evidence span")],
+    strict=True,
+    ordered=True,
+    unique=["figure_id", "label", "char_start"],
+    name="evidence",
+    description="The words of a letter, other than the quote, that state a figure's label (one "
+    "row per passage of a label whose basis is context); the build reads them and fails unless "
+    "they give the label.",
 )
 
 RULES = pa.DataFrameSchema(
@@ -289,6 +391,7 @@ SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "sources": SOURCES,
     "indicators": INDICATORS,
     "figures": FIGURES,
+    "evidence": EVIDENCE,
     "mentions": MENTIONS,
     "rules": RULES,
     "checks": CHECKS,
@@ -300,6 +403,8 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("figures", "source_id", "sources", "source_id"),
     ("figures", "indicator_id", "indicators", "indicator_id"),
     ("indicators", "base_indicator", "indicators", "indicator_id"),
+    ("indicators", "denominator_indicator", "indicators", "indicator_id"),
+    ("evidence", "figure_id", "figures", "figure_id"),
     ("mentions", "source_id", "sources", "source_id"),
     ("mentions", "figure_id", "figures", "figure_id"),
     ("figures", "derived_from", "figures", "figure_id"),

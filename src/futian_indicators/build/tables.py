@@ -9,6 +9,7 @@ all; it never writes anything (writing is :mod:`futian_indicators.build.store`'s
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
@@ -26,6 +27,7 @@ from ..language.quantity import Quantity, parse_quantity
 from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
 from . import schema
 from .accounting import AccountedSpan, mentions_table
+from .labels import LabelWords, evidence_rows, evidence_texts, label_problems
 
 
 def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str | list[str]) -> pd.DataFrame:
@@ -47,13 +49,32 @@ def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
 
 
 def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
-    rows = [asdict(r) | {"aliases_zh": "|".join(r.aliases_zh)} for r in indicators]
+    rows = [
+        asdict(r) | {"aliases_zh": "|".join(r.aliases_zh), "cues_zh": "|".join(r.cues_zh) or None}
+        for r in indicators
+    ]
     return _frame("indicators", rows, "indicator_id")
 
 
 def _closest(value: str, valid: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(valid), n=3, cutoff=0.5)
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
+
+
+_PER_10K_PEOPLE = "每万人"
+
+
+def _per_people(figure: FigureRecord, quantity: Quantity) -> Quantity:
+    """A count the quote states per 10,000 people (每万人口…187.76件) is in ``per_10k_people``.
+
+    The grammar reads the number and its count word (187.76件); the rate's words stand before
+    them in the quote, so the unit is the quote's to give.
+    """
+    if quantity.unit == "count" and figure.unit == "per_10k_people":
+        before = figure.quote.split(figure.quantity, 1)[0]
+        if _PER_10K_PEOPLE in before:
+            return dataclasses.replace(quantity, unit="per_10k_people")
+    return quantity
 
 
 class _FigureBuilder:
@@ -64,9 +85,11 @@ class _FigureBuilder:
     ) -> None:
         self.letters = letters
         self.indicators = {i.indicator_id: i for i in raw.indicators}
+        self.dates = {s.source_id: s.date for s in raw.sources}
         self.problems = problems
         self.seen: dict[str, FigureRecord] = {}
         self.spans: list[AccountedSpan] = []
+        self.evidence: list[dict[str, Any]] = []
 
     def fail(self, figure: FigureRecord, message: str) -> None:
         self.problems.append(f"{figure.where}: figure {figure.figure_id!r}: {message}")
@@ -88,7 +111,7 @@ class _FigureBuilder:
             return None
         self.spans.append(AccountedSpan(figure.source_id, *passage.part, figure.figure_id))
         lenient = self._lenient(figure, quantity)
-        if lenient is None:
+        if lenient is None or not self._labels_ok(figure, letter, passage.quote):
             return None
         period = parse_period(figure.period)
         start, end = letter.raw_span(*passage.quote)
@@ -98,19 +121,42 @@ class _FigureBuilder:
             "indicator_id": figure.indicator,
             "geo": figure.geo,
             "period": period.label,
-            "period_start": pd.Timestamp(period.start),
+            "period_start": pd.Timestamp(period.start) if period.start else pd.NaT,
             "period_end": pd.Timestamp(period.end),
             "period_type": period.type,
             "status": figure.status,
+            "period_basis": figure.period_basis,
+            "geo_basis": figure.geo_basis,
+            "status_basis": figure.status_basis,
             **quantity.columns(),
+            "unit_as_reported": quantity.unit_as_reported,
             "lower_lenient": lenient[0],
             "upper_lenient": lenient[1],
             "quote": letter.text[slice(*passage.quote)],
             "char_start": start,
             "char_end": end,
             "note": figure.note,
+            "doubtful": figure.doubtful,
             "derived_from": None,
         }
+
+    def _labels_ok(
+        self, figure: FigureRecord, letter: NormalisedText, quote: tuple[int, int]
+    ) -> bool:
+        """Locate the evidence and verify every label against its basis; keep the evidence rows."""
+        evidence, problems = evidence_texts(figure, letter)
+        context = LabelWords(
+            letter,
+            self.dates[figure.source_id],
+            letter.text[slice(*quote)],
+            self.indicators[figure.indicator].measure,
+        )
+        problems += label_problems(figure, context, evidence)
+        for message in problems:
+            self.fail(figure, message)
+        if not problems:
+            self.evidence += evidence_rows(figure, letter, evidence)
+        return not problems
 
     def _known(
         self, figure: FigureRecord, what: str, value: str, valid: Mapping[str, Any], file: str
@@ -165,6 +211,7 @@ class _FigureBuilder:
         except QuantityParseError as exc:
             self.fail(figure, str(exc))
             return None
+        quantity = _per_people(figure, quantity)
         parsed = (quantity.value, quantity.unit, quantity.qualifier)
         curated = (figure.value, figure.unit, figure.qualifier)
         if parsed != curated:
@@ -185,9 +232,9 @@ class _FigureBuilder:
 
 def _figure_rows(
     raw: RawData, letters: dict[str, NormalisedText], problems: list[str]
-) -> tuple[list[dict[str, Any]], list[AccountedSpan]]:
+) -> tuple[list[dict[str, Any]], list[AccountedSpan], list[dict[str, Any]]]:
     builder = _FigureBuilder(raw, letters, problems)
-    return builder.rows(raw.figures), builder.spans
+    return builder.rows(raw.figures), builder.spans, builder.evidence
 
 
 def _rules(raw: RawData, problems: list[str]) -> list[Rule]:
@@ -288,7 +335,7 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     raw = read_raw(raw_dir)
     problems = list(raw.problems)
     letters = {source.source_id: normalise(source.text) for source in raw.sources}
-    figure_rows, spans = _figure_rows(raw, letters, problems)
+    figure_rows, spans, evidence = _figure_rows(raw, letters, problems)
     mentions = mentions_table(raw, letters, spans, problems)
     rules = _rules(raw, problems)
     checks, figures = _checks(rules, figure_rows, raw, problems)
@@ -296,7 +343,8 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
         "sources": _sources_table(raw.sources),
         "indicators": _indicators_table(raw.indicators),
         "figures": figures,
-        "mentions": _frame("mentions", mentions, ["source_id", "start"]),
+        "evidence": _frame("evidence", evidence, ["figure_id", "label", "char_start"]),
+        "mentions": _frame("mentions", mentions, ["source_id", "char_start"]),
         "rules": _frame("rules", rules_table_rows(rules), "rule_id"),
         "checks": checks,
         "errata": _errata(raw, figures, problems),

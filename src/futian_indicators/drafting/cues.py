@@ -384,7 +384,7 @@ def status_of(text: str, place: Place, period: str, dates: LetterDates) -> tuple
         return "plan", f"“{m.group(0)}” before it"
     if m := _TARGET_RE.search(text, sentence[0], mention[0]):
         return "target", f"“{m.group(0)}” before it"
-    if dates.date is not None and int(period[:4]) > dates.date.year:
+    if dates.date is not None and int(period.removeprefix("../")[:4]) > dates.date.year:
         return "target", f"its period lies after the letter's year ({dates.date.year})"
     m = _INTENT_YEAR_RE.search(text, sentence[0], mention[0])
     if m and dates.year is not None and int(m.group(1)) >= dates.year:

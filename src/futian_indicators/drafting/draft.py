@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .. import vocab
 from ..core.period import parse_period
 from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
@@ -90,6 +91,10 @@ class DraftFigure:
     confidence: float
     start: int  # the number's span in the normalised letter
     end: int
+    # A draft's labels are proposals nobody has read yet: judgement, the note says so.
+    geo_basis: str = "judgement"
+    period_basis: str = "judgement"
+    status_basis: str = "judgement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +120,7 @@ class Draft:
 
 def _slug(indicator: str, period: str, taken: set[str]) -> str:
     p = parse_period(period)
-    if p.type in ("year", "as_of"):
+    if p.type in ("year", "as_of", "to_date") or p.start is None:
         suffix = str(p.end.year)
     elif p.type == "since":
         suffix = str(p.start.year)
@@ -158,6 +163,9 @@ class _Drafter:
         period = self.periods.of(place, self.matcher.measure(choice.entry))
         if period is None:
             return "no period words, and the letter is undated"
+        flow = choice.entry.measure in vocab.FLOW_MEASURES
+        if flow and parse_period(period.label).type == "as_of":
+            period = replace(period, label=f"../{period.label}")  # a flow is never as_of
         status, status_why = status_of(self.text, place, period.label, self.dates)
         confidence = max(0.1, min(0.9, choice.confidence - (0.0 if period.stated else 0.1)))
         note = (

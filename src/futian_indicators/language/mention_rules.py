@@ -38,6 +38,7 @@ from .lexicon import (
     TIME_UNIT,
     YEAR,
 )
+from .numerals import GrammarError, read_number
 
 __all__ = ["RULES", "RULE_BY_NAME", "Rule", "scan_re"]
 
@@ -172,6 +173,43 @@ def _name_rule() -> Rule:
     return Rule("name", "code", rf"\d{_CN_NUMERAL}", pattern)
 
 
+def _set_count_rule() -> Rule:
+    """Chinese numerals counting a named set: 七大, 十大类, 两大, 八大 (a quantity).
+
+    Not the article: 一大批 and the like are left out, and so are 大学, 大厦, 大道, 大会 ...
+
+    Examples
+    --------
+    >>> _find(_set_count_rule(), "七大战略性新兴产业，十大类专业服务，两大支柱，一大批，三类")
+    ['七大', '十大类', '两大', '三类']
+    """
+    pattern = (
+        rf"(?<![{_CN_NUMERAL}第])(?!一大|一类)[{_CN_NUMERAL}两]++"
+        rf"(?:大(?:类)?(?![学厦道会楼街赛批])|类)"
+    )
+    return Rule("set_count", "quantity", rf"{_CN_NUMERAL}两", pattern)
+
+
+_SET_COUNT_RE: Final = re.compile(r"([^大类]++)(?:大类?|类)")
+
+
+def set_count_value(words: str) -> float | None:
+    """The count a set's numeral states (七大: 7), or None for any other words.
+
+    Examples
+    --------
+    >>> set_count_value("十大类"), set_count_value("两大"), set_count_value("大学")
+    (10.0, 2.0, None)
+    """
+    m = _SET_COUNT_RE.fullmatch(words)
+    if m is None or m.group(1)[0] not in _CN_NUMERAL + "两":
+        return None
+    try:
+        return float(read_number(m.group(1).replace("两", "二"), None).value)
+    except GrammarError:
+        return None
+
+
 def _token_rule() -> Rule:
     """Tokens of ASCII letters and digits: ``5G``, ``O2O``, ``ID4``.
 
@@ -236,6 +274,7 @@ RULES: Final = (
     _plus_code_rule(),
     _version_rule(),
     _name_rule(),
+    _set_count_rule(),
     _token_rule(),
     _marker_rule(),
     _duration_rule(),

@@ -29,7 +29,13 @@ code           a name or code holding a number: 20+8, 1+10+N+N+1, N+1, 5G, O2O, 
                福田英才荟3.0”, 1.0版本, 500强, 百强区, 千亿级, 五百亿级, 十亿接续, 3大 (the
                "3 major ..." of a named set)
 duration       a length of time: 3年 (3年累计, 3年翻两番), 3天内, 6个月, 前3年
+page_number    a page number of the published letter (a line of one to three digits): the
+               normalised text drops it, so the build finds it in the raw letter
+               (:func:`~futian_indicators.language.normalise.page_numbers`)
 =============  ================================================================================
+
+A Chinese numeral before 大 or 类 counts the members of a named set (七大战略性新兴产业, 十大类专业
+服务, 两大支柱产业): a ``quantity`` with no value, which must be curated or given a reason.
 
 Which numbers are mentions
 --------------------------
@@ -43,7 +49,8 @@ ordinal marker (一是, （一）, 一、, 一期, 五届); in a duration (三�
 - inside a set phrase (:data:`SET_PHRASES`): 进一步, 统一, 唯一, 一流, 一站式, 一对一,
   一河两岸, 三位一体, 二次创业, 一条龙 ...;
 - as the indefinite article: a lone 一 before a count word (引进一批龙头企业, 一个, 一项);
-- bare, with no word that makes it a number (三大产业, 四策并举, 十大类, 建议一).
+- bare, with no word that makes it a number (四策并举, 建议一); but a numeral before 大 or 类
+  (三大产业, 十大类) counts a named set and is a ``quantity``.
 
 How the text is scanned
 -----------------------
@@ -97,7 +104,7 @@ from .lexicon import (
     TIME_UNIT,
     YEAR,
 )
-from .mention_rules import RULE_BY_NAME, scan_re
+from .mention_rules import RULE_BY_NAME, scan_re, set_count_value
 from .quantity import quantity_from_match
 
 __all__ = [
@@ -122,6 +129,7 @@ AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(
         "ordinal": "an ordinal (a heading, a session, a place in a sequence), not a measure",
         "code": "a name or code that holds a number (20+8, 5G, 百亿级), not a measure",
         "duration": "a length of time that qualifies another number, not a measure",
+        "page_number": "a page number of the published letter, not a measure",
     }
 )
 #: The columns of :func:`extract_quantities`, in order.
@@ -390,11 +398,19 @@ def _mentions(text: str) -> list[_Mention]:
     return mentions
 
 
+def _set_count_reading(words: str) -> _Reading:
+    """A set count's reading (七大: exactly 7), or no reading for any other words."""
+    n = set_count_value(words)
+    return _NO_READING if n is None else (n, "count", "exact", n, n, n, n)
+
+
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`."""
     grammar, no_reading = _Grammar(text), _NO_READING
     readings = [
-        no_reading if m.match is None else (grammar.reading(m.match) or no_reading)
+        _set_count_reading(text[m.start : m.end])
+        if m.match is None
+        else (grammar.reading(m.match) or no_reading)
         for m in mentions
     ]
     values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (

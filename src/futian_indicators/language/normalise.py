@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..errors import CurationError
 
-_PAGE_NUMBER_LINE = re.compile(r"(?<=\n\n)[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*\n)", re.ASCII)
+_PAGE_NUMBER_LINE = re.compile(r"(?<=\n\n)[ \t]*(?P<number>\d{1,3})[ \t]*\n(?=[ \t]*\n)", re.ASCII)
 _HEADING_MARKS = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _EMPHASIS = re.compile(r"\*\*")
 
@@ -60,6 +60,20 @@ class NormalisedText:
             found.append(start)
             start = self.text.find(needle, start + 1)
         return found
+
+
+def page_numbers(raw: str) -> list[tuple[int, int]]:
+    """The raw ``(start, end)`` of every page number that normalisation drops.
+
+    They are numbers of the letter too, so the mentions table lists them (kind ``page_number``).
+
+    Examples
+    --------
+    >>> raw = "的问题，\\n\\n\\n\\n4\\n\\n对接"
+    >>> [raw[a:b] for a, b in page_numbers(raw)]
+    ['4']
+    """
+    return [m.span("number") for m in _PAGE_NUMBER_LINE.finditer(raw)]
 
 
 def _dropped_spans(raw: str) -> list[tuple[int, int]]:

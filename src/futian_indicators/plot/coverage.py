@@ -23,6 +23,7 @@ from .style import (
     _new_axes,
     _rows,
     _source_ids,
+    _starts,
     _x,
 )
 from .words import _Lang
@@ -153,9 +154,7 @@ def plot_coverage(
     ax.tick_params(axis="y", length=0)
     if style.family:
         ax.tick_params(labelfontfamily=list(style.family))
-    starts = _x(figures["period_start"]) + [
-        _x(pd.Series([x.date]))[0] for x in present if x.date is not None
-    ]
+    starts = _starts(figures) + [_x(pd.Series([x.date]))[0] for x in present if x.date is not None]
     ends = _x(figures["period_end"])
     pad = max((max(ends) - min(starts)) * 0.04, 45.0) if len(figures) else 45.0
     _date_axis(ax, min(starts, default=0.0) - pad, max(ends, default=1.0) + pad, style)

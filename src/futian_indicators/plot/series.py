@@ -30,6 +30,7 @@ from .style import (
     _new_axes,
     _rows,
     _source_ids,
+    _starts,
     _style,
     _wrap,
     _x,
@@ -51,7 +52,7 @@ def _shape(row: Any) -> str:
 
 def _dodged(figures: pd.DataFrame) -> list[float]:
     """X of each figure: its period end, shifted apart where several share one."""
-    ends, starts = _x(figures["period_end"]), _x(figures["period_start"])
+    ends, starts = _x(figures["period_end"]), _starts(figures)
     width = max(ends) - min(starts)
     step = min(max(width * 0.05, 8.0), 90.0) if width else 20.0
     xs = list(ends)
@@ -323,7 +324,7 @@ def plot_series(
     indicator : str
         An indicator id, e.g. ``"gdp"`` or ``"high_tech_enterprises"``.
     geo : str, default "futian"
-        The area: ``"futian"``, ``"hetao_shenzhen_park"`` or ``"shenzhen"``.
+        The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"`` or ``"shenzhen"``.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     lang : {"en", "zh"}, default "en"
@@ -406,7 +407,7 @@ def plot_series(
     ax.set_ylim(bottom, top)
     if unit == "rank":
         ax.invert_yaxis()
-    starts = _x(figures["period_start"])
+    starts = _starts(figures)
     left, right = min(*starts, *xs), max(xs)
     pad = max((right - left) * 0.08, 60.0)
     _date_axis(ax, left - pad, right + 1.8 * pad, style)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -120,15 +119,13 @@ def _indicator(indicator_id: str, version: str | None = None) -> dict[str, Any]:
 def _measure_word(figures: pd.DataFrame) -> str | None:
     """The one measure word (家, 件, 个 ...) the letters use for a count, if they agree.
 
-    Read back from ``value_as_reported`` because no column holds the unit the letter wrote (a
-    ``unit_as_reported`` column is planned; this parse goes away with it).
+    From the figures' ``unit_as_reported``; data versions before 2.0.0 do not have it, and their
+    counts are drawn with the generic word.
     """
-    words = set()
-    for text in figures.loc[figures["status"] != "derived", "value_as_reported"]:
-        tail = re.sub(r"(以上|以下|左右)$", "", str(text).strip()).split()[-1]
-        tail = re.sub(r"^[^\u4e00-\u9fff]*[余多万亿百千超]*", "", tail)
-        if tail:
-            words.add(tail)
+    if "unit_as_reported" not in figures.columns:
+        return None
+    reported = figures.loc[figures["status"] != "derived", "unit_as_reported"].dropna()
+    words = {str(word) for word in reported if str(word)}
     return words.pop() if len(words) == 1 else None
 
 
@@ -253,6 +250,11 @@ def _date_axis(ax: Axes, left: float, right: float, lang: _Lang) -> None:
 
 def _x(dates: pd.Series) -> list[float]:
     return [float(mdates.date2num(pd.Timestamp(d).to_pydatetime())) for d in dates]
+
+
+def _starts(figures: pd.DataFrame) -> list[float]:
+    """X of each figure's period start; an open start (../2023-08-31, ../2024) is its end."""
+    return _x(figures["period_start"].fillna(figures["period_end"]))
 
 
 def _style(row: Any, version: str | None = None) -> tuple[str, str, str, str]:

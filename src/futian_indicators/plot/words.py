@@ -12,6 +12,7 @@ _WORDS = {
     "en": {
         "futian": "Futian District",
         "hetao_shenzhen_park": "Hetao Shenzhen Park",
+        "hetao_zone": "Hetao Cooperation Zone",
         "shenzhen": "Shenzhen",
         "series_title": "{name}, {geo}: every report in the letters",
         "period_axis": "period (marker at its end; a line spans a period longer than a day)",
@@ -48,6 +49,7 @@ _WORDS = {
     "zh": {
         "futian": "福田区",
         "hetao_shenzhen_park": "河套深港科技创新合作区深圳园区",
+        "hetao_zone": "河套深港科技创新合作区",
         "shenzhen": "深圳市",
         "series_title": "{name}（{geo}）：各答复函的报告",
         "period_axis": "时期（标记位于期末；横线为长于一天的时期）",

@@ -65,6 +65,22 @@ class IndicatorRecord:
     aliases_zh: tuple[str, ...]
     base_indicator: str | None
     where: Where
+    cues_zh: tuple[str, ...] = ()
+    denominator_indicator: str | None = None
+    denominator_geo: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceWords:
+    """Words of the letter that state one label of a figure (basis ``context``).
+
+    ``words`` occur once in the normalised letter, or once in ``passage``, which occurs once.
+    """
+
+    label: str
+    words: str
+    passage: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +101,15 @@ class FigureRecord:
     alternative_reading: str | None
     note: str | None
     where: Where
+    period_basis: str = "quote"
+    geo_basis: str = "quote"
+    status_basis: str = "quote"
+    evidence: tuple[EvidenceWords, ...] = ()
+    doubtful: bool = False
+
+    def basis(self, label: str) -> str:
+        """The basis of one label (``period``, ``geo`` or ``status``)."""
+        return str(getattr(self, f"{label}_basis"))
 
     @property
     def figure_id(self) -> str:
@@ -252,11 +277,15 @@ _INDICATOR_KEYS = (
     "aliases_zh",
     "base_indicator",
 )
+_INDICATOR_OPTIONAL_KEYS = ("cues_zh", "denominator_indicator", "denominator_geo", "note")
 
 
 def indicator(rec: Fields) -> IndicatorRecord | None:
     """The codebook entry, or None when it has a problem (recorded in ``rec.problems``)."""
-    rec.check_keys(_INDICATOR_KEYS)
+    rec.check_keys(_INDICATOR_KEYS, optional=_INDICATOR_OPTIONAL_KEYS)
+    geo = rec.optional_text("denominator_geo")
+    if geo is not None and geo not in vocab.GEOS:
+        rec.fail(f"denominator_geo {geo!r} is not allowed; allowed: {', '.join(vocab.GEOS)}")
     record = IndicatorRecord(
         indicator_id=rec.text("indicator_id"),
         name_en=rec.text("name_en"),
@@ -268,6 +297,10 @@ def indicator(rec: Fields) -> IndicatorRecord | None:
         aliases_zh=rec.string_list("aliases_zh"),
         base_indicator=rec.optional_text("base_indicator"),
         where=rec.where,
+        cues_zh=rec.string_list("cues_zh") if "cues_zh" in rec.data else (),
+        denominator_indicator=rec.optional_text("denominator_indicator"),
+        denominator_geo=geo,
+        note=rec.optional_text("note"),
     )
     return record if rec.ok else None
 
@@ -276,20 +309,96 @@ FIGURE_KEYS = (
     "slug",
     "indicator",
     "geo",
+    "geo_basis",
     "period",
+    "period_basis",
     "status",
+    "status_basis",
     "quote",
     "quantity",
     "value",
     "unit",
     "qualifier",
 )
-"""The keys every figure record has (``alternative_reading`` and ``note`` are optional)."""
+"""The keys every figure record has (``evidence``, ``alternative_reading``, ``doubtful`` and
+``note`` are optional)."""
+
+FIGURE_OPTIONAL_KEYS = ("evidence", "alternative_reading", "doubtful", "note")
+"""The keys a figure record may have."""
+
+_EVIDENCE_FORMS = (
+    "words occurring once in the letter (period: 截至2023年6月底), a mapping "
+    "{passage: ..., words: ...} (a passage occurring once, and words once in it), "
+    "or a list of such"
+)
+
+
+def _evidence_item(rec: Fields, label: str, value: Any) -> EvidenceWords | None:
+    if isinstance(value, str) and value.strip():
+        return EvidenceWords(label, value)
+    if isinstance(value, Mapping):
+        keys = {k for k in value if k != LINE}
+        passage, words = value.get("passage"), value.get("words")
+        if (
+            keys == {"passage", "words"}
+            and isinstance(passage, str)
+            and isinstance(words, str)
+            and passage.strip()
+            and words.strip()
+        ):
+            return EvidenceWords(label, words, passage)
+    rec.fail(f"evidence {label} {value!r} is malformed; expected {_EVIDENCE_FORMS}")
+    return None
+
+
+def _evidence(rec: Fields, bases: Mapping[str, str]) -> tuple[EvidenceWords, ...]:
+    """The evidence words, by label: required for, and only for, the labels of basis context."""
+    value = rec.data.get("evidence")
+    if value is None:
+        value = {}
+    if not isinstance(value, Mapping):
+        rec.fail(
+            f"evidence is {value!r}; expected a mapping from label (period, geo, status) to "
+            f"{_EVIDENCE_FORMS}"
+        )
+        return ()
+    items: list[EvidenceWords] = []
+    for label, entry in value.items():
+        if label == LINE:
+            continue
+        if label not in vocab.LABELS:
+            rec.fail(f"evidence names {label!r}, not a label; allowed: {', '.join(vocab.LABELS)}")
+            continue
+        if bases.get(label) != "context":
+            rec.fail(
+                f"evidence for {label}, whose basis is {bases.get(label)!r}, not 'context'; "
+                f"remove the evidence or set {label}_basis: context"
+            )
+            continue
+        entries = entry if isinstance(entry, list) and entry else [entry]
+        items += [i for e in entries if (i := _evidence_item(rec, label, e)) is not None]
+    for label, basis in bases.items():
+        if basis == "context" and label not in value:
+            rec.fail(
+                f"{label}_basis is context but there is no evidence for {label}; add "
+                f"evidence: {{{label}: <the words of the letter that state it>}}, or change "
+                "the basis"
+            )
+    return tuple(items)
+
+
+def _doubtful(rec: Fields) -> bool:
+    value = rec.data.get("doubtful", False)
+    if not isinstance(value, bool):
+        rec.fail(f"doubtful is {value!r}; expected true or false")
+        return False
+    return value
 
 
 def figure(rec: Fields, source_id: str) -> FigureRecord | None:
     """A figure of the letter ``source_id``, or None when it has a problem."""
-    rec.check_keys(FIGURE_KEYS, optional=("alternative_reading", "note"))
+    rec.check_keys(FIGURE_KEYS, optional=FIGURE_OPTIONAL_KEYS)
+    bases = {label: rec.choice(f"{label}_basis", vocab.BASES) for label in vocab.LABELS}
     record = FigureRecord(
         source_id=source_id,
         slug=rec.text("slug"),
@@ -305,9 +414,22 @@ def figure(rec: Fields, source_id: str) -> FigureRecord | None:
         alternative_reading=rec.optional_text("alternative_reading"),
         note=rec.optional_text("note"),
         where=rec.where,
+        period_basis=bases["period"],
+        geo_basis=bases["geo"],
+        status_basis=bases["status"],
+        evidence=_evidence(rec, bases),
+        doubtful=_doubtful(rec),
     )
     if record.alternative_reading and not record.note:
         rec.fail("has an alternative_reading but no note; say in note which readings are recorded")
+    judged = [label for label in vocab.LABELS if bases[label] == "judgement"]
+    if judged and not record.note:
+        rec.fail(
+            f"the basis of {', '.join(judged)} is judgement but there is no note; give the "
+            "reason in note (the words you read, and why they give the label)"
+        )
+    if record.doubtful and not record.note:
+        rec.fail("is doubtful but has no note; say in note why the label may be wrong")
     return record if rec.ok else None
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from .model import (
     FIGURE_KEYS,
+    FIGURE_OPTIONAL_KEYS,
     SOURCE_ID_RE,
+    EvidenceWords,
     FigureRecord,
     IndicatorRecord,
     NotFigureRecord,
@@ -22,7 +24,9 @@ from .yamlfile import Where, read_yaml
 
 __all__ = [
     "FIGURE_KEYS",
+    "FIGURE_OPTIONAL_KEYS",
     "SOURCE_ID_RE",
+    "EvidenceWords",
     "FigureRecord",
     "IndicatorRecord",
     "NotFigureRecord",

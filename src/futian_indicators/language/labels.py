@@ -1,0 +1,256 @@
+"""Read a figure's labels off words: the periods, areas and statuses the words can state.
+
+One definition of what the letters' words mean for a figure's ``period``, ``geo`` and
+``status``. The build reads a figure's quote (basis ``quote``) or its evidence words (basis
+``context``) with these readers and fails unless the curated label is among what they give;
+drafting a new letter proposes labels from the same words.
+
+Each reader returns every label the words can state (a frozenset, empty when they state none):
+words may be read more than one way (截至2023年6月底 is the day of a stock or the end of a count),
+and the curator's label must be one of the readings.
+
+Period (:func:`period_labels`)
+    ======================================  =============================================
+    words                                   labels
+    ======================================  =============================================
+    2024年, 2024年度                        ``2024``
+    2023年上半年, 2023年下半年              ``2023H1``, ``2023H2``
+    2023年第三季度                          ``2023Q3``
+    2023年8月                               ``2023-08``
+    截至2023年6月底, 2024年末, 截至2023年8月  ``2023-06-30`` and ``../2023-06-30``
+    截至2023年8月31日, 2020年4月11日         ``2023-08-31`` and ``../2023-08-31``
+    2023年1-4月                             ``2023-01-01/2023-04-30``
+    2023年以来, 自2020年起, 2020年至今      ``2023-01-01/<letter date>`` (dated letters only)
+    2021-2023年                             ``2021/2023``
+    3年, 三年 (with a year Y in the words)  ``Y-2/Y``
+    较2020年 (with a year Y in the words)   ``2021/Y`` (a change from the end of 2020)
+    多年 (with a year Y in the words)       ``../Y``
+    全年, 今年, 当年, 本年 (with a year Y)  ``Y``
+    目前, 当前, 截至目前, 至今              ``<letter date>`` and ``../<letter date>``
+    ======================================  =============================================
+
+    For a flow (``measure="flow"``), which is never ``as_of``, the ``as_of`` readings are left
+    out; for a stock a year also reads as its last day (2024年 … 家: as of 2024-12-31).
+
+Area (:func:`geo_labels`)
+    福田, 福田区, 全区, 我区, 辖区, 本区, 深圳市福田区 give ``futian``; 全市, 深圳, 深圳市 give
+    ``shenzhen`` except in a share or rank of the city (占全市, 居全市第一: the figure stays the
+    district's); 河套深港科技创新合作区 alone gives ``hetao_zone``; 河套深港科技创新合作区深圳园区,
+    河套深圳园区, 深圳园区, 河套合作区, 合作区, 园区 and 河套 give ``hetao_shenzhen_park``.
+
+Status (:func:`status_labels`)
+    目标, 力争, 争取, 到2025年, 推动…2025年, 将 give ``target``; 计划, 拟 give ``plan``; 最高,
+    不超过, 给予, 补贴, 贴息, 资助, 奖励, 比例, 支持 give ``policy``. Nothing gives ``actual``: it
+    rests on the convention that no such word governs the figure.
+
+Examples
+--------
+>>> sorted(period_labels("截至2023年6月底", letter_date=None, measure="stock"))
+['../2023-06-30', '2023-06-30']
+>>> sorted(geo_labels("河套深港科技创新合作区"))
+['hetao_zone']
+>>> sorted(status_labels("力争到2025年"))
+['target']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Final
+
+__all__ = ["geo_labels", "period_labels", "status_labels"]
+
+_Y: Final = r"((?:19|20)\d{2})"
+_M: Final = r"(1[0-2]|0?[1-9])"
+_D: Final = r"(3[01]|[12]\d|0?[1-9])"
+_CN_NUMBER: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_RANGE: Final = r"[-—－~～至到]"
+
+_PERIOD_RE: Final = re.compile(
+    "|".join(
+        [
+            rf"(?P<day>(?:截至|截止)?{_Y}年{_M}月{_D}日)",
+            rf"(?P<month_range>{_Y}年{_M}月?{_RANGE}{_M}月)",
+            rf"(?P<month_end>(?:截至|截止)?{_Y}年{_M}月(?:底|末)|(?:截至|截止){_Y}年{_M}月)",
+            rf"(?P<year_end>(?:截至|截止)?{_Y}年(?:底|末))",
+            r"(?P<now>(?:截至|截止)(?:目前|当前|今)|目前|当前|至今)",
+            rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
+            rf"(?P<half>{_Y}年(上|下)半年)",
+            rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
+            rf"(?P<month>{_Y}年{_M}月)",
+            rf"(?P<years>{_Y}年?{_RANGE}{_Y}年)",
+            rf"(?P<base>较{_Y}年)",
+            r"(?P<span>(?<![\d年第.])([2-9两二三四五六七八九十])年(?![度底末]))",
+            r"(?P<many>多年)",
+            rf"(?P<year>{_Y}年(?:度)?)",
+            r"(?P<this_year>全年|今年|当年|本年)",
+        ]
+    )
+)
+
+_Marker = tuple[str, tuple[int, ...]]
+
+
+def _markers(words: str) -> Iterator[_Marker]:
+    """The period words of ``words``: their kind and their numbers, in order."""
+    for m in _PERIOD_RE.finditer(words):
+        kind = str(m.lastgroup)
+        groups = [g for g in m.groups() if g is not None][1:]  # [0]: the kind's whole match
+        if kind == "half":
+            groups[1] = "1" if groups[1] == "上" else "2"
+        numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
+        yield kind, numbers
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> str:
+    return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _at(day: str | None) -> set[str]:
+    """A day read as a stock's date or a count's end: both labels."""
+    return {day, f"../{day}"} if day else set()
+
+
+def _read(kind: str, n: tuple[int, ...], years: list[int], letter: str | None) -> set[str]:
+    """The labels one period marker gives, with the plain years of the same words."""
+    readers: dict[str, Callable[[], set[str]]] = {
+        "day": lambda: _at(_day(*n)),
+        "month_end": lambda: _at(_month_end(n[0], n[1])),
+        "year_end": lambda: _at(f"{n[0]}-12-31"),
+        "now": lambda: _at(letter),
+        "since": lambda: {f"{n[0]}-01-01/{letter}"} if letter else set(),
+        "month_range": lambda: (
+            {f"{n[0]}-{n[1]:02d}-01/{_month_end(n[0], n[2])}"} if n[1] <= n[2] else set()
+        ),
+        "half": lambda: {f"{n[0]}H{n[1]}"},
+        "quarter": lambda: {f"{n[0]}Q{n[1]}"},
+        "month": lambda: {f"{n[0]}-{n[1]:02d}"},
+        "years": lambda: {f"{n[0]}/{n[1]}"} if n[0] < n[1] else set(),
+        "base": lambda: {f"{n[0] + 1}/{y}" for y in years if y > n[0] + 1},
+        "span": lambda: {f"{y - n[0] + 1}/{y}" for y in years},
+        "many": lambda: {f"../{y}" for y in years},
+        "year": lambda: {str(n[0])},
+        "this_year": lambda: {str(y) for y in years},
+    }
+    return readers[kind]()
+
+
+def period_labels(words: str, *, letter_date: dt.date | None, measure: str) -> frozenset[str]:
+    """Every period label ``words`` can state (see the module docs).
+
+    Parameters
+    ----------
+    words : str
+        A quote, or a figure's evidence words for its period (several joined into one text).
+    letter_date : date or None
+        The letter's date (目前, 以来 need it); None for an undated letter.
+    measure : str
+        The indicator's measure (``vocab.MEASURES``): a flow is never ``as_of``; a stock's year
+        also reads as the year's last day.
+
+    Examples
+    --------
+    >>> sorted(period_labels("2024年，3年累计", letter_date=None, measure="growth"))
+    ['2022/2024', '2024']
+    >>> sorted(period_labels("当前", letter_date=dt.date(2025, 9, 26), measure="flow"))
+    ['../2025-09-26']
+    >>> period_labels("多年稳居", letter_date=None, measure="rank")
+    frozenset()
+    """
+    found = list(_markers(words))
+    years = [n[0] for kind, n in found if kind == "year"]
+    letter = letter_date.isoformat() if letter_date else None
+    labels: set[str] = set()
+    for kind, numbers in found:
+        labels |= _read(kind, numbers, years, letter)
+    if measure == "stock":
+        labels |= {f"{y}-12-31" for y in years}
+    if measure == "flow":
+        labels = {label for label in labels if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", label)}
+    return frozenset(labels)
+
+
+# The areas: the longest name first, so that 深圳园区 is the park and not Shenzhen.
+_GEO_WORDS: Final = (
+    ("河套深港科技创新合作区深圳园区", "hetao_shenzhen_park"),
+    ("河套深港科技创新合作区", "hetao_zone"),
+    ("深圳市福田区", "futian"),
+    ("河套深圳园区", "hetao_shenzhen_park"),
+    ("河套合作区", "hetao_shenzhen_park"),
+    ("深圳园区", "hetao_shenzhen_park"),
+    ("合作区", "hetao_shenzhen_park"),
+    ("园区", "hetao_shenzhen_park"),
+    ("河套", "hetao_shenzhen_park"),
+    ("福田区", "futian"),
+    ("福田", "futian"),
+    ("全区", "futian"),
+    ("我区", "futian"),
+    ("辖区", "futian"),
+    ("本区", "futian"),
+    ("深圳市", "shenzhen"),
+    ("全市", "shenzhen"),
+    ("深圳", "shenzhen"),
+)
+_GEO_RE: Final = re.compile("|".join(re.escape(w) for w, _ in _GEO_WORDS))
+_GEO_OF: Final = dict(_GEO_WORDS)
+# The city named as the whole a share or a rank is of: 占全市, 居全市第一, 深圳第一, 全市前列.
+_NOT_AREA_BEFORE: Final = re.compile(r"[占居列位]$")
+_NOT_AREA_AFTER: Final = re.compile(r"(?:的)?(?:第|前|排名|首位|之首|总|比重|比例|领先)")
+
+
+def geo_labels(words: str) -> frozenset[str]:
+    """Every area ``words`` name (see the module docs).
+
+    Examples
+    --------
+    >>> sorted(geo_labels("福田区金融业增加值占全市总额超四成"))
+    ['futian']
+    >>> sorted(geo_labels("河套深港科技创新合作区深圳园区"))
+    ['hetao_shenzhen_park']
+    >>> sorted(geo_labels("全市国高企业"))
+    ['shenzhen']
+    """
+    labels = set()
+    for m in _GEO_RE.finditer(words):
+        label = _GEO_OF[m.group(0)]
+        if label == "shenzhen" and (
+            _NOT_AREA_BEFORE.search(words, 0, m.start()) or _NOT_AREA_AFTER.match(words, m.end())
+        ):
+            continue
+        labels.add(label)
+    return frozenset(labels)
+
+
+_STATUS_RES: Final = (
+    (
+        "target",
+        re.compile(r"目标|力争|争取|到(?:19|20)\d{2}年|推动[^，；。]{0,20}?(?:19|20)\d{2}年|将"),
+    ),
+    ("plan", re.compile(r"计划|拟")),
+    ("policy", re.compile(r"最高|不超过|给予|补贴|贴息|资助|奖励|比例|支持")),
+)
+
+
+def status_labels(words: str) -> frozenset[str]:
+    """Every status other than ``actual`` that ``words`` state (see the module docs).
+
+    Examples
+    --------
+    >>> sorted(status_labels("计划完成10万平方米"))
+    ['plan']
+    >>> sorted(status_labels("给予最高200万元"))
+    ['policy']
+    >>> status_labels("2024年实现地区生产总值5948.82亿元")
+    frozenset()
+    """
+    return frozenset(label for label, pattern in _STATUS_RES if pattern.search(words))
