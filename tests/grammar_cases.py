@@ -137,7 +137,7 @@ CASES: list[Case] = [
     ("unit_rate", "每千人口拥有床位4.2张。", [(4.2, "per_1k_people", "exact")]),
     ("unit_rate", "每万人口发明专利拥有量312件。", [(312, "per_10k_people", "exact")]),
     # --- qualifiers and shapes
-    ("qualifier", "增速高于全市2个百分点。", [(2, "percentage_point", "over")]),
+    ("qualifier", "增速高于2%。", [(2, "percent", "over")]),
     ("qualifier", "成本低于100万元。", [(1e6, "CNY", "under")]),
     ("qualifier", "面积大于500平方米。", [(500, "m2", "over")]),
     (
