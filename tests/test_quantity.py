@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from futian_indicators import vocab
 from futian_indicators.errors import QuantityParseError
-from futian_indicators.language import grammar, lexicon, numerals, quantity, readings
+from futian_indicators.language import grammar, lexicon, numerals, quantity, readings, units
 from futian_indicators.language.quantity import (
     QUANTITY_RE,
     UNIT_WORDS,
@@ -266,7 +266,8 @@ REAL = [Case(*row) for row in [
     ("38.33%", "38.33", "percent", "exact", "[38.325, 38.335]", "[38.325, 38.34]", "38.33%",
      "%"),
     # a bare numeral has no unit (see test_errors); 一千二百 with a unit word:
-    ("一千二百人", "1200", "count", "exact", "[1150, 1250]", "[1150, 1250]", "一千二百人", "人"),
+    ("一千二百人", "1200", "count", "exact", "[1199.5, 1200.5]", "[1150, 1250]", "一千二百人",
+     "人"),
     ("超千亿元", "1000e8", "CNY", "over", "(1000e8, inf)", "[500e8, inf)", "超千亿元", "亿元"),
     ("不超过 100 万元", "1e6", "CNY", "under", "[0, 1e6]", "[0, 1.5e6]", "不超过 100 万元",
      "万元"),
@@ -316,18 +317,18 @@ def test_convenience_properties() -> None:
 CHINESE = [
     # text, value, strict
     ("两家", "2", "[1.5, 2.5]"),
-    ("十家", "10", "[5, 15]"),
+    ("十家", "10", "[9.5, 10.5]"),  # as precise as 10家
     ("十二家", "12", "[11.5, 12.5]"),
-    ("二十场", "20", "[15, 25]"),
+    ("二十场", "20", "[19.5, 20.5]"),
     ("二十五场", "25", "[24.5, 25.5]"),
     ("一百零五家", "105", "[104.5, 105.5]"),
-    ("一千二百人", "1200", "[1150, 1250]"),
+    ("一千二百人", "1200", "[1199.5, 1200.5]"),
     ("一千二人", "1200", "[1150, 1250]"),
-    ("两万五千人", "25000", "[24500, 25500]"),
+    ("两万五千人", "25000", "[24999.5, 25000.5]"),
     ("两万五人", "25000", "[24500, 25500]"),
     ("一万零五人", "10005", "[10004.5, 10005.5]"),
-    ("三十万人", "3e5", "[2.5e5, 3.5e5]"),
-    ("三亿五千万元", "3.5e8", "[3.45e8, 3.55e8]"),
+    ("三十万人", "3e5", "[2.95e5, 3.05e5]"),  # as 30万人
+    ("三亿五千万元", "3.5e8", "[3.49995e8, 3.50005e8]"),  # as 3亿5000万元
     ("一万亿元", "1e12", "[0.5e12, 1.5e12]"),
     ("二〇二四人", "2024", "[2023.5, 2024.5]"),
 ]
@@ -389,15 +390,15 @@ ERRORS = [
     ("超", "expected a number"),
     ("1100亿元近60%", "it holds 2 quantities ('1100亿元', '近60%'); give one at a time"),
     ("12斤", "unknown unit '斤'; write one of 元, "),
-    ("100亿港元", "unknown unit '港元'"),
+    ("100亿卢布", "unknown unit '卢布'"),
     ("1100", "'1100': there is no unit after the number; write the unit word too"),
     ("一千二百", "there is no unit after the number"),
     ("100家企业", "unexpected text '企业' around the quantity '100家'"),
     ("共100家", "unexpected text '共' around the quantity '100家'"),
-    ("超100家以上", "it has 2 qualifiers ('超', '以上'); keep only one of them"),
+    ("超100家以下", "it has 2 qualifiers ('超', '以下'); keep only one of them"),
     ("近20余场", "it has 2 qualifiers"),
     ("5万%", "the multiplier '万' cannot scale '%'; drop the multiplier"),
-    ("约3560-3570亿元", "a range cannot take the qualifier '约'"),
+    ("超3560-3570亿元", "a range cannot take the qualifier '超'"),
     ("10%-15家", "the ends of the range have different units ('%', '家')"),
     ("3570-3560亿元", "the range runs from the larger to the smaller number; swap its ends"),
     ("三四十家", "malformed Chinese numeral '三四十'"),
@@ -430,7 +431,8 @@ FRACTIONS = [
         # text, value, unit, qualifier, strict, lenient, value_as_reported, unit_as_reported
         ("百分之十二", "12", "percent", "exact", "[11.5, 12.5]", "[11.5, 13]", "百分之十二",
          "百分之"),
-        ("百分之六十", "60", "percent", "exact", "[55, 65]", "[55, 70]", "百分之六十", "百分之"),
+        ("百分之六十", "60", "percent", "exact", "[59.5, 60.5]", "[55, 65]", "百分之六十",
+         "百分之"),
         ("百分之3.5", "3.5", "percent", "exact", "[3.45, 3.55]", "[3.45, 3.6]", "百分之3.5",
          "百分之"),
         ("四分之一", "25", "percent", "exact", "[12.5, 37.5]", "[12.5, 50]", "四分之一", "四分之"),
@@ -452,7 +454,7 @@ FRACTIONS = [
          "百分之六十以上", "百分之"),
         ("百分之六十多", "60", "percent", "over", "(60, 70)", "[60, 70]", "百分之六十多",
          "百分之"),
-        ("约百分之二十", "20", "percent", "approx", "[15, 25]", "[15, 25]", "约百分之二十",
+        ("约百分之二十", "20", "percent", "approx", "[19, 21]", "[15, 25]", "约百分之二十",
          "百分之"),
     ]
 ]  # fmt: skip
@@ -577,7 +579,7 @@ def test_achieved_carries_no_meaning_before_a_rank_or_doubling() -> None:
         ("均居全市第一。", "第一"),
         ("连续第5年获评", "第5"),  # the grammar reads 第5; the extractor sees 年 (an ordinal)
         ("目前三家企业", "三家"),  # 目前 is a word, not 前三
-        ("提前3天", "3"),
+        ("提前3天", "3天"),
         ("此前10年", "10"),
         ("占全市三分之一以上", "三分之一以上"),
         ("总数3年翻两番。", "3"),
@@ -747,7 +749,8 @@ def test_property_intervals(
         scale = Decimal(10) ** power * UNIT_WORDS[word].factor
         x, half = number * scale, Decimal(5).scaleb(-places - 1) * scale
         assert q.value == float(x)
-        assert q.strict == Interval(float(x - half), float(x + half), True, True)
+        lower = max(x - half, Decimal(0)) if x == 0 else x - half  # an exact 0 is not negative
+        assert q.strict == Interval(float(lower), float(x + half), True, True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -755,7 +758,7 @@ def test_property_intervals(
 # ---------------------------------------------------------------------------------------------
 
 
-GRAMMAR_MODULES = [lexicon, numerals, readings, grammar, quantity]
+GRAMMAR_MODULES = [lexicon, numerals, readings, grammar, units, quantity]
 
 
 @pytest.mark.parametrize("module", GRAMMAR_MODULES, ids=lambda m: m.__name__.rsplit(".")[-1])
@@ -786,5 +789,9 @@ def test_grammar_depends_on_nothing_but_the_standard_library_and_core(module: Mo
     }
     assert not third_party
     ours = {name for name in imported if name.startswith("futian_indicators")}
-    allowed = {"futian_indicators.errors", "futian_indicators.core.interval"}
+    allowed = {
+        "futian_indicators.errors",
+        "futian_indicators.core.interval",
+        "futian_indicators.vocab",
+    }
     assert ours <= allowed | {m.__name__ for m in GRAMMAR_MODULES}

@@ -34,18 +34,39 @@ CURATED_QUALIFIERS = QUALIFIERS[:-1]
 UNITS = (
     "CNY",
     "USD",
+    "HKD",
+    "EUR",
+    "JPY",
+    "GBP",
+    "MOP",
     "count",
     "percent",
     "percentage_point",
     "m2",
+    "m",
+    "m3",
+    "kg",
+    "kW",
+    "kWh",
     "times",
-    "pflops",
+    "points",
+    "days",
+    "CNY_per_m2",
+    "per_1k_people",
     "per_10k_people",
+    "pflops",
     "rank",
 )
-"""Base units of figure values: yuan, US dollars, a count of things, percent (19.3 means 19.3 %),
-percentage points, square metres, times (倍), petaflops of computing power (P), a count per
-10,000 residents (每万人口187.76件 is 187.76), a rank (第3 is 3: 1 is the first place)."""
+"""Base units of figure values: money in yuan (CNY, 元, 人民币), US dollars (USD, 美元),
+Hong Kong dollars (HKD, 港元, 港币), euros (EUR, 欧元), yen (JPY, 日元), pounds (GBP, 英镑) and
+patacas (MOP, 澳门元); a count of things (家, 个, 张, 辆, 处, 宗, 户, 人次 ...); percent (19.3
+means 19.3 %; 成, 折 and ‰ are read into it); percentage points; square metres (m2: 平方米,
+㎡, 亩 = 2000/3 m2, 公顷, 平方公里); metres (m: 米, 公里, 千米); cubic metres (m3: 立方米);
+kilograms (kg: 吨, 公斤); kilowatts (kW: 千瓦, 兆瓦) and kilowatt hours (kWh: 千瓦时); times
+(倍, 翻番); points of a score (92.6分); a number of days counted as a measure (优良天数339天);
+yuan per square metre (CNY_per_m2: 亿元/平方公里, 元/平方米); a number per thousand and per ten
+thousand people (per_1k_people: 每千人口床位4.2张; per_10k_people: 每万人口312件);
+petaflops of computing power (P); a rank (第3 is 3: 1 is the first place)."""
 
 MEASURES = ("stock", "flow", "rate", "share", "growth", "ratio", "rank", "parameter")
 """What kind of quantity an indicator is, one meaning each: a stock (a level at a date: firms
@@ -97,8 +118,16 @@ MENTION_KINDS = (
     "code",
     "duration",
     "page_number",
+    "period",
+    "address",
+    "clock_time",
+    "ratio",
 )
-"""What a number mention in a letter is; only quantity and rank are measures (see extract)."""
+"""What a number mention in a letter is; only quantity and rank are measures (see extract).
+Besides those: ``page_number``, a page number of the published letter (normalisation drops it;
+the build finds it in the raw letter); ``period``, a span of months (1-5月, 1至6月);
+``address``, a place's number (深南大道5011号, 地铁14号线, 3号楼); ``clock_time``, a time of day
+(9:00-18:00); ``ratio``, a proportion of two or more numbers (1:1, 0.03:5.87:94.10)."""
 
 RULE_KINDS = ("agreement", "monotone", "identity", "bound", "target")
 """What a consistency rule asserts (docs/rules.md)."""

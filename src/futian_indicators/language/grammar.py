@@ -58,14 +58,21 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from .lexicon import (
     AFTER_NUMBER_QUALIFIERS,
+    ARABIC_ONLY_UNIT_WORDS,
+    BARE_MULTIPLIER_QUALIFIERS,
+    BARE_MULTIPLIERS,
+    CN_DIGIT_CHARS,
     CN_NUMERAL_CHARS,
+    CN_POINT,
     DIGITS,
     MULTIPLIERS,
+    NOT_QUALIFIER_AFTER,
+    PER_AREA_WORDS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     SPACE,
@@ -81,7 +88,20 @@ def _word_pattern(word: str) -> str:
     return escaped + "(?![A-Za-z])" if word.isascii() and word.isalpha() else escaped
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _qualifier_pattern(word: str) -> str:
+    """A qualifier word, unless the character before makes it part of a word (签约, 附近)."""
+    before = NOT_QUALIFIER_AFTER.get(word, "")
+    return f"(?<![{before}]){re.escape(word)}" if before else re.escape(word)
+
+
+def _unit_pattern(word: str) -> str:
+    """A unit word; a score (分) only after Arabic digits and not in 分之, 分钟."""
+    if word in ARABIC_ONLY_UNIT_WORDS:
+        return rf"(?<=[{DIGITS}]){re.escape(word)}(?![之钟别])"
+    return _word_pattern(word)
+
+
+def _alternation(words: Iterable[str], pattern: Callable[[str], str] | None = None) -> str:
     """Alternation of words, longest first, so that 个百分点 wins over 个 and 超过 over 超.
 
     A look-ahead for the words' first characters comes first: it rejects most places at once,
@@ -89,24 +109,52 @@ def _alternation(words: Iterable[str]) -> str:
     """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     first = re.escape("".join(sorted({w[0] for w in ordered})))
-    return f"(?=[{first}])(?:" + "|".join(_word_pattern(w) for w in ordered) + ")"
+    spell = pattern or _word_pattern
+    return f"(?=[{first}])(?:" + "|".join(spell(w) for w in ordered) + ")"
 
 
 _ARABIC: Final = (
     rf"[{DIGITS}]{{1,3}}(?:,[{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++)?"
+    rf"|[{DIGITS}]{{1,3}}(?: [{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++)?"
     rf"|[{DIGITS}]++(?:[.．][{DIGITS}]++)?"
 )
+_ARABIC_INTEGER: Final = rf"[{DIGITS}]++"
 # a Chinese numeral neither starts with 万/亿 (keeps a run of them linear) nor ends with one
-# (a trailing 万/亿 is read as the multiplier); and 数十, 几百 are not numbers. The quantifiers
-# are possessive: a shorter number never lets a match succeed that the longest one fails, since
-# what may follow a number (a range's separator, 分之, a multiplier, a unit word) never starts
-# with a digit or a Chinese numeral.
-_CHINESE: Final = rf"(?<![数几])[{CN_NUMERAL_CHARS}](?:[万亿]*+[{CN_NUMERAL_CHARS}])*+"
-_NUMBER: Final = rf"(?=[{DIGITS}{CN_NUMERAL_CHARS}])(?:{_ARABIC}|{_CHINESE})"
-_MULT: Final = _alternation(MULTIPLIERS)
-_UNIT: Final = _alternation(UNIT_WORDS)
+# (a trailing 万/亿 is read as the multiplier); 数十, 几百 are not numbers (but 人数一万 is).
+# The quantifiers are possessive: a shorter number never lets a match succeed that the longest
+# one fails, since what may follow a number (a range's separator, 分之, a multiplier, a unit
+# word) never starts with a digit or a Chinese numeral.
+_CN_START: Final = rf"(?:[{CN_DIGIT_CHARS}]|(?<![数几])[十百千拾佰仟])"
+_CHINESE: Final = (
+    rf"{_CN_START}(?:[万亿]*+[{CN_NUMERAL_CHARS}])*+(?:{CN_POINT}[{CN_DIGIT_CHARS}]++)?"
+)
+_BARE_QUALIFIER_ENDS: Final = "".join(
+    sorted({w[-1] for w in PRE_QUALIFIERS} | set(BARE_MULTIPLIER_QUALIFIERS))
+)
+# a bare multiplier, right after a qualifier word: 超万人, 近万人, 上亿元
+_BARE: Final = rf"(?<=[{re.escape(_BARE_QUALIFIER_ENDS)}])(?:{'|'.join(BARE_MULTIPLIERS)})"
+_NUMBER: Final = (
+    rf"(?=[{DIGITS}{CN_NUMERAL_CHARS}万亿])(?:{_ARABIC}|{_CHINESE}|{_BARE}(?![{CN_NUMERAL_CHARS}]))"
+)
+
+
+def _multiplier_pattern(word: str) -> str:
+    """A multiplier, unless it starts a unit word (千 of 千瓦, 千米, 千克 is the unit's)."""
+    rests = sorted({u[len(word) :] for u in UNIT_WORDS if u.startswith(word) and u != word})
+    if not rests:
+        return re.escape(word)
+    return re.escape(word) + "(?!" + "|".join(re.escape(r) for r in rests) + ")"
+
+
+_MULT: Final = _alternation(MULTIPLIERS, _multiplier_pattern)
+_UNIT: Final = _alternation(UNIT_WORDS, _unit_pattern)
+_PER: Final = _alternation(PER_AREA_WORDS)
 _MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
 _POST: Final = _alternation(w for w in POST_QUALIFIERS if w != "多") + "|(?<=倍)多"
+_PRE: Final = (
+    _alternation(PRE_QUALIFIERS, _qualifier_pattern)
+    + f"|(?:{'|'.join(BARE_MULTIPLIER_QUALIFIERS)})(?=[百千万亿])"
+)
 _SEP: Final = "[-~～—–－至到]"
 _S: Final = SPACE
 # 前 after these characters is part of a word (目前, 此前, 提前, 以前, 当前 ...), not a rank
@@ -115,11 +163,19 @@ _RANK: Final = rf"第|(?<![{_NOT_RANK_BEFORE_QIAN}])前"
 #: Every character a match of :data:`QUANTITY_RE` can start with, as the inside of a character
 #: class: a qualifier word's first, 第, 前, 翻, a numeral, 万.
 QUANTITY_FIRST: Final = (
-    re.escape("".join(sorted({w[0] for w in PRE_QUALIFIERS} | set("第前翻万" + CN_NUMERAL_CHARS))))
+    re.escape(
+        "".join(
+            sorted(
+                {w[0] for w in PRE_QUALIFIERS}
+                | set(BARE_MULTIPLIER_QUALIFIERS)
+                | set("第前翻万" + CN_NUMERAL_CHARS)
+            )
+        )
+    )
     + DIGITS
 )
 # every character what follows the qualifier word can start with
-_AFTER_PRE: Final = re.escape("第前翻万" + CN_NUMERAL_CHARS) + DIGITS
+_AFTER_PRE: Final = re.escape("第前翻万亿" + CN_NUMERAL_CHARS) + DIGITS
 # the denominator of a fraction: a number, or 万 alone (万分之五)
 _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
 
@@ -138,21 +194,22 @@ _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
 #:   (名, 位 or None). 前 right after 目, 此, 之, 提, 以, 当 ... (目前, 提前) is not a rank.
 QUANTITY_RE: Final = re.compile(
     rf"(?=[{QUANTITY_FIRST}])"  # fails fast where no quantity can start
-    rf"(?:(?P<pre>{_alternation(PRE_QUALIFIERS)}){_S})?"
+    rf"(?:(?P<pre>{_PRE}){_S})?"
     rf"(?=[{_AFTER_PRE}])"  # fails fast where no number or 第, 前, 翻 follows
     rf"(?:(?P<rank>{_RANK}){_S}"
     rf"|(?P<double>翻)(?:{_S}了)?{_S}"
     rf"|(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
     rf"{_S}(?P<sep>{_SEP}){_S}"
     rf"|(?P<den>{_DENOMINATOR}){_S}分之{_S}"
+    rf"|(?P<hi>{_ARABIC_INTEGER}){_S}(?P<himult>[万亿]){_S}(?=[{DIGITS}])"
     rf")?"
     rf"(?P<num>{_NUMBER})"
     rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
-    rf"|(?(double){_S}(?P<double_word>番)"
+    rf"|(?(double){_S}(?P<double_word>番)(?P<double_more>多)?"
     rf"|(?:{_S}(?P<more>{_MORE}))?"
     rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
     rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
-    rf"(?:{_S}(?P<unit>{_UNIT}))?)"
+    rf"(?:{_S}(?P<unit>{_UNIT})(?:/(?P<per>{_PER}))?)?)"
     rf"(?:{_S}(?P<post>{_POST}))?))"
 )
 #: White space, which the grammar ignores anywhere.

@@ -29,22 +29,32 @@ from typing import Final
 
 __all__ = [
     "AFTER_NUMBER_QUALIFIERS",
+    "ARABIC_ONLY_UNIT_WORDS",
     "ATTACHED_UNIT_WORDS",
+    "BARE_MULTIPLIERS",
+    "BARE_MULTIPLIER_QUALIFIERS",
     "CN_DIGITS",
     "CN_DIGIT_CHARS",
     "CN_NUMBER_CHARS",
     "CN_NUMERAL_CHARS",
+    "CN_POINT",
     "CN_SMALL_NUMERALS",
     "CN_SMALL_UNITS",
     "COUNT_WORDS",
     "DATE",
     "DAY",
+    "DAY_COUNT_WORDS",
     "DIGITS",
+    "DISTANT_QUALIFIERS",
+    "DISTANT_QUALIFIER_REACH",
     "DOC_NUMBER_FORMS",
     "LATIN_UNIT_WORDS",
     "MONTH",
     "MULTIPLIERS",
+    "NOT_QUALIFIER_AFTER",
     "ORDINAL_COUNTERS",
+    "PER_AREA_WORDS",
+    "PER_POPULATION_WORDS",
     "POST_QUALIFIERS",
     "PRE_QUALIFIERS",
     "READING_OF_WORD",
@@ -64,7 +74,8 @@ __all__ = [
 # Numerals and digits
 # ---------------------------------------------------------------------------------------------
 
-#: Chinese digits and their values (〇 as in 二〇二四, 两 as in 两万).
+#: Chinese digits and their values (〇 as in 二〇二四, 两 as in 两万; the formal 壹 to 玖 of
+#: contracts and cheques, 壹佰贰拾万元).
 CN_DIGITS: Final[Mapping[str, int]] = {
     "零": 0,
     "〇": 0,
@@ -78,9 +89,25 @@ CN_DIGITS: Final[Mapping[str, int]] = {
     "七": 7,
     "八": 8,
     "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "叁": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
 }
 #: The units of a numeral below 万 and the power of ten they stand for.
-CN_SMALL_UNITS: Final[Mapping[str, int]] = {"十": 1, "百": 2, "千": 3}
+CN_SMALL_UNITS: Final[Mapping[str, int]] = {
+    "十": 1,
+    "百": 2,
+    "千": 3,
+    "拾": 1,
+    "佰": 2,
+    "仟": 3,
+}
 #: The Chinese digits, as the inside of a character class.
 CN_DIGIT_CHARS: Final = "".join(CN_DIGITS)
 #: Every character of a Chinese numeral below 万: the digits and 十, 百, 千.
@@ -91,8 +118,11 @@ CN_NUMBER_CHARS: Final = CN_NUMERAL_CHARS + "万亿"
 CN_SMALL_NUMERALS: Final = "一二三四五六七八九十"
 #: Arabic digits, ASCII and full-width, as the inside of a character class.
 DIGITS: Final = "0-9０-９"
-#: Translates full-width digits and point to ASCII and drops thousands separators.
-TO_ASCII: Final = str.maketrans("０１２３４５６７８９．", "0123456789.", ",")
+#: Translates full-width digits and point to ASCII and drops thousands separators (a comma,
+#: or a space before a group of three digits: ``1 086.4``).
+TO_ASCII: Final = str.maketrans("０１２３４５６７８９．", "0123456789.", ", ")
+#: The decimal point of a Chinese numeral: 一点五亿, 百分之八十八点三.
+CN_POINT: Final = "点"
 #: Optional white space, possessive (the letters are PDF extractions: ``超 1100 亿元``).
 SPACE: Final = r"\s*+"
 
@@ -100,8 +130,22 @@ SPACE: Final = r"\s*+"
 # Units
 # ---------------------------------------------------------------------------------------------
 
-#: Multiplier words and the power of ten they stand for.
-MULTIPLIERS: Final[Mapping[str, int]] = {"万": 4, "亿": 8, "万亿": 12}
+#: Multiplier words and the power of ten they stand for. 千, 百, 十万, 百万 and 千万 scale an
+#: Arabic number (5千万元, 42百万元, 8百余人; after a Chinese numeral they are part of it);
+#: 万万 is an old 亿 (一万万元).
+MULTIPLIERS: Final[Mapping[str, int]] = {
+    "万": 4,
+    "亿": 8,
+    "万亿": 12,
+    "万万": 8,
+    "千": 3,
+    "百": 2,
+    "十万": 5,
+    "百万": 6,
+    "千万": 7,
+}
+#: The multipliers that may stand for themselves after a qualifier: 超万人, 近万人, 上亿元.
+BARE_MULTIPLIERS: Final = ("万亿", "亿", "万")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +172,10 @@ class UnitWord:
     scalable: bool = True
 
 
-_COUNTS: Final = "件 家 个 名 人 人次 人/次 场 项 条 支 所 栋 批 届 座 套 台 户 位 次 款 种 类"
+_COUNTS: Final = (
+    "件 家 个 名 人 人次 人/次 场 项 条 支 所 栋 批 届 座 套 台 户 位 次 款 种 类"
+    " 张 辆 处 份 笔 起 例 株 棵 间 宗 册 本 册次 件次 家次 场次 户次 批次 车次 架次 辆次 单"
+)
 #: The words that count things (unit ``count``): 家, 件, 个, 人次 ...
 COUNT_WORDS: Final = tuple(_COUNTS.split())
 
@@ -147,12 +194,60 @@ UNIT_WORDS: Final[Mapping[str, UnitWord]] = {
     "个百分点": UnitWord("percentage_point", scalable=False),
     "倍": UnitWord("times", scalable=False),
     "P": UnitWord("pflops"),
+    "港元": UnitWord("HKD"),
+    "港币": UnitWord("HKD"),
+    "欧元": UnitWord("EUR"),
+    "日元": UnitWord("JPY"),
+    "英镑": UnitWord("GBP"),
+    "澳门元": UnitWord("MOP"),
+    "澳门币": UnitWord("MOP"),
+    "美金": UnitWord("USD"),
+    "m²": UnitWord("m2"),
+    "m2": UnitWord("m2"),
+    "亩": UnitWord("m2", Decimal(2000) / Decimal(3)),
+    "公顷": UnitWord("m2", Decimal(10**4)),
+    "平方千米": UnitWord("m2", Decimal(10**6)),
+    "km²": UnitWord("m2", Decimal(10**6)),
+    "米": UnitWord("m"),
+    "公里": UnitWord("m", Decimal(1000)),
+    "千米": UnitWord("m", Decimal(1000)),
+    "立方米": UnitWord("m3"),
+    "吨": UnitWord("kg", Decimal(1000)),
+    "公斤": UnitWord("kg"),
+    "千克": UnitWord("kg"),
+    "千瓦": UnitWord("kW"),
+    "兆瓦": UnitWord("kW", Decimal(1000)),
+    "千瓦时": UnitWord("kWh"),
+    "kW": UnitWord("kW"),
+    "kWh": UnitWord("kWh"),
+    "‰": UnitWord("percent", Decimal("0.1"), scalable=False),
+    "折": UnitWord("percent", Decimal(10), scalable=False),
+    "分": UnitWord("points", scalable=False),
+    "天": UnitWord("days", scalable=False),
     **{word: UnitWord("count") for word in COUNT_WORDS},
 }
+#: Unit words read only after Arabic digits: 92.6分 is a score, but 十分 means "very".
+ARABIC_ONLY_UNIT_WORDS: Final = ("分",)
+#: Unit words read as a measure only where the clause names what is counted (天数): 优良天数339天
+#: is a number of days, 3天内 a length of time (a duration).
+DAY_COUNT_WORDS: Final = ("天数",)
+#: Area words that may follow a unit after a slash: 亿元/平方公里, 元/平方米 (a rate).
+PER_AREA_WORDS: Final = ("平方公里", "平方千米", "平方米", "㎡", "m²")
+#: Words before a number that make it a rate per population: 每千人口床位4.2张, 每万人口312件.
+PER_POPULATION_WORDS: Final[Mapping[str, str]] = {
+    "每千人口": "per_1k_people",
+    "每千人": "per_1k_people",
+    "每万人口": "per_10k_people",
+    "每万人": "per_10k_people",
+}
 #: Unit words written right after the number in ``value_as_reported`` (no space): ``60%``.
-ATTACHED_UNIT_WORDS: Final = ("%", "％", "P", "㎡")
+ATTACHED_UNIT_WORDS: Final = ("%", "％", "P", "㎡", "‰", "m²", "km²", "m2", "kW")
 #: The Latin unit words (P), as an alternation: ``10000P`` is a quantity, not a code.
-LATIN_UNIT_WORDS: Final = "|".join(w for w in UNIT_WORDS if w.isascii() and w.isalpha())
+LATIN_UNIT_WORDS: Final = "|".join(
+    re.escape(w)
+    for w in sorted(UNIT_WORDS, key=len, reverse=True)
+    if w[0].isascii() and w[0].isalpha()
+)
 
 # ---------------------------------------------------------------------------------------------
 # Qualifier words
@@ -180,6 +275,13 @@ PRE_QUALIFIERS: Final[Mapping[str, str | None]] = {
     "不足": "under_open",
     "不到": "under_open",
     "不满": "under_open",
+    "高于": "over",
+    "大于": "over",
+    "多于": "over",
+    "低于": "under_open",
+    "小于": "under_open",
+    "少于": "under_open",
+    "最低": "at_least",
     "达": None,
     "达到": None,
 }
@@ -193,12 +295,31 @@ POST_QUALIFIERS: Final[Mapping[str, str]] = {
     "以上": "at_least",
     "以下": "under_closed",
     "以内": "under_closed",
+    "上下": "approx",
 }
+#: A qualifier word before a bare multiplier only: 上亿元, 上千家, 上万人 (at least that many).
+BARE_MULTIPLIER_QUALIFIERS: Final[Mapping[str, str]] = {"上": "at_least"}
+#: Characters before a qualifier word that make it part of another word: 签约, 节约, 预约 are
+#: no 约; 附近, 最近, 就近 no 近.
+NOT_QUALIFIER_AFTER: Final[Mapping[str, str]] = {
+    "约": "签节预履合制特简集邀和公条规契守践违解缔",
+    "近": "附最就临邻靠亲贴将接",
+}
+#: Words a few characters before a number (in the same clause) that qualify it: 最高奖励300万元.
+DISTANT_QUALIFIERS: Final[Mapping[str, str]] = {
+    "最高": "under_closed",
+    "最多": "under_closed",
+    "最低": "at_least",
+    "不超过": "under_closed",
+}
+#: How many characters a distant qualifier may stand before the number.
+DISTANT_QUALIFIER_REACH: Final = 6
 #: Every qualifier word and its reading, wherever it stands.
 READING_OF_WORD: Final[Mapping[str, str | None]] = {
     **PRE_QUALIFIERS,
     **AFTER_NUMBER_QUALIFIERS,
     **POST_QUALIFIERS,
+    **BARE_MULTIPLIER_QUALIFIERS,
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -286,4 +407,12 @@ SET_PHRASES: Final = (
     "第一时间",
     "第一书记",
     "第一责任人",
+    "每千人口",
+    "每万人口",
+    "每千人",
+    "每万人",
+    "两位数",
+    "三位数",
+    "三次产业",
+    "十分",
 )

@@ -96,6 +96,86 @@ def _doc_number_rule() -> Rule:
     return Rule("doc_number", "doc_number", r"第\dA-Z", "|".join(DOC_NUMBER_FORMS))
 
 
+def _period_rule() -> Rule:
+    """Periods: a span of months (1-5月, 1至6月), which dates a figure but measures nothing.
+
+    Examples
+    --------
+    >>> _find(_period_rule(), "1-5月增长8%，1至6月，3月")
+    ['1-5月', '1至6月']
+    """
+    pattern = rf"(?<![\d.]){MONTH}{_S}[-–—~～至到]{_S}{MONTH}{_S}月(?:份)?"
+    return Rule("period", "period", r"\d", pattern)
+
+
+def _reference_rule() -> Rule:
+    """Document numbers with a bracketed year (福府〔2023〕12号), hotlines and post codes.
+
+    Examples
+    --------
+    >>> _find(_reference_rule(), "福府〔2023〕12号，拨打12345热线，邮编518048")
+    ['〔2023〕12号', '12345', '518048']
+    """
+    pattern = (
+        rf"[〔\[［【(（]{_S}{YEAR}{_S}[〕\]］】)）]{_S}\d++{_S}号"
+        rf"|(?<![\d.])\d{{3,}}+(?={_S}(?:热线|服务热线|政务服务便民热线))"
+        rf"|(?<=邮编)(?:[:：]{_S})?\d{{6}}+(?!\d)|(?<=邮政编码)(?:[:：]{_S})?\d{{6}}+(?!\d)"
+    )
+    return Rule("reference", "doc_number", r"〔\[［【(（\d", pattern)
+
+
+def _address_rule() -> Rule:
+    """Numbers of places: a street number (深南大道5011号), a line (地铁14号线), 3号楼.
+
+    Examples
+    --------
+    >>> _find(_address_rule(), "深南大道5011号，地铁14号线，3号楼，第2025136号")
+    ['5011号', '14号线', '3号楼']
+    """
+    pattern = (
+        r"(?<=[路道街巷])\d++(?:-\d++)?号(?:楼|院|之\d++)?"
+        r"|(?<![\d.第])\d++号(?:线|楼|院|馆|门|仓|桥|地块)"
+    )
+    return Rule("address", "address", r"\d", pattern)
+
+
+def _clock_rule() -> Rule:
+    """Times of day: 9:00, 9:00-18:00 (minutes in two digits).
+
+    Examples
+    --------
+    >>> _find(_clock_rule(), "办公时间9:00-18:00，按1:1配套")
+    ['9:00-18:00']
+    """
+    time = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])"
+    pattern = rf"(?<![\d.:]){time}(?:{_S}[-–—~～至到]{_S}{time})?"
+    return Rule("clock", "clock_time", r"\d", pattern)
+
+
+def _ratio_rule() -> Rule:
+    """Ratios of two or more numbers: 1:1, 0.03:5.87:94.10.
+
+    Examples
+    --------
+    >>> _find(_ratio_rule(), "按1:1配套，结构为0.03:5.87:94.10")
+    ['1:1', '0.03:5.87:94.10']
+    """
+    number = r"\d++(?:\.\d++)?"
+    pattern = rf"(?<![\d.:]){number}(?:[:：]{number})++"
+    return Rule("ratio", "ratio", r"\d", pattern)
+
+
+def _service_hours_rule() -> Rule:
+    """Service hours as a code: 7×24小时.
+
+    Examples
+    --------
+    >>> _find(_service_hours_rule(), "提供7×24小时服务")
+    ['7×24小时']
+    """
+    return Rule("service_hours", "code", r"\d", rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时)?")
+
+
 def _date_rule() -> Rule:
     """Dates: a year with 年, and what narrows it; a month and day; a year in Chinese digits.
 
@@ -269,7 +349,13 @@ def _duration_rule() -> Rule:
 #: The rules on the text, in the order they are tried where several could start.
 RULES: Final = (
     _set_phrase_rule(),
+    _reference_rule(),
+    _address_rule(),
     _doc_number_rule(),
+    _period_rule(),
+    _clock_rule(),
+    _ratio_rule(),
+    _service_hours_rule(),
     _date_rule(),
     _plus_code_rule(),
     _version_rule(),

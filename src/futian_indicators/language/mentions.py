@@ -92,12 +92,13 @@ import pandas as pd
 
 from .. import vocab
 from ..errors import QuantityParseError
-from .grammar import is_bare_number
+from . import context
+from .grammar import QUANTITY_RE, is_bare_number
 from .lexicon import (
     CN_NUMBER_CHARS,
     COUNT_WORDS,
     ORDINAL_COUNTERS,
-    PRE_QUALIFIERS,
+    READING_OF_WORD,
     SET_PHRASES,
     SPACE,
     TIME_AFTER,
@@ -130,6 +131,10 @@ AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(
         "code": "a name or code that holds a number (20+8, 5G, 百亿级), not a measure",
         "duration": "a length of time that qualifies another number, not a measure",
         "page_number": "a page number of the published letter, not a measure",
+        "period": "a span of months or a period, not a measure",
+        "address": "a number in an address or the name of a line or building, not a measure",
+        "clock_time": "a time of day, not a measure",
+        "ratio": "a ratio of numbers (1:1), not a measure",
     }
 )
 #: The columns of :func:`extract_quantities`, in order.
@@ -170,6 +175,8 @@ class _Mention(NamedTuple):
     end: int
     kind: str
     match: re.Match[str] | None = None
+    outer: str | None = None  # a qualifier apart from the number (最高奖励300万元)
+    unit: str | None = None  # a unit the words around give it (每千人口 ... 4.2张)
 
 
 #: The grammar's reading of a measure, as the last seven columns: value, unit, qualifier,
@@ -189,6 +196,8 @@ _CLAUSE_START: Final = frozenset("。；;：:！!？?\n（(")
 _CLAUSE_END: Final = frozenset("，,、")
 _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
 _YEAR_RE: Final = re.compile(YEAR)
+_OPENING_QUOTES: Final = frozenset('“‘「『《"')
+_TIME_AFTER_RE: Final = re.compile(rf"{_S}{TIME_AFTER}")
 _QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit")
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
@@ -200,15 +209,17 @@ class _Grammar:
         self.text = text
         self.cache: dict[str, _Reading | None] = {}
 
-    def reading(self, m: re.Match[str]) -> _Reading | None:
+    def reading(
+        self, m: re.Match[str], outer: str | None = None, unit: str | None = None
+    ) -> _Reading | None:
         """The grammar's reading of a match (None where it breaks a rule), cached by its text."""
-        key = m.group(0)
+        key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
         try:
             return self.cache[key]
         except KeyError:
             pass
         try:
-            q = quantity_from_match(m)
+            q = quantity_from_match(m, outer=outer, unit=unit)
         except QuantityParseError:
             reading = None
         else:
@@ -232,7 +243,7 @@ class _Grammar:
         """
         pre, rank, num1, num, unit = m.group(*_QUANTITY_GROUPS)
         start = m.start()
-        if pre is not None and PRE_QUALIFIERS[pre] is None:  # 达, 达到
+        if pre is not None and READING_OF_WORD[pre] is None:  # 达, 达到
             start = m.end("pre")
             while self.text[start].isspace():
                 start += 1
@@ -297,8 +308,12 @@ class _Grammar:
         [('五届', 'ordinal'), ('七次', 'ordinal'), ('2届', 'quantity'), ('三四家', 'quantity'), \
 ('近6个月', 'duration')]
         """
+        text = self.text
+        if unit == "天" and not context.counts_days(text, start):
+            time = _TIME_AFTER_RE.match(text, m.end())
+            return _Mention(start, m.end() if time is None else time.end(), "duration")
         if unit in _COUNT_WORDS:
-            text, end = self.text, m.end()
+            end = m.end()
             if unit == "个":
                 time = _MONTHS_RE.match(text, end)
                 if time is not None:
@@ -315,7 +330,14 @@ class _Grammar:
                     and (_SESSION_AFTER_RE.match(text, end) or text[start - 1 : start] == "届")
                 ):
                     return _Mention(start, end, "ordinal")
-        return _Mention(start, m.end(), "quantity", m)
+                if text[start - 1 : start] in _OPENING_QUOTES:  # “三张图谱”: a name
+                    return _Mention(start, end, "code")
+        touching = context.ends_on_number(m)
+        if context.touches_number(text, m.start(), m.end(), ends_on_number=touching):
+            return _Mention(start, m.end(), "quantity")
+        outer = context.distant_reading(text, m.start()) if m["pre"] is None else None
+        per = context.population_unit(text, m.start()) if unit in _COUNT_WORDS else None
+        return _Mention(start, m.end(), "quantity", m, outer, per)
 
     def bare(
         self, m: re.Match[str], start: int, pre: str | None, num1: str | None, num: str
@@ -382,6 +404,9 @@ def _mentions(text: str) -> list[_Mention]:
             mention = grammar.mention(m)
         elif name == "digits":
             mention = _Mention(m.start(), m.end(), "quantity")
+        elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
+            q = QUANTITY_RE.match(text, m.start())
+            mention = None if q is None else grammar.mention(q)
         else:
             rule = rule_by_name[str(name)]
             if rule.kind is None or (rule.accept is not None and not rule.accept(m.group(0))):
@@ -410,7 +435,7 @@ def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     readings = [
         _set_count_reading(text[m.start : m.end])
         if m.match is None
-        else (grammar.reading(m.match) or no_reading)
+        else (grammar.reading(m.match, m.outer, m.unit) or no_reading)
         for m in mentions
     ]
     values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (

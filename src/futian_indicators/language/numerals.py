@@ -28,9 +28,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lexicon import CN_DIGITS, CN_NUMERAL_CHARS, CN_SMALL_UNITS, MULTIPLIERS, TO_ASCII
+from .lexicon import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_POINT,
+    CN_SMALL_UNITS,
+    MULTIPLIERS,
+    TO_ASCII,
+)
 
-__all__ = ["GrammarError", "Number", "read_number"]
+__all__ = ["GrammarError", "Number", "read_number", "read_sections"]
 
 
 class GrammarError(ValueError):
@@ -105,15 +112,66 @@ def read_number(text: str, multiplier: str | None) -> Number:
     >>> read_number("一千二百", None).value, read_number("二〇二四", None).value
     (Decimal('1200'), Decimal('2024'))
     """
-    if text[0] in CN_NUMERAL_CHARS:
-        value, exponent = _chinese_integer(text + (multiplier or ""))
-        number = Decimal(value)
+    power = MULTIPLIERS[multiplier] if multiplier else 0
+    if text in MULTIPLIERS:  # a bare multiplier after a qualifier: 超万人, 上亿元
+        number, exponent = Decimal(1).scaleb(MULTIPLIERS[text] + power), MULTIPLIERS[text] + power
+    elif text[0] in CN_NUMERAL_CHARS:
+        number, exponent = _chinese_number(text, multiplier)
     else:
-        power = MULTIPLIERS[multiplier] if multiplier else 0
         written = Decimal(text.translate(TO_ASCII))
         number, exponent = written.scaleb(power), _exponent(written) + power
     nonzero = exponent if number == 0 else _exponent(number.normalize())
     return Number(number, exponent, nonzero)
+
+
+def _chinese_number(text: str, multiplier: str | None) -> tuple[Decimal, int]:
+    """A Chinese numeral, with 点 decimals and its multiplier: value and last written digit.
+
+    A multiplier joins the numeral's own sections (三亿五千 + 万 = 3.5 亿); 万万 is 亿.
+    """
+    whole, point, decimals = text.partition(CN_POINT)
+    if point:
+        if not whole or not decimals or any(c not in CN_DIGITS for c in decimals):
+            raise _malformed(text)
+        integer, integer_exponent = _chinese_integer(whole)
+        if integer_exponent != 0:  # 一千二点五 is no numeral
+            raise _malformed(text)
+        digits = "".join(str(CN_DIGITS[c]) for c in decimals)
+        written = Decimal(f"{integer}.{digits}")
+        power = MULTIPLIERS[multiplier] if multiplier else 0
+        return written.scaleb(power), _exponent(written) + power
+    if multiplier is not None and (multiplier not in ("万", "亿", "万亿") or not _has_big(text)):
+        value, exponent = _chinese_integer(text)
+        power = MULTIPLIERS[multiplier]
+        return Decimal(value).scaleb(power), exponent + power
+    value, exponent = _chinese_integer(text + (multiplier or ""))
+    return Decimal(value), exponent
+
+
+def _has_big(text: str) -> bool:
+    return "万" in text or "亿" in text
+
+
+def read_sections(high: str, big: str, low: str, multiplier: str | None) -> Number:
+    """Read an Arabic number in sections: 1亿2000万 (high 1, big 亿, low 2000, multiplier 万).
+
+    The low section must be smaller than one unit of ``big``; the number is as precise as it.
+
+    Examples
+    --------
+    >>> read_sections("1", "亿", "2000", "万")
+    Number(value=Decimal('1.2000E+8'), exponent=4, nonzero_exponent=7)
+    """
+    top, rest = read_number(high, big), read_number(low, multiplier)
+    if rest.value >= Decimal(1).scaleb(MULTIPLIERS[big]):
+        raise GrammarError(
+            f"the section after {big!r} is too large ({low!r})",
+            "write the number in one piece, e.g. '1.2亿元' or '12000万元'",
+        )
+    value = top.value + rest.value
+    return Number(
+        value, rest.exponent, rest.exponent if value == 0 else _exponent(value.normalize())
+    )
 
 
 def _malformed(text: str) -> GrammarError:
@@ -179,8 +237,8 @@ def _chinese_section(text: str) -> tuple[int, int]:
                 raise _malformed(text)
             total += (1 if digit is None else digit) * 10**unit
             digit, exponent, zero, previous = None, unit, False, unit
-    if digit is None:
-        return total, 0 if exponent is None else exponent
+    if digit is None:  # 一百, 二十: as precise as their Arabic twins 100 and 20
+        return total, 0
     if exponent is None or zero:  # 五, 一百零五: the digit is in units
         return total + digit, 0
     return total + digit * 10 ** (exponent - 1), exponent - 1  # 一千二 = 1200

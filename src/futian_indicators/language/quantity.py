@@ -54,9 +54,10 @@ from .lexicon import (
     UNIT_WORDS,
     UnitWord,
 )
-from .numerals import GrammarError, read_number
+from .numerals import GrammarError, read_number, read_sections
 from .readings import (
     APPROX_BAND,
+    DIRECTION_OF_READING,
     LENIENT_BAND_FACTOR,
     NEARLY_BAND,
     NON_NEGATIVE_UNITS,
@@ -67,6 +68,7 @@ from .readings import (
     range_rule,
     to_interval,
 )
+from .units import unit_word_of
 
 __all__ = [
     "AFTER_NUMBER_QUALIFIERS",
@@ -190,27 +192,23 @@ def _stated(text: str, multiplier: str | None, word: UnitWord) -> Stated:
     return Stated.of(read_number(text, multiplier), word.factor, word.unit)
 
 
-def _unit_word(m: re.Match[str]) -> UnitWord:
-    """Return the unit word of a match; it must be there and accept the multipliers."""
-    if m["unit"] is None:
-        raise GrammarError(
-            "there is no unit after the number",
-            "write the unit word too, e.g. '1100亿元', '60%', '20家'",
-        )
-    word = UNIT_WORDS[m["unit"]]
-    for multiplier in (m["mult"], m["mult1"]):
-        if multiplier is not None and not word.scalable:
-            raise GrammarError(
-                f"the multiplier {multiplier!r} cannot scale {m['unit']!r}",
-                "drop the multiplier",
-            )
-    return word
+def _reading(m: re.Match[str], outer: str | None = None) -> str:
+    """Return the reading of a match from its qualifier words (at most one with a meaning).
 
-
-def _reading(m: re.Match[str]) -> str:
-    """Return the reading of a match from its qualifier words (at most one with a meaning)."""
+    Two words that point the same way are one qualifier said twice (超过70万元以上): the first
+    is read. 约 before a range is dropped (约120亿～150亿元 is the range). ``outer`` is the reading
+    of a qualifier standing apart from the number (最高奖励300万元), used where it has none.
+    """
     words = [m[g] for g in ("pre", "more", "more_after_mult", "post") if m[g] is not None]
     meaningful = [(w, r) for w in words if (r := READING_OF_WORD[w]) is not None]
+    if m["more_after_mult"] is not None:  # 30万余: a step of the last written digit
+        meaningful = [(w, "more_written" if r == "more" else r) for w, r in meaningful]
+    if m["sep"] is not None and meaningful and meaningful[0][1] == "approx":
+        meaningful = meaningful[1:]
+    if len(meaningful) == 2 and len({DIRECTION_OF_READING[r] for _, r in meaningful}) == 1:
+        meaningful = meaningful[:1]
+    if not meaningful and outer is not None and m["sep"] is None:
+        meaningful = [("", outer)]
     if m["sep"] is not None and meaningful:
         raise GrammarError(
             f"a range cannot take the qualifier {meaningful[0][0]!r}",
@@ -243,23 +241,35 @@ def _range_ends(m: re.Match[str], word: UnitWord) -> tuple[Stated, Stated]:
 
 def _as_reported(m: re.Match[str]) -> tuple[str, str]:
     """(value_as_reported, unit_as_reported) of a match, as described on Quantity."""
-    number = "".join(m[g] or "" for g in ("num1", "mult1", "unit1", "sep", "num", "more"))
-    unit = "".join(m[g] or "" for g in ("mult", "more_after_mult", "unit", "post"))
+    number = "".join(
+        m[g] or "" for g in ("hi", "himult", "num1", "mult1", "unit1", "sep", "num", "more")
+    )
+    per = "/" + m["per"] if m["per"] else ""
+    unit = (
+        "".join(m[g] or "" for g in ("mult", "more_after_mult", "unit")) + per + (m["post"] or "")
+    )
     gap = "" if number[0] in CN_NUMERAL_CHARS else " "
     pre = m["pre"] + gap if m["pre"] else ""
     unit_gap = "" if unit.startswith(ATTACHED_UNIT_WORDS) else gap
-    return pre + number + unit_gap + unit, (m["mult"] or "") + m["unit"]
+    return pre + number + unit_gap + unit, (m["mult"] or "") + m["unit"] + per
 
 
-def _number_quantity(m: re.Match[str]) -> Quantity:
+def _number_quantity(m: re.Match[str], outer: str | None, unit: str | None) -> Quantity:
     """A number with a unit word (or a range of two): the rules of the qualifier table."""
-    word = _unit_word(m)
-    reading = _reading(m)
+    word = unit_word_of(m)
+    if unit is not None:
+        word = UnitWord(unit, word.factor, word.scalable)
+    reading = _reading(m, outer)
     if reading == "range":
         low, high = _range_ends(m, word)
         value, (strict, lenient) = (low.value + high.value) / 2, range_rule(low, high)
     else:
-        stated = _stated(m["num"], m["mult"], word)
+        number = (
+            read_sections(m["hi"], m["himult"], m["num"], m["mult"])
+            if m["hi"] is not None
+            else read_number(m["num"], m["mult"])
+        )
+        stated = Stated.of(number, word.factor, word.unit)
         value, (strict, lenient) = stated.value, RULES[reading](stated)
     value_as_reported, unit_as_reported = _as_reported(m)
     return Quantity(
@@ -317,20 +327,23 @@ def _doubling_quantity(m: re.Match[str]) -> Quantity:
     if n > MAX_DOUBLINGS:
         raise GrammarError(f"{n} doublings is more than {MAX_DOUBLINGS}", "check the number")
     multiple, half_step = Decimal(2) ** n, Decimal(2).sqrt()
-    interval = to_interval(multiple / half_step, multiple * half_step)
+    strict = lenient = to_interval(multiple / half_step, multiple * half_step)
+    if m["double_more"] is not None:  # 翻一番多: more than one doubling, less than two
+        strict = to_interval(multiple, 2 * multiple, lower_closed=False, upper_closed=False)
+        lenient = to_interval(multiple, 2 * multiple)
     return Quantity(
         text=m.group(0),
         value=float(multiple),
         unit="times",
-        qualifier="exact",
-        strict=interval,
-        lenient=interval,
+        qualifier="exact" if m["double_more"] is None else "over",
+        strict=strict,
+        lenient=lenient,
         value_as_reported=_compact(m),
         unit_as_reported=m["double_word"],
     )
 
 
-def _fraction_quantity(m: re.Match[str]) -> Quantity:
+def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
     """N分之M: the percentage 100·M/N, with M's precision scaled by 100/N (七成 = 十分之七)."""
     den = m["den"]
     denominator = Decimal(10**4) if den == "万" else read_number(den, None).value
@@ -341,7 +354,7 @@ def _fraction_quantity(m: re.Match[str]) -> Quantity:
         )
     number = read_number(m["num"], None)
     stated = Stated.of(number, Decimal(100) / denominator, "percent")
-    reading = _reading(m)
+    reading = _reading(m, outer)
     strict, lenient = RULES[reading](stated)
     return Quantity(
         text=m.group(0),
@@ -355,27 +368,35 @@ def _fraction_quantity(m: re.Match[str]) -> Quantity:
     )
 
 
-def _quantity(m: re.Match[str]) -> Quantity:
+def _quantity(m: re.Match[str], outer: str | None, unit: str | None) -> Quantity:
     if m["rank"] is not None:
         return _rank_quantity(m)
     if m["double"] is not None:
         return _doubling_quantity(m)
     if m["den"] is not None:
-        return _fraction_quantity(m)
-    return _number_quantity(m)
+        return _fraction_quantity(m, outer)
+    return _number_quantity(m, outer, unit)
 
 
 def _error(text: str, detail: str) -> QuantityParseError:
     return QuantityParseError(f"cannot parse quantity {text!r}: {detail}")
 
 
-def quantity_from_match(m: re.Match[str]) -> Quantity:
+def quantity_from_match(
+    m: re.Match[str], *, outer: str | None = None, unit: str | None = None
+) -> Quantity:
     """Convert one match of :data:`QUANTITY_RE` to a :class:`Quantity`.
 
     Parameters
     ----------
     m : re.Match[str]
         A match of :data:`QUANTITY_RE` (from ``search``, ``finditer`` or ``fullmatch``).
+    outer : str, optional
+        The reading of a qualifier standing apart from the number, read where the match has
+        no qualifier of its own (最高 in 最高奖励300万元: ``under_closed``).
+    unit : str, optional
+        The base unit the words around the number give it (每千人口 ... 4.2张:
+        ``per_1k_people``), instead of its unit word's.
 
     Returns
     -------
@@ -397,7 +418,7 @@ def quantity_from_match(m: re.Match[str]) -> Quantity:
     ('超过 500 家', 500.0, 'over', 450.0)
     """
     try:
-        return _quantity(m)
+        return _quantity(m, outer, unit)
     except GrammarError as exc:
         raise _error(m.group(0), f"{exc.problem}; {exc.fix}") from None
 

@@ -110,6 +110,7 @@ from .numerals import Number
 
 __all__ = [
     "APPROX_BAND",
+    "DIRECTION_OF_READING",
     "LENIENT_BAND_FACTOR",
     "NEARLY_BAND",
     "NON_NEGATIVE_UNITS",
@@ -131,7 +132,30 @@ LENIENT_BAND_FACTOR: Final = 2
 #: Units whose numbers may be truncated rather than rounded (lenient upper end x + 2h).
 TRUNCATED_UNITS: Final = frozenset({"percent"})
 #: Units that cannot be negative: the under-qualifiers (不超过, 不足) start at 0 for them.
-NON_NEGATIVE_UNITS: Final = frozenset({"CNY", "USD", "count", "m2", "pflops"})
+NON_NEGATIVE_UNITS: Final = frozenset(
+    {
+        "CNY",
+        "USD",
+        "HKD",
+        "EUR",
+        "JPY",
+        "GBP",
+        "MOP",
+        "count",
+        "m2",
+        "m",
+        "m3",
+        "kg",
+        "kW",
+        "kWh",
+        "points",
+        "days",
+        "pflops",
+        "CNY_per_m2",
+        "per_1k_people",
+        "per_10k_people",
+    }
+)
 
 #: The qualifier (the ``qualifier`` column) of each reading; several readings share one
 #: (余 and 超 are both "over", 不超过 and 不足 are both "under").
@@ -145,6 +169,21 @@ QUALIFIER_OF_READING: Final[Mapping[str, str]] = {
     "under_closed": "under",
     "under_open": "under",
     "range": "range",
+    "more_written": "over",
+}
+
+#: Which way each reading of a single number points; two qualifier words of one number that
+#: point the same way are one qualifier said twice (超过70万元以上, 约300人左右, 不超过5%以内),
+#: read as the first of them.
+DIRECTION_OF_READING: Final[Mapping[str, str]] = {
+    "over": "up",
+    "at_least": "up",
+    "more": "up",
+    "more_written": "up",
+    "approx": "about",
+    "nearly": "below",
+    "under_closed": "below",
+    "under_open": "below",
 }
 
 
@@ -156,6 +195,7 @@ class Stated:
     half: Decimal  # h: half a unit of the last written digit
     half_nonzero: Decimal  # h': half a unit of the last non-zero digit
     step: Decimal  # s: one unit of the last non-zero digit
+    step_written: Decimal  # one unit of the last written digit (30万余: 1万)
     floor: Decimal | None  # L: 0 for non-negative units, None for -inf
     truncatable: bool
 
@@ -174,6 +214,7 @@ class Stated:
             half=Decimal(5).scaleb(number.exponent - 1) * scale,
             half_nonzero=Decimal(5).scaleb(number.nonzero_exponent - 1) * scale,
             step=Decimal(1).scaleb(number.nonzero_exponent) * scale,
+            step_written=Decimal(1).scaleb(number.exponent) * scale,
             floor=Decimal(0) if unit in NON_NEGATIVE_UNITS else None,
             truncatable=unit in TRUNCATED_UNITS,
         )
@@ -199,14 +240,24 @@ def to_interval(
     )
 
 
+def _floored(s: Stated, lower: Decimal) -> Decimal:
+    """A lower end that does not reach below the floor L, nor below 0 for an exact 0."""
+    if s.floor is not None or s.value == 0:
+        return max(lower, s.floor or Decimal(0))
+    return lower
+
+
 def _exact(s: Stated) -> Intervals:
-    """Exact: [x-h, x+h]; lenient [x-h', x+h'], upper at least x+2h if it may be truncated."""
+    """Exact: [x-h, x+h]; lenient [x-h', x+h'], upper at least x+2h if it may be truncated.
+
+    Neither reaches below L (an amount of 0.3万元 is not negative), nor an exact 0 below 0.
+    """
     upper = s.value + s.half_nonzero
     if s.truncatable:
         upper = max(upper, s.value + 2 * s.half)
     return (
-        to_interval(s.value - s.half, s.value + s.half),
-        to_interval(s.value - s.half_nonzero, upper),
+        to_interval(_floored(s, s.value - s.half), s.value + s.half),
+        to_interval(_floored(s, s.value - s.half_nonzero), upper),
     )
 
 
@@ -215,8 +266,8 @@ def _approx(s: Stated) -> Intervals:
     band = max(s.half, APPROX_BAND * abs(s.value))
     wide = max(s.half_nonzero, LENIENT_BAND_FACTOR * APPROX_BAND * abs(s.value))
     return (
-        to_interval(s.value - band, s.value + band),
-        to_interval(s.value - wide, s.value + wide),
+        to_interval(_floored(s, s.value - band), s.value + band),
+        to_interval(_floored(s, s.value - wide), s.value + wide),
     )
 
 
@@ -232,6 +283,14 @@ def _more(s: Stated) -> Intervals:
     return (
         to_interval(s.value, s.value + s.step, lower_closed=False, upper_closed=False),
         to_interval(s.value, s.value + s.step),
+    )
+
+
+def _more_written(s: Stated) -> Intervals:
+    """余/多 after a multiplier: (x, x+u), u one unit of the last written digit (30万余)."""
+    return (
+        to_interval(s.value, s.value + s.step_written, lower_closed=False, upper_closed=False),
+        to_interval(s.value, s.value + s.step_written),
     )
 
 
@@ -279,6 +338,7 @@ RULES: Final[Mapping[str, Callable[[Stated], Intervals]]] = {
     "approx": _approx,
     "over": _over,
     "more": _more,
+    "more_written": _more_written,
     "at_least": _at_least,
     "nearly": _nearly,
     "under_closed": _under_closed,

@@ -1,0 +1,122 @@
+"""What the words around a quantity say about it: the context the finder of mentions reads.
+
+The grammar (:data:`~futian_indicators.language.grammar.QUANTITY_RE`) reads a quantity from its
+own words; a few things are said next to it instead, and
+:mod:`futian_indicators.language.mentions` asks this module about them:
+
+- whether the match is part of a longer number it did not read (:func:`touches_number`): a
+  digit, a point, a Chinese numeral or a multiplier right before it, or right after the number
+  it ends on. Such a match gets no value, so a wrong one is never given silently (``5千万元``
+  read as ``千万元`` would be 1000万);
+- a qualifier a few characters before the number, in the same clause (:func:`distant_reading`):
+  最高 in 最高奖励300万元 makes it at most 300万元;
+- a rate per population named before the number (:func:`population_unit`): 每千人口床位4.2张
+  is 4.2 per thousand people;
+- whether N天 counts days as a measure (:func:`counts_days`): 优良天数339天, not 3天内.
+
+Examples
+--------
+>>> text = "最高奖励300万元"
+>>> distant_reading(text, 4)
+'under_closed'
+>>> population_unit("每千人口拥有床位4.2张", 8), counts_days("优良天数339天", 4)
+('per_1k_people', True)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .lexicon import (
+    CN_NUMBER_CHARS,
+    CN_POINT,
+    DAY_COUNT_WORDS,
+    DIGITS,
+    DISTANT_QUALIFIER_REACH,
+    DISTANT_QUALIFIERS,
+    PER_POPULATION_WORDS,
+)
+
+__all__ = [
+    "counts_days",
+    "distant_reading",
+    "ends_on_number",
+    "population_unit",
+    "touches_number",
+]
+
+#: The characters that continue a number: digits, points, Chinese numerals and multipliers.
+_NUMBER_CHAR_RE: Final = re.compile(rf"[{DIGITS}.．{CN_POINT}{CN_NUMBER_CHARS}]")
+#: What ends a clause: a qualifier or a rate word before it does not reach past.
+_CLAUSE_END: Final = "，,。；;：:、！!？?（）()\n“”"
+_REACH: Final = 12
+_DISTANT_RE: Final = re.compile(
+    "(" + "|".join(sorted(DISTANT_QUALIFIERS, key=len, reverse=True)) + ")"
+)
+
+
+def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> bool:
+    """Whether a match ``text[start:end]`` is part of a longer number it did not read.
+
+    Examples
+    --------
+    >>> touches_number("总数三百余家", 3, 6, ends_on_number=False)
+    True
+    >>> touches_number("一点五亿元", 2, 5, ends_on_number=False)
+    True
+    >>> touches_number("共五百家", 1, 4, ends_on_number=False)
+    False
+    """
+    if start > 0 and _NUMBER_CHAR_RE.match(text, start - 1):
+        return True
+    return ends_on_number and _NUMBER_CHAR_RE.match(text, end) is not None
+
+
+def ends_on_number(m: re.Match[str]) -> bool:
+    """Whether a match of the grammar ends on its number (no unit or qualifier word after it)."""
+    return all(m[g] is None for g in ("unit", "post", "double_word", "rank_word"))
+
+
+def _clause_before(text: str, start: int, reach: int) -> str:
+    """Up to ``reach`` characters before ``start``, cut at the last end of a clause."""
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind(c) for c in _CLAUSE_END)
+    return before[cut + 1 :]
+
+
+def distant_reading(text: str, start: int) -> str | None:
+    """The reading of a qualifier a few characters before a number, in its clause, or None.
+
+    Only the words between the qualifier and the number must hold no other number.
+
+    Examples
+    --------
+    >>> distant_reading("给予最高不超过", 7), distant_reading("最高的3家", 3)
+    ('under_closed', 'under_closed')
+    >>> distant_reading("奖励300万元", 2) is None
+    True
+    """
+    before = _clause_before(text, start, DISTANT_QUALIFIER_REACH + 3)
+    found = list(_DISTANT_RE.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    if _NUMBER_CHAR_RE.search(before, last.end()):
+        return None
+    return DISTANT_QUALIFIERS[last.group(0)]
+
+
+def population_unit(text: str, start: int) -> str | None:
+    """The base unit of a rate per population named before a number in its clause, or None."""
+    before = _clause_before(text, start, _REACH)
+    for word, unit in PER_POPULATION_WORDS.items():
+        if word in before:
+            return unit
+    return None
+
+
+def counts_days(text: str, start: int) -> bool:
+    """Whether a number of days before ``start`` is a measure: its clause names 天数."""
+    before = _clause_before(text, start, _REACH)
+    return any(word in before for word in DAY_COUNT_WORDS)
