@@ -19,12 +19,14 @@ from ._version import __version__
 from .analysis import series
 from .api import (
     load_checks,
+    load_derivations,
     load_errata,
     load_figures,
     load_indicators,
     load_mentions,
     load_rules,
     load_sources,
+    load_targets,
     run_checks,
 )
 from .cite import cite
@@ -43,12 +45,14 @@ __all__ = [
     "diff",
     "extract_quantities",
     "load_checks",
+    "load_derivations",
     "load_errata",
     "load_figures",
     "load_indicators",
     "load_mentions",
     "load_rules",
     "load_sources",
+    "load_targets",
     "parse_quantity",
     "run_checks",
     "series",
