@@ -3,6 +3,11 @@
 Run: python benchmarks/checks_engine.py
 Prints, for 12,500 to 100,000 figures, the seconds taken by the engine's evaluate (one core) and the
 seconds per 1,000 figures, which stay flat when the cost grows linearly.
+
+Measured side by side on one core (taskset -c 0), the machine otherwise loaded, 100,000 figures:
+synthetic rules 6.05 s before the engine read figures by column into plain records, 3.70 s
+after; the bundled rules copied 640 times (100,480 figures, now with derivations and targets)
+4.34 s before, 4.81 s after. Exact throughout: ends stay fractions or floats, never rounded.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ def main() -> None:
     for n in (12_500, 25_000, 50_000, 100_000):
         table, rule_list = figures(n), rules(n)
         start = time.perf_counter()
-        checks, _ = evaluate(rule_list, table, {})
+        checks = evaluate(rule_list, table, {}).checks
         seconds = time.perf_counter() - start
         per_1k = seconds / n * 1e3
         print(f"{n:>8} {len(rule_list):>7} {len(checks):>7} {seconds:>8.2f} {per_1k:>13.4f}")
@@ -110,7 +115,7 @@ def bundled_copies(copies: int) -> tuple[pd.DataFrame, list]:
                 d["terms"] = {n: copy_of(f) for n, f in d["terms"].items()}
             if "indicator" in d:
                 d["indicator"] = f"{d['indicator']}_{k}"
-            if "derive" in d:
+            if "derive" in d and "slug" in d["derive"]:
                 d["derive"] = {
                     **d["derive"],
                     "slug": f"c{k}-{d['derive']['slug']}",
@@ -134,7 +139,7 @@ def main_bundled() -> None:
         table, rule_list = bundled_copies(copies)
         all_units = {f"{i}_{k}": u for i, u in units.items() for k in range(copies)}
         start = time.perf_counter()
-        checks, _ = evaluate(rule_list, table, all_units)
+        checks = evaluate(rule_list, table, all_units).checks
         seconds = time.perf_counter() - start
         per_1k = seconds / len(table) * 1e3
         print(

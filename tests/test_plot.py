@@ -94,7 +94,7 @@ def _png(ax: Any, path: Path) -> Path:
 
 def test_series_draws_one_interval_or_arrow_per_figure(tmp_path: Path) -> None:
     figures = fi.load_figures(indicator=SEI, geo="futian")
-    ax = plot.plot_series(SEI)
+    ax = plot.plot_series(SEI, derived=True)
     bars, up, down = _gids(ax, "interval"), _gids(ax, "arrow-up"), _gids(ax, "arrow-down")
     assert len(bars) + len(up) + len(down) == len(figures) > 0
     assert sorted(bars + up + down) == sorted(figures["figure_id"])
@@ -108,7 +108,7 @@ def test_series_draws_one_interval_or_arrow_per_figure(tmp_path: Path) -> None:
 
 def test_series_targets_are_hollow_and_derived_grey_and_dashed() -> None:
     figures = fi.load_figures(indicator=SEI, geo="futian").set_index("figure_id")
-    ax = plot.plot_series(SEI)
+    ax = plot.plot_series(SEI, derived=True)
     white = to_rgba("white")
     for figure_id, row in figures.iterrows():
         marker = _artist(ax, f"marker:{figure_id}")
@@ -123,7 +123,7 @@ def test_series_targets_are_hollow_and_derived_grey_and_dashed() -> None:
 
 
 def test_series_legend_footer_and_axis_name_the_letters_and_unit(tmp_path: Path) -> None:
-    ax = plot.plot_series(SEI)
+    ax = plot.plot_series(SEI, derived=True)
     legend = "\n".join(_legend(ax))
     for source in ("cppcc-2025136", "npc-20240294", "npc-20250021"):
         assert f"No. {LETTERS[source]}" in legend
@@ -139,7 +139,7 @@ def test_series_legend_footer_and_axis_name_the_letters_and_unit(tmp_path: Path)
 def test_series_footer_follows_derived_figures_back_to_their_letters() -> None:
     # R&D intensity 2024 is derived from GDP (cppcc-2025136) and R&D spending (npc-20250021);
     # 2023 from figures derived in turn from npc-20240294 and npc-20250021.
-    ax = plot.plot_series("rd_intensity")
+    ax = plot.plot_series("rd_intensity", derived=True)
     footer = _footer(ax)
     for source in ("cppcc-2025136", "npc-20240294", "npc-20250021"):
         assert f"No. {LETTERS[source]}" in footer
@@ -176,12 +176,33 @@ def test_series_y_axis_is_in_the_unit_people_read(indicator: str, unit: str) -> 
 
 
 def test_series_values_are_scaled_to_the_display_unit() -> None:
-    ax = plot.plot_series("gdp")
+    ax = plot.plot_series("gdp", derived=True)
     marker = _artist(ax, "marker:cppcc-2025136/gdp-2024")
     assert marker.get_ydata()[0] == pytest.approx(5948.82)
     interval = _artist(ax, "interval:cppcc-2025136/gdp-2024")
     assert list(interval.get_ydata()) == pytest.approx([5948.815, 5948.825])
-    assert "series" in [a.get_gid() for a in ax.lines]  # 2023 (derived) to 2024
+    # the line joins reported values only: 2023 is derived, so no line reaches 2024
+    assert "series" not in [a.get_gid() for a in ax.lines]
+
+
+def test_series_and_plot_series_share_one_default_for_derived() -> None:
+    import inspect
+
+    from futian_indicators import analysis
+
+    for function in (fi.series, plot.plot_series):
+        default = inspect.signature(function).parameters["derived"].default
+        assert default is analysis.DERIVED_DEFAULT
+
+
+def test_plot_targets_draws_each_target_with_an_actual() -> None:
+    targets = fi.load_targets()
+    ax = plot.plot_targets()
+    drawn = sorted(g.removeprefix("actual:") for g in map(str, (a.get_gid() for a in ax.lines)))
+    drawn = [g for g in drawn if g in set(targets["target_figure_id"])]
+    with_actual = targets[targets["outcome"] != "no_actual"]["target_figure_id"]
+    assert drawn == sorted(with_actual)
+    plt.close(ax.figure)
 
 
 def test_series_cap_points_down_and_rank_reads_first_at_top() -> None:
@@ -333,7 +354,6 @@ def test_checks_by_kind_counts_add_up(tmp_path: Path) -> None:
         "monotone",
         "identity",
         "bound",
-        "target",
     ]
     assert not [t for t in _texts(ax) if CJK.search(t)]
     _png(ax, tmp_path / "checks_by_kind.png")
@@ -350,7 +370,7 @@ def test_checks_unknown_by() -> None:
 def test_every_plot_of_a_version_draws_that_version() -> None:
     version = "1.0.0"
     figures = fi.load_figures(indicator="gdp", geo="futian", version=version)
-    ax = plot.plot_series("gdp", version=version)
+    ax = plot.plot_series("gdp", derived=True, version=version)
     assert sorted(_gids(ax, "marker")) == sorted(figures["figure_id"])
     assert f"data {version}." in _footer(ax)
     curated = fi.load_figures(version=version).query("status != 'derived'")

@@ -19,6 +19,7 @@ from ._version import __version__
 from .analysis import series
 from .api import (
     load_checks,
+    load_derivations,
     load_errata,
     load_evidence,
     load_figures,
@@ -26,6 +27,7 @@ from .api import (
     load_mentions,
     load_rules,
     load_sources,
+    load_targets,
     run_checks,
 )
 from .cite import cite
@@ -44,6 +46,7 @@ __all__ = [
     "diff",
     "extract_quantities",
     "load_checks",
+    "load_derivations",
     "load_errata",
     "load_evidence",
     "load_figures",
@@ -51,6 +54,7 @@ __all__ = [
     "load_mentions",
     "load_rules",
     "load_sources",
+    "load_targets",
     "parse_quantity",
     "run_checks",
     "series",

@@ -39,8 +39,15 @@ SERIES_COLUMNS = (
     "figure_ids",
     "source_ids",
     "consistent",
+    "derived_lower",
+    "derived_upper",
+    "derived_ids",
 )
 """Columns of :func:`series`."""
+
+DERIVED_DEFAULT = False
+"""Whether :func:`series` and :func:`~futian_indicators.plot.plot_series` use derived figures
+unless told: one default for both."""
 
 
 def source_ids(figure_ids: Iterable[str], *, version: str | None = None) -> list[str]:
@@ -82,31 +89,55 @@ def _strict(reports: pd.DataFrame) -> list[Interval]:
     ]
 
 
-def _reconcile(reports: pd.DataFrame) -> dict[str, object]:
-    """One period's reports -> the intersection of their strict intervals and a point value."""
-    common = functools.reduce(Interval.intersection, _strict(reports))
+def _point(reports: pd.DataFrame, common: Interval) -> float:
+    """The value of a reconciled period, never an invented point.
+
+    The stated value of the most precise report that the intersection's closure holds; else the
+    bound of a one-sided intersection; else NaN.
+    """
+    if common.empty:
+        return math.nan
     lower, upper = float(common.lower), float(common.upper)
-    consistent = not common.empty
-    inside = reports[[float(v) in common for v in reports["value"]]]
-    if consistent and len(inside):
-        widths = (inside["upper"] - inside["lower"]).to_numpy()
-        value = float(inside["value"].to_numpy()[widths.argmin()])
-    elif consistent and math.isfinite(lower) and math.isfinite(upper):
-        value = (lower + upper) / 2
-    else:
-        value = math.nan
+    values = reports["value"].to_numpy()
+    inside = (values >= lower) & (values <= upper)
+    if inside.any():
+        widths = (reports["upper"] - reports["lower"]).to_numpy()[inside]
+        return float(values[inside][widths.argmin()])
+    if math.isinf(upper) and not math.isinf(lower):
+        return lower
+    if math.isinf(lower) and not math.isinf(upper):
+        return upper
+    return math.nan
+
+
+def _reconcile(reports: pd.DataFrame, derived: pd.DataFrame | None = None) -> dict[str, object]:
+    """One period's reports -> the intersection of their strict intervals and a value.
+
+    ``reports`` are the figures of the asked status (or, for a period only derived figures
+    cover, those); ``derived`` the derived figures of the period, which never narrow the row:
+    their intersection with the reports is in the ``derived_*`` columns.
+    """
+    derived = reports.iloc[:0] if derived is None else derived
+    common = functools.reduce(Interval.intersection, _strict(reports))
     first = reports.iloc[0]
+    nan = math.nan
+    added = (
+        functools.reduce(Interval.intersection, _strict(derived), common) if len(derived) else None
+    )
     return {
         **{column: first[column] for column in _PERIOD_COLUMNS},
-        "value": value,
-        "lower": lower,
-        "upper": upper,
+        "value": _point(reports, common),
+        "lower": float(common.lower),
+        "upper": float(common.upper),
         "lower_closed": common.lower_closed,
         "upper_closed": common.upper_closed,
         "n_figures": len(reports),
         "figure_ids": LIST_SEPARATOR.join(reports["figure_id"]),
         "source_ids": LIST_SEPARATOR.join(dict.fromkeys(reports["source_id"].dropna())),
-        "consistent": consistent,
+        "consistent": not common.empty,
+        "derived_lower": float(added.lower) if added is not None else nan,
+        "derived_upper": float(added.upper) if added is not None else nan,
+        "derived_ids": LIST_SEPARATOR.join(derived["figure_id"]) if len(derived) else None,
     }
 
 
@@ -115,16 +146,16 @@ def series(
     *,
     geo: str = "futian",
     status: str = "actual",
-    derived: bool = False,
+    derived: bool = DERIVED_DEFAULT,
     version: str | None = None,
 ) -> pd.DataFrame:
     """One reconciled value per period of an indicator.
 
     For each period, the strict intervals of every letter that reports it are intersected:
     ``lower``/``upper`` are the intersection, ``value`` is the stated value of the most precise
-    report inside it (or the intersection's midpoint when no stated value is inside it), and
-    ``consistent`` is False, with ``value`` NaN, when the reports do not overlap
-    (:func:`load_checks` says why).
+    report inside it (its closure: 超1100 and 1100 give 1100), or the bound of a one-sided
+    intersection, or NaN: never an invented point. ``consistent`` is False, with ``value`` NaN,
+    when the reports do not overlap (:func:`load_checks` says why).
 
     Parameters
     ----------
@@ -135,8 +166,10 @@ def series(
     status : str, default "actual"
         ``"target"`` gives the series of targets.
     derived : bool, default False
-        Also use the figures the consistency rules derive (a prior year's level implied by a
-        growth rate, a total implied by a share): a period only they cover gets a row whose
+        Also use the figures the derivations compute (a prior year's level implied by a growth
+        rate, a total implied by a share; :func:`load_derivations`). They never narrow a row
+        of reported figures: what they add is in ``derived_lower``/``derived_upper`` (the
+        intersection with them) and ``derived_ids``. A period only they cover gets a row whose
         ``status`` is ``"derived"``.
     version : str, optional
         The data version (:func:`data_versions`); by default the bundled one.
@@ -157,11 +190,17 @@ def series(
     """
     statuses = [status, "derived"] if derived and status != "derived" else [status]
     figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
-    figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
-    rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
+    rows = []
+    for _, group in figures.groupby("period", sort=False):
+        is_derived = (group["status"] == "derived").to_numpy()
+        if status == "derived" or is_derived.all():
+            rows.append(_reconcile(group, group.iloc[:0]))
+        else:
+            rows.append(_reconcile(group[~is_derived], group[is_derived]))
     dtypes = load_table("figures", version=version).dtypes.to_dict()
     dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
-    dtypes |= {"consistent": bool}
+    dtypes |= {"consistent": bool, "derived_lower": float, "derived_upper": float}
+    dtypes |= {"derived_ids": "string"}
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
     return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)

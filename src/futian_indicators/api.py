@@ -59,7 +59,7 @@ def load_table(name: str, *, version: str | None = None) -> pd.DataFrame:
     ----------
     name : str
         A table's name: ``sources``, ``indicators``, ``figures``, ``evidence``, ``mentions``,
-        ``errata``, ``rules`` or ``checks``.
+        ``errata``, ``rules``, ``checks``, ``derivations`` or ``targets``.
     version : str, optional
         A data version (see :func:`~futian_indicators.data_versions`); by default the current one.
 
@@ -286,19 +286,27 @@ def load_errata(*, version: str | None = None) -> pd.DataFrame:
 
 
 def load_rules(*, version: str | None = None) -> pd.DataFrame:
-    """The consistency rules: id, kind, severity, label, definition (JSON), note and guard."""
+    """The rules: the consistency checks and the derivations.
+
+    Columns: id, kind, severity, label, definition (JSON) and note.
+    """
     return _table("rules", version)
 
 
 def load_checks(
     *, status: Filter = None, severity: Filter = None, version: str | None = None
 ) -> pd.DataFrame:
-    """The result of every consistency rule over the bundled figures.
+    """The result of every consistency check: where the letters agree, and where they do not.
+
+    Only relations that hold by definition or accounting are checks (agreement, monotone,
+    identity, bound); targets are followed in :func:`load_targets`, derived figures in
+    :func:`load_derivations`.
 
     Parameters
     ----------
     status : str or list of str, optional
-        Keep only these results: ``pass``, ``tension``, ``fail``, ``not_applicable``.
+        Keep only these results: ``pass``, ``tension``, ``fail`` (data versions before 2.0.0
+        also have ``not_applicable``).
     severity : str or list of str, optional
         Keep only these severities: ``error``, ``warning``, ``info``.
 
@@ -311,13 +319,53 @@ def load_checks(
     Examples
     --------
     >>> import futian_indicators as fi
-    >>> set(fi.load_checks()["status"]) <= {"pass", "tension", "fail", "not_applicable"}
+    >>> set(fi.load_checks()["status"]) <= {"pass", "tension", "fail"}
     True
     """
     frame = _table("checks", version)
-    frame = _select(frame, "status", status, "status", vocab.CHECK_STATUSES)
+    statuses = (*vocab.CHECK_STATUSES, *vocab.LEGACY_CHECK_STATUSES)
+    frame = _select(frame, "status", status, "status", statuses)
     frame = _select(frame, "severity", severity, "severity", vocab.SEVERITIES)
     return frame.reset_index(drop=True)
+
+
+def load_targets(*, outcome: Filter = None, version: str | None = None) -> pd.DataFrame:
+    """Every target or plan figure against its latest comparable actual.
+
+    Parameters
+    ----------
+    outcome : str or list of str, optional
+        Keep only these outcomes: ``met``, ``possibly_met``, ``not_yet_met``, ``missed``
+        (only for an actual of the target's own period), ``no_actual``.
+
+    Returns
+    -------
+    DataFrame
+        One row per target or plan figure, sorted by ``target_figure_id``: the threshold, the
+        actual compared (a derived figure only where no letter states one, as
+        ``actual_status`` says), the outcome, the gap and a message quoting the letters.
+        Empty, with these columns, for a data version before 2.0.0.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> set(fi.load_targets()["outcome"]) <= set(fi.vocab.TARGET_OUTCOMES)
+    True
+    """
+    frame = _table("targets", version)
+    frame = _select(frame, "outcome", outcome, "outcome", vocab.TARGET_OUTCOMES)
+    return frame.reset_index(drop=True)
+
+
+def load_derivations(*, version: str | None = None) -> pd.DataFrame:
+    """The derivations: each figure the package derives, its inputs and what they rest on.
+
+    One row per derivation rule, sorted by ``rule_id``: the derived figure, its expression and
+    inputs, its intervals, the weakest basis of its inputs' labels (``input_basis``), the inputs
+    whose labels rest on a judgement, and the doubtful inputs that kept it out. Empty, with these
+    columns, for a data version before 2.0.0 (derived figures are in :func:`load_figures`).
+    """
+    return _table("derivations", version)
 
 
 def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = None) -> pd.DataFrame:
@@ -352,7 +400,8 @@ def run_checks(figures: pd.DataFrame | None = None, *, version: str | None = Non
     figures = figures[figures["status"] != "derived"].reset_index(drop=True)
     indicators = _table("indicators", version)
     units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-    rows, _ = evaluate(rules_from_table(_table("rules", version)), figures, units)
+    result = evaluate(rules_from_table(_table("rules", version)), figures, units)
     stored = _table("checks", version)  # the version's own columns and dtypes (its schema)
-    frame = pd.DataFrame(rows, columns=list(stored.columns)).astype(stored.dtypes.to_dict())
+    frame = pd.DataFrame(result.checks, columns=list(stored.columns))
+    frame = frame.astype(stored.dtypes.to_dict())
     return frame.sort_values("check_id", ignore_index=True)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, terminal
+from . import __version__, terminal, vocab
 from .errors import FutianIndicatorsError
 
 Command = Callable[[argparse.Namespace], terminal.Reply]
@@ -33,8 +33,12 @@ COMMANDS: dict[str, tuple[str, Command]] = {
         lambda a: terminal.show(a.indicator, version=a.data_version),
     ),
     "check": (
-        "the consistency checks across letters (exit 1 if an error fails)",
+        "the consistency checks across letters (exit 1 if an error fails; targets apart)",
         lambda a: terminal.check(status=a.status, markdown=a.markdown, version=a.data_version),
+    ),
+    "targets": (
+        "every target or plan against its latest comparable actual (not consistency)",
+        lambda a: terminal.targets(outcome=a.outcome, version=a.data_version),
     ),
     "build": (
         "build the tables from data/raw (run in a checkout)",
@@ -62,7 +66,7 @@ COMMANDS: dict[str, tuple[str, Command]] = {
 }
 """Every command: its help line and the one function it calls."""
 
-READERS = ("summary", "list", "show", "check", "cite", "export")
+READERS = ("summary", "list", "show", "check", "targets", "cite", "export")
 """The commands that read a data version (``--data-version``)."""
 
 MAINTAINERS = ("build", "extract", "release")
@@ -84,8 +88,14 @@ def _parser() -> argparse.ArgumentParser:
     parsers["check"].add_argument(
         "--status",
         action="append",
-        choices=("pass", "tension", "fail", "not_applicable"),
+        choices=(*vocab.CHECK_STATUSES, *vocab.LEGACY_CHECK_STATUSES),
         help="show only this status (repeatable)",
+    )
+    parsers["targets"].add_argument(
+        "--outcome",
+        action="append",
+        choices=vocab.TARGET_OUTCOMES,
+        help="show only this outcome (repeatable)",
     )
     parsers["check"].add_argument(
         "--markdown", action="store_true", help="print the docs page (docs/consistency.md)"

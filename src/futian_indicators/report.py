@@ -29,6 +29,25 @@ def counts(checks: pd.DataFrame) -> str:
     return f"{len(checks)} checks: {', '.join(parts)}; {errors} error(s) failed"
 
 
+def target_counts(targets: pd.DataFrame) -> str:
+    """One line: how many targets, by outcome."""
+    by_outcome = Counter(targets["outcome"])
+    parts = [f"{by_outcome.get(o, 0)} {o.replace('_', ' ')}" for o in vocab.TARGET_OUTCOMES]
+    return f"{len(targets)} targets and plans: {', '.join(parts)}"
+
+
+def targets_text(targets: pd.DataFrame) -> str:
+    """The targets for a terminal: each with its outcome, the actual compared and the words."""
+    order = {o: i for i, o in enumerate(vocab.TARGET_OUTCOMES)}
+    ranked = targets.assign(_o=targets["outcome"].map(order))
+    blocks = []
+    for row in ranked.sort_values(["_o", "target_figure_id"]).to_dict("records"):
+        head = f"{row['outcome'].upper():<13} {row['target_figure_id']} ({row['period']})"
+        body = textwrap.fill(row["message"], width=100, initial_indent="  ", subsequent_indent="  ")
+        blocks.append(f"{head}\n{body}")
+    return "\n\n".join([*blocks, target_counts(targets)])
+
+
 def _interval(lower: float, upper: float) -> str:
     if math.isnan(lower) and math.isnan(upper):
         return "-"
@@ -85,7 +104,7 @@ def markdown(checks: pd.DataFrame, rules: pd.DataFrame, data_version: str) -> st
     lines += ["", "## The rules", ""]
     for rule in rules.to_dict("records"):
         lines.append(f"- `{rule['rule_id']}` ({rule['kind']}, {rule['severity']}): {rule['label']}")
-        for key in ("note", "guard"):
-            if isinstance(rule[key], str):
+        for key in ("note", "guard"):  # guard: data versions before 2.0.0
+            if isinstance(rule.get(key), str):
                 lines.append(f"  {key.capitalize()}: {_cell(rule[key])}")
     return "\n".join(lines) + "\n"

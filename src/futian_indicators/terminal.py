@@ -112,7 +112,15 @@ def _headline_series(figures: pd.DataFrame, version: str | None) -> str:
 
 def summary(*, version: str | None = None) -> Reply:
     """``summary``: the data version, the letters, coverage, integrity, the headline series."""
-    from . import load_checks, load_figures, load_mentions, load_sources, report, verify
+    from . import (
+        load_checks,
+        load_figures,
+        load_mentions,
+        load_sources,
+        load_targets,
+        report,
+        verify,
+    )
 
     every, sources = load_figures(version=version), load_sources(version=version)
     figures = every[every["status"] != "derived"]
@@ -135,9 +143,12 @@ def summary(*, version: str | None = None) -> Reply:
             "Letters\n" + textwrap.indent(letters, "  "),
             "\n" + _coverage(load_mentions(version=version)),
             f"Integrity: {len(verify())} bundled tables verified against the manifest (sha256)",
-            "Consistency: "
+            "Consistency (where the letters agree): "
             + report.counts(load_checks(version=version))
             + " (futian-indicators check)",
+            "Targets (progress, not consistency): "
+            + report.target_counts(load_targets(version=version))
+            + " (futian-indicators targets)",
             "\nHeadline series (Futian, actual)\n"
             + textwrap.indent(_headline_series(figures, version), "  "),
         )
@@ -198,6 +209,13 @@ def check(
         text = _lines(report.text(checks))
     failed = (checks["status"] == "fail") & (checks["severity"] == "error")
     return Reply(text, 1 if failed.any() else 0)
+
+
+def targets(*, outcome: list[str] | None = None, version: str | None = None) -> Reply:
+    """``targets``: every target or plan against its latest comparable actual."""
+    from . import load_targets, report
+
+    return Reply(_lines(report.targets_text(load_targets(outcome=outcome, version=version))))
 
 
 def cite(figure_id: str | None, *, style: str, version: str | None = None) -> Reply:

@@ -92,9 +92,9 @@ PERIOD_TYPES = (
 """How a period label reads; see :func:`futian_indicators.core.period.parse_period`."""
 
 BASES = ("quote", "context", "convention", "judgement")
-"""What a figure's label (period, geo, status) rests on: the quote's own words, other words of
-the letter (their place is in the evidence table), a documented convention, or the curator's
-judgement (the reason is in the figure's note)."""
+"""What a figure's label (period, geo, status) rests on, strongest first: the quote's own words,
+other words of the letter (their place is in the evidence table), a documented convention, or the
+curator's judgement (the reason is in the figure's note)."""
 
 LABELS = ("period", "geo", "status")
 """The labels of a figure that each have a basis."""
@@ -129,17 +129,32 @@ the build finds it in the raw letter); ``period``, a span of months (1-5月, 1�
 ``address``, a place's number (深南大道5011号, 地铁14号线, 3号楼); ``clock_time``, a time of day
 (9:00-18:00); ``ratio``, a proportion of two or more numbers (1:1, 0.03:5.87:94.10)."""
 
-RULE_KINDS = ("agreement", "monotone", "identity", "bound", "target")
-"""What a consistency rule asserts (docs/rules.md)."""
+CHECK_KINDS = ("agreement", "monotone", "identity", "bound")
+"""What a consistency check asserts (docs/rules.md): the relations a check may test."""
+
+RULE_KINDS = (*CHECK_KINDS, "derivation")
+"""The kinds of rule in rules.yaml: the consistency checks, and derivations (rules that compute a
+figure no letter states; they test nothing and have their own table)."""
 
 SEVERITIES = ("error", "warning", "info")
 """How much a failed rule matters: error fails ``futian-indicators check``."""
 
-CHECK_STATUSES = ("pass", "tension", "fail", "not_applicable")
-"""The result of a rule: strict readings compatible, only lenient ones, neither, or no test."""
+CHECK_STATUSES = ("pass", "tension", "fail")
+"""The result of a check: strict readings compatible, only lenient ones, neither."""
+
+LEGACY_CHECK_STATUSES = ("not_applicable",)
+"""Statuses only data versions before 2.0.0 have (a guarded rule, or nothing to compare)."""
 
 CHECK_STATUSES_WORST_FIRST = ("fail", "tension", "pass", "not_applicable")
-"""The order in which reports and plots list results."""
+"""The order in which reports and plots list results (not_applicable: older data versions)."""
+
+TARGET_OUTCOMES = ("met", "possibly_met", "not_yet_met", "missed", "no_actual")
+"""How a target or plan stands against its latest comparable actual: surely reached; reached
+under some reading of the words; not reached by an actual of an earlier period; not reached by
+an actual of the target's own period; no comparable actual in the letters."""
+
+TARGET_STATUSES = ("target", "plan")
+"""The figure statuses the targets table follows."""
 
 # --- drafting -------------------------------------------------------------------------------------
 

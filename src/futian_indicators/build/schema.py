@@ -44,7 +44,8 @@ def _basis(label: str) -> pa.Column:
         description=f"What the {label} label rests on: quote (the quote's words state it), "
         "context (other words of the letter: see evidence), convention (a documented "
         f"default: {vocab.CONVENTIONS[label]}), judgement (the curator's reading: see note); "
-        "null for a derived figure.",
+        "for a derived figure, the weakest basis of its inputs (judgement < convention < "
+        "context < quote).",
     )
 
 
@@ -235,9 +236,13 @@ FIGURES = pa.DataFrameSchema(
         pa.Check(
             lambda df: (
                 (df["status"] == "derived")
-                == (df["period_basis"].isna() & df["geo_basis"].isna() & df["status_basis"].isna())
+                | (
+                    df["period_basis"].notna()
+                    & df["geo_basis"].notna()
+                    & df["status_basis"].notna()
+                )
             ),
-            error="derived figures (and only they) have no label bases",
+            error="every curated figure has its three label bases",
         ),
         pa.Check(
             lambda df: (df["char_start"] < df["char_end"]).fillna(df["status"] == "derived"),
@@ -327,24 +332,25 @@ RULES = pa.DataFrameSchema(
         "label": _text("What the rule asserts, in plain words."),
         "definition": _text("What it joins and how, as JSON (docs/rules.md)."),
         "note": _text("Why the relation holds, and its 口径.", nullable=True),
-        "guard": _text("Why the rule does not apply (it is then not_applicable).", nullable=True),
     },
     strict=True,
     ordered=True,
     unique=["rule_id"],
     name="rules",
-    description="The consistency rules (data/raw/rules.yaml), as run_checks() reads them.",
+    description=(
+        "The rules (data/raw/rules.yaml), as run_checks() reads them: the consistency checks "
+        "and the derivations."
+    ),
 )
 
 CHECKS = pa.DataFrameSchema(
     {
         "check_id": pa.Column(STRING, description="<rule_id>, or <rule_id>/<instance>."),
         "rule_id": _text("The rule evaluated (rules.rule_id)."),
-        "kind": _choice("What the rule asserts.", vocab.RULE_KINDS),
+        "kind": _choice("What the check asserts.", vocab.CHECK_KINDS),
         "severity": _choice("How much a failure matters.", vocab.SEVERITIES),
         "status": _choice(
-            "pass: strict readings compatible; tension: only lenient ones; fail: neither; "
-            "not_applicable: guarded, or nothing to compare.",
+            "pass: strict readings compatible; tension: only lenient ones; fail: neither.",
             vocab.CHECK_STATUSES,
         ),
         "label": _text("What the rule asserts, in plain words."),
@@ -367,7 +373,110 @@ CHECKS = pa.DataFrameSchema(
     ordered=True,
     unique=["check_id"],
     name="checks",
-    description="One row per evaluated rule instance.",
+    description="One row per evaluated consistency check instance.",
+)
+
+
+def _number(description: str) -> pa.Column:
+    return pa.Column(float, nullable=True, description=description)
+
+
+DERIVATIONS = pa.DataFrameSchema(
+    {
+        "rule_id": _text("The derivation rule (rules.rule_id)."),
+        "figure_id": _text(
+            "The derived figure (figures.figure_id); null when a doubtful input kept it out.",
+            nullable=True,
+        ),
+        "indicator_id": _text("What the derived figure measures."),
+        "geo": _choice("Area the derived figure is of.", vocab.GEOS),
+        "period": _text("Its period label."),
+        "expression": _text("How it is computed from the rule's terms."),
+        "input_ids": _text(f"The figures it is computed from, joined by '{LIST_SEPARATOR}'."),
+        "value": _number("Its value: the bound of a one-sided interval, never an invented point."),
+        "lower": _number("Lower end of its strict interval."),
+        "upper": _number("Upper end of its strict interval."),
+        "lower_closed": pa.Column(
+            bool, description="Whether the strict interval has its lower end."
+        ),
+        "upper_closed": pa.Column(
+            bool, description="Whether the strict interval has its upper end."
+        ),
+        "lower_lenient": _number("Lower end of its lenient interval."),
+        "upper_lenient": _number("Upper end of its lenient interval."),
+        "input_basis": pa.Column(
+            STRING,
+            pa.Check.isin(vocab.BASES),
+            nullable=True,
+            description=(
+                "The weakest basis of its inputs' labels (quote, context, convention, "
+                "judgement); null where the figures carry no bases."
+            ),
+        ),
+        "judgement_inputs": _text(
+            f"Inputs a label of which rests on a judgement, joined by '{LIST_SEPARATOR}'.",
+            nullable=True,
+        ),
+        "doubtful_inputs": _text(
+            "Inputs flagged doubtful, which keep the derivation out (figure_id is then null).",
+            nullable=True,
+        ),
+        "label": _text("What the derivation computes, in plain words."),
+        "message": _text("The computation in the letters' words, and what it rests on."),
+    },
+    strict=True,
+    ordered=True,
+    unique=["rule_id"],
+    name="derivations",
+    description="One row per derivation rule: the figure it derives and what that rests on.",
+)
+
+TARGETS = pa.DataFrameSchema(
+    {
+        "target_figure_id": _text("The target or plan figure (figures.figure_id)."),
+        "indicator_id": _text("What it measures (indicators.indicator_id)."),
+        "geo": _choice("Area it is of.", vocab.GEOS),
+        "status": _choice("target or plan.", vocab.TARGET_STATUSES),
+        "period": _text("The period the target is set for."),
+        "threshold": pa.Column(float, description="The level to reach: its strict lower end."),
+        "threshold_inclusive": pa.Column(
+            bool, description="Whether reaching the threshold exactly counts (超: no)."
+        ),
+        "actual_figure_id": _text(
+            "The latest comparable actual (same indicator and area, not after the target's "
+            "period); a derived figure only where no letter states one; null if none.",
+            nullable=True,
+        ),
+        "actual_status": pa.Column(
+            STRING,
+            pa.Check.isin(("actual", "derived")),
+            nullable=True,
+            description="actual, or derived where no letter states an actual.",
+        ),
+        "actual_period": _text("The actual's period.", nullable=True),
+        "actual_lower": _number("Lower end of the actual's strict interval."),
+        "actual_upper": _number("Upper end of the actual's strict interval."),
+        "outcome": _choice(
+            "met | possibly_met | not_yet_met | missed (only for an actual of the target's "
+            "own period) | no_actual.",
+            vocab.TARGET_OUTCOMES,
+        ),
+        "gap_lower": _number("Actual minus threshold, strict: lower end."),
+        "gap_upper": _number("Actual minus threshold, strict: upper end."),
+        "source_ids": _text(f"Their letters, joined by '{LIST_SEPARATOR}'."),
+        "message": _text("The outcome, the intervals compared, and the words behind them."),
+    },
+    checks=[
+        pa.Check(
+            lambda df: df["actual_figure_id"].isna() == (df["outcome"] == "no_actual"),
+            error="an outcome other than no_actual needs an actual",
+        ),
+    ],
+    strict=True,
+    ordered=True,
+    unique=["target_figure_id"],
+    name="targets",
+    description="One row per target or plan figure, against its latest comparable actual.",
 )
 
 ERRATA = pa.DataFrameSchema(
@@ -395,6 +504,8 @@ SCHEMAS: Mapping[str, pa.DataFrameSchema] = {
     "mentions": MENTIONS,
     "rules": RULES,
     "checks": CHECKS,
+    "derivations": DERIVATIONS,
+    "targets": TARGETS,
     "errata": ERRATA,
 }
 """Every table the build writes, by name, in the order it writes them."""
@@ -411,6 +522,12 @@ FOREIGN_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("checks", "rule_id", "rules", "rule_id"),
     ("checks", "figure_ids", "figures", "figure_id"),
     ("checks", "source_ids", "sources", "source_id"),
+    ("derivations", "rule_id", "rules", "rule_id"),
+    ("derivations", "figure_id", "figures", "figure_id"),
+    ("derivations", "input_ids", "figures", "figure_id"),
+    ("targets", "target_figure_id", "figures", "figure_id"),
+    ("targets", "actual_figure_id", "figures", "figure_id"),
+    ("targets", "source_ids", "sources", "source_id"),
     ("errata", "figure_id", "figures", "figure_id"),
 )
 """(table, column, referenced table, referenced column)."""
@@ -422,6 +539,10 @@ LIST_COLUMNS = frozenset(
         ("figures", "derived_from"),
         ("checks", "figure_ids"),
         ("checks", "source_ids"),
+        ("derivations", "input_ids"),
+        ("derivations", "judgement_inputs"),
+        ("derivations", "doubtful_inputs"),
+        ("targets", "source_ids"),
     }
 )
 """(table, column) of the cells that hold several ids joined by ``LIST_SEPARATOR``."""

@@ -256,16 +256,21 @@ def _rules(raw: RawData, problems: list[str]) -> list[Rule]:
     return rules
 
 
+_EVALUATED = {"checks": "check_id", "derivations": "rule_id", "targets": "target_figure_id"}
+"""The tables the rules give (by name, with their keys), besides the derived figures."""
+
+
 def _checks(
     rules: list[Rule], figure_rows: list[dict[str, Any]], raw: RawData, problems: list[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Evaluate the rules: the checks table, and the figures table with the derived figures."""
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Evaluate the rules: the checks, derivations and targets tables, and the derived figures."""
     curated = _frame("figures", figure_rows, "figure_id")
     places = {data.get("rule_id"): where for data, where in raw.rules}
+    empty = {name: _frame(name, [], key) for name, key in _EVALUATED.items()}
     missing = missing_figures(rules, curated["figure_id"])
     problems += [f"{places[rule.rule_id]}: {message}" for rule, message in missing]
     if missing:
-        return _frame("checks", [], "check_id"), curated
+        return empty, curated
     units = {i.indicator_id: i.unit for i in raw.indicators}
     unknown = [
         r for r in rules if (d := r.definition.get("derive")) and d["indicator"] not in units
@@ -276,10 +281,18 @@ def _checks(
         for r in unknown
     ]
     if unknown:
-        return _frame("checks", [], "check_id"), curated
-    check_rows, derived_rows = evaluate(rules, curated, units)
-    figures = _frame("figures", figure_rows + derived_rows, "figure_id")
-    return _frame("checks", check_rows, "check_id"), figures
+        return empty, curated
+    result = evaluate(rules, curated, units)
+    problems += [
+        f"{places[r.rule_id]}: rule {r.rule_id!r} never evaluates on the figures (nothing to "
+        "compare); a relation that tests nothing is no check: list it in docs/rules.md under "
+        "'Relations considered and rejected' instead"
+        for r in result.silent
+    ]
+    figures = _frame("figures", figure_rows + result.derived, "figure_id")
+    rows = {"checks": result.checks, "derivations": result.derivations, "targets": result.targets}
+    tables = {name: _frame(name, rows[name], key) for name, key in _EVALUATED.items()}
+    return tables, figures
 
 
 def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
@@ -338,7 +351,7 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
     figure_rows, spans, evidence = _figure_rows(raw, letters, problems)
     mentions = mentions_table(raw, letters, spans, problems)
     rules = _rules(raw, problems)
-    checks, figures = _checks(rules, figure_rows, raw, problems)
+    evaluated, figures = _checks(rules, figure_rows, raw, problems)
     tables = {
         "sources": _sources_table(raw.sources),
         "indicators": _indicators_table(raw.indicators),
@@ -346,7 +359,7 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
         "evidence": _frame("evidence", evidence, ["figure_id", "label", "char_start"]),
         "mentions": _frame("mentions", mentions, ["source_id", "char_start"]),
         "rules": _frame("rules", rules_table_rows(rules), "rule_id"),
-        "checks": checks,
+        **evaluated,
         "errata": _errata(raw, figures, problems),
     }
     if problems:

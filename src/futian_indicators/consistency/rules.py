@@ -25,14 +25,14 @@ DERIVED_PREFIX = "derived/"
 """A derived figure's id is this prefix and its rule's ``derive.slug``."""
 
 _KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # kind: (required keys, optional keys) besides rule_id, kind, label, severity, note, guard
+    # kind: (required keys, optional keys) besides rule_id, kind, label, severity, note
     "agreement": ((), ("figures", "indicator", "geo", "status")),
     "monotone": ((), ("figures", "indicator", "geo", "status")),
-    "identity": (("terms",), ("left", "right", "derive")),
-    "bound": (("terms", "left", "right"), ()),
-    "target": ((), ("target", "actual", "terms", "left", "right")),
+    "identity": (("terms", "left", "right"), ("as_stated",)),
+    "bound": (("terms", "left", "right"), ("as_stated",)),
+    "derivation": (("terms", "derive"), ()),
 }
-_COMMON = ("rule_id", "kind", "label", "severity", "note", "guard")
+_COMMON = ("rule_id", "kind", "label", "severity", "note")
 _DERIVE_KEYS = ("slug", "indicator", "geo", "period", "expression")
 
 
@@ -46,13 +46,16 @@ class Rule:
     severity: str
     definition: Mapping[str, Any]
     note: str | None = None
-    guard: str | None = None
+
+    @property
+    def is_check(self) -> bool:
+        """Whether the rule tests a relation (a derivation only computes a figure)."""
+        return self.kind in vocab.CHECK_KINDS
 
     def figure_ids(self) -> set[str]:
-        """Every figure id the rule names (terms, figures, target, actual)."""
+        """Every figure id the rule names (terms, figures)."""
         d = self.definition
-        named = set(d.get("figures") or []) | set((d.get("terms") or {}).values())
-        return named | {d[k] for k in ("target", "actual") if d.get(k)}
+        return set(d.get("figures") or []) | set((d.get("terms") or {}).values())
 
     def derived_id(self) -> str | None:
         """The id of the figure this rule derives, if it derives one."""
@@ -99,12 +102,11 @@ def _problems_of_kind(kind: str, d: Mapping[str, Any]) -> list[str]:
             return ["needs figures (a list of ids) or a selection (indicator, geo, status)"]
         return []
     problems = _problems_of_terms(d) if "terms" in d else []
-    if kind == "identity" and not d.get("derive") and not ("left" in d and "right" in d):
-        problems.append("an identity needs left and right, or derive, or both")
-    if kind == "identity" and d.get("derive"):
+    stated = d.get("as_stated") or []
+    if not isinstance(stated, list) or set(stated) - set(d.get("terms") or {}):
+        problems.append(f"as_stated is {stated!r}; expected a list of names that terms names")
+    if kind == "derivation" and d.get("derive"):
         problems += _problems_of_derive(d["derive"], d.get("terms") or {})
-    if kind == "target" and not (("target" in d and "actual" in d) or "terms" in d):
-        problems.append("a target rule needs target and actual (figure ids), or terms/left/right")
     return problems
 
 
@@ -125,6 +127,8 @@ def parse_rule(data: Mapping[str, Any]) -> Rule:
         required, optional = _KEYS[kind]
     allowed = set(_COMMON) | set(required) | set(optional)
     problems += [f"unknown key {k!r} for a {kind} rule" for k in data if k not in allowed]
+    if kind == "derivation":  # a derivation tests nothing: no severity to state
+        data = {"severity": "info", **data}
     problems += [
         f"missing key {k!r}" for k in ("rule_id", "label", "severity", *required) if not data.get(k)
     ]
@@ -144,7 +148,6 @@ def parse_rule(data: Mapping[str, Any]) -> Rule:
         severity=str(data["severity"]),
         definition=definition,
         note=data.get("note"),
-        guard=data.get("guard"),
     )
 
 
@@ -168,22 +171,45 @@ def missing_figures(rules: Sequence[Rule], figure_ids: Iterable[str]) -> list[tu
     return problems
 
 
+def _as_now(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A rule as stored by a data version before 2.0.0, in today's kinds.
+
+    Those versions guarded rules that did not apply and kept target rules among the checks; a
+    guarded rule or a target rule is not a check now (targets have their own table), and an
+    identity that derived a figure is a derivation (and, if it also compared, an identity).
+    """
+    if data.pop("guard", None) or data["kind"] == "target":
+        derive = data.get("derive")
+        return [_derivation_of(data)] if derive else []
+    if data["kind"] == "identity" and data.get("derive"):
+        compare = {k: v for k, v in data.items() if k != "derive"}
+        return [_derivation_of(data), *([compare] if "left" in data else [])]
+    return [data]
+
+
+def _derivation_of(data: Mapping[str, Any]) -> dict[str, Any]:
+    keep = ("rule_id", "label", "severity", "note", "terms", "derive")
+    return {k: data[k] for k in keep if k in data} | {"kind": "derivation"}
+
+
 def rules_from_table(table: pd.DataFrame) -> list[Rule]:
-    """The rules as the ``rules`` table stores them (one JSON definition per rule)."""
-    return [
-        parse_rule(
-            {
-                **json.loads(row["definition"]),
-                "rule_id": row["rule_id"],
-                "kind": row["kind"],
-                "label": row["label"],
-                "severity": row["severity"],
-                **({"note": row["note"]} if isinstance(row["note"], str) else {}),
-                **({"guard": row["guard"]} if isinstance(row["guard"], str) else {}),
-            }
-        )
-        for row in table.to_dict("records")
-    ]
+    """The rules as the ``rules`` table stores them (one JSON definition per rule).
+
+    A table of a data version before 2.0.0 is read in today's kinds (see :func:`_as_now`).
+    """
+    rules = []
+    for row in table.to_dict("records"):
+        data = {
+            **json.loads(row["definition"]),
+            "rule_id": row["rule_id"],
+            "kind": row["kind"],
+            "label": row["label"],
+            "severity": row["severity"],
+            **({"note": row["note"]} if isinstance(row["note"], str) else {}),
+            **({"guard": row["guard"]} if isinstance(row.get("guard"), str) else {}),
+        }
+        rules += [parse_rule(d) for d in _as_now(data)]
+    return rules
 
 
 def rules_table_rows(rules: Sequence[Rule]) -> list[dict[str, Any]]:
@@ -196,7 +222,6 @@ def rules_table_rows(rules: Sequence[Rule]) -> list[dict[str, Any]]:
             "label": r.label,
             "definition": json.dumps(r.definition, ensure_ascii=False, sort_keys=True),
             "note": r.note,
-            "guard": r.guard,
         }
         for r in rules
     ]

@@ -1,15 +1,16 @@
 """Plots of the figures, of which letter reports what, and of the consistency checks.
 
-Three helpers, each drawing on a matplotlib Axes (a new figure when ``ax`` is None) and returning
+Four helpers, each drawing on a matplotlib Axes (a new figure when ``ax`` is None) and returning
 it:
 
 - :func:`plot_series`: every report of one indicator as the interval its words allow;
 - :func:`plot_coverage`: which letter reports which indicator for which period;
-- :func:`plot_checks`: the status of every consistency rule.
+- :func:`plot_checks`: the status of every consistency check;
+- :func:`plot_targets`: each target or plan against its latest comparable actual.
 
 matplotlib is imported by this subpackage only: ``import futian_indicators`` never imports it.
 
-Conventions shared by the three plots:
+Conventions shared by the plots:
 
 - one marker shape and colour per letter, the same in every plot (the letters' order in
   :func:`~futian_indicators.load_sources`); targets and plans are hollow; figures the package
@@ -41,8 +42,9 @@ from . import fonts
 from .checks import plot_checks
 from .coverage import plot_coverage
 from .series import plot_series
+from .targets import plot_targets
 
-__all__ = ["CJK_FONT_FAMILIES", "plot_checks", "plot_coverage", "plot_series"]
+__all__ = ["CJK_FONT_FAMILIES", "plot_checks", "plot_coverage", "plot_series", "plot_targets"]
 
 CJK_FONT_FAMILIES = fonts.CJK_FONT_FAMILIES  # named here for its documentation
 """CJK fonts ``lang="zh"`` looks for, in order of preference (then any font whose name says CJK

@@ -39,6 +39,7 @@ def _status_handles(checks: pd.DataFrame, lang: _Lang) -> list[Any]:
             label=f"{lang.words(s)} ({int(counts.get(s, 0))})",
         )
         for s in _STATUS_ORDER
+        if s in vocab.CHECK_STATUSES or counts.get(s, 0)  # not_applicable: older versions only
     ]
 
 
@@ -52,7 +53,8 @@ _STATUS_BAR = 0.3
 
 def _ordered_kinds(kinds: Iterable[str]) -> list[str]:
     present = set(kinds)
-    return [k for k in vocab.RULE_KINDS if k in present] + sorted(present - set(vocab.RULE_KINDS))
+    known = vocab.CHECK_KINDS
+    return [k for k in known if k in present] + sorted(present - set(known))
 
 
 def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
@@ -145,11 +147,12 @@ def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
 def plot_checks(
     *, ax: Axes | None = None, lang: str = "en", by: str = "rule", version: str | None = None
 ) -> Axes:
-    """Draw the status of every consistency rule.
+    """Draw the status of every consistency check (targets are drawn by :func:`plot_targets`).
 
-    ``by="rule"`` draws one bar per rule (labelled with its id), grouped by kind and coloured
-    by status (pass green, tension orange and hatched, fail red and cross-hatched, not applicable
-    grey), worst first within a kind; the bar says the status and the rule's severity.
+    ``by="rule"`` draws one bar per check (labelled with its id), grouped by kind and coloured
+    by status (pass green, tension orange and hatched, fail red and cross-hatched; not
+    applicable grey, in data versions before 2.0.0), worst first within a kind; the bar says the
+    status and the rule's severity.
     ``by="kind"`` draws, per kind of rule, how many rules end in each status.
 
     Parameters
@@ -182,7 +185,7 @@ def plot_checks(
     >>> from futian_indicators.plot import plot_checks
     >>> ax = plot_checks(by="kind")
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['agreement', 'monotone', 'identity', 'bound', 'target']
+    ['agreement', 'monotone', 'identity', 'bound']
     >>> plt.close(ax.figure)
     """
     style = _lang(lang)

@@ -193,6 +193,7 @@ def _draw_series(
     reconciled = analysis.series(indicator, geo=geo, derived=derived, version=version)
     bounded = reconciled["value"].notna() & reconciled["lower"].gt(float("-inf"))
     bounded &= reconciled["upper"].lt(float("inf")) & reconciled["consistent"]
+    bounded &= reconciled["status"].ne("derived")  # a line joins reported values only
     xs = _x(reconciled["period_end"])
     types = [str(t) for t in reconciled["period_type"]]
     drawn = False
@@ -296,7 +297,7 @@ def plot_series(
     geo: str = "futian",
     ax: Axes | None = None,
     lang: str = "en",
-    derived: bool = True,
+    derived: bool = analysis.DERIVED_DEFAULT,
     version: str | None = None,
 ) -> Axes:
     """Draw every report of an indicator as the interval its words allow.
@@ -330,8 +331,10 @@ def plot_series(
     lang : {"en", "zh"}, default "en"
         The labels' language. ``"zh"`` needs a CJK font (:data:`CJK_FONT_FAMILIES`); without
         one it warns once and draws English labels.
-    derived : bool, default True
-        Also draw the figures the package derives (status ``derived``), in grey.
+    derived : bool, default False
+        Also draw the figures the package derives (status ``derived``), in grey; the default
+        is :data:`futian_indicators.analysis.DERIVED_DEFAULT`, as for :func:`series`. The line
+        joins reported values only.
     version : str, optional
         The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
         default the bundled one.
@@ -355,7 +358,7 @@ def plot_series(
     >>> matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> from futian_indicators.plot import plot_series
-    >>> ax = plot_series("gdp")
+    >>> ax = plot_series("gdp", derived=True)
     >>> ax.get_ylabel()
     'Gross domestic product (100 million CNY)'
     >>> sorted(a.get_gid() for a in ax.lines if str(a.get_gid()).startswith("marker:"))

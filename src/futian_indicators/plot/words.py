@@ -34,8 +34,19 @@ _WORDS = {
         "rules": "number of rules",
         "checks_note": (
             "pass: the strict readings of the words are compatible; tension: only the lenient "
-            "ones are; fail: neither; not applicable: the rule's guard or a missing figure."
+            "ones are; fail: neither. Targets are not consistency: see plot_targets."
         ),
+        "targets_title": "Targets and plans against their latest comparable actual",
+        "targets_note": (
+            "Hollow: the target's threshold; filled: the actual compared (grey: derived, no "
+            "letter states it). missed only for an actual of the target's own period."
+        ),
+        "gap": "actual relative to the threshold (threshold = 1)",
+        "met": "met",
+        "possibly_met": "possibly met",
+        "not_yet_met": "not yet met",
+        "missed": "missed",
+        "no_actual": "no actual",
         "pass": "pass",
         "tension": "tension",
         "fail": "fail",
@@ -68,8 +79,20 @@ _WORDS = {
         "checks_kind_title": "一致性检验：各类规则的结果",
         "rules": "规则数",
         "checks_note": (
-            "通过：严格读法相容；存疑：仅宽松读法相容；不符：均不相容；不适用：规则的适用条件不满足或缺少数字。"
+            "通过：严格读法相容；存疑：仅宽松读法相容；不符：均不相容。"
+            "目标不属一致性检验，见 plot_targets。"
         ),
+        "targets_title": "目标与计划：对照最近的可比实际值",
+        "targets_note": (
+            "空心：目标门槛；实心：对照的实际值（灰色：推算值，无答复函直接报告）。"
+            "仅当实际值属目标本期时才判为未达成。"
+        ),
+        "gap": "实际值与门槛之比（门槛 = 1）",
+        "met": "已达成",
+        "possibly_met": "可能已达成",
+        "not_yet_met": "尚未达成",
+        "missed": "未达成",
+        "no_actual": "无实际值",
         "pass": "通过",
         "tension": "存疑",
         "fail": "不符",
@@ -86,7 +109,6 @@ _KINDS_ZH = {
     "monotone": "单调",
     "identity": "恒等",
     "bound": "上界",
-    "target": "目标",
 }
 """Rule kinds in Chinese (English labels are the kinds' ids)."""
 

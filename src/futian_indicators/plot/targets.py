@@ -1,0 +1,127 @@
+"""plot_targets: each target or plan against its latest comparable actual."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .. import api
+from ..vocab import LIST_SEPARATOR
+from .fonts import _lang
+from .style import _add_footer, _footer_text, _new_axes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+_OUTCOME_COLOURS = {
+    "met": "#4daf4a",
+    "possibly_met": "#ff9f1c",
+    "not_yet_met": "#377eb8",
+    "missed": "#d62728",
+    "no_actual": "#c8c8c8",
+}
+_DERIVED_COLOUR = "0.55"
+_REACH = 1.6
+"""Where an interval with no upper end is cut (as a ratio to the threshold), drawn as an arrow."""
+
+
+def _ratio(x: float, threshold: float) -> float:
+    return x / threshold if threshold else math.nan
+
+
+def _draw_row(ax: Axes, y: int, row: pd.Series) -> None:
+    threshold = float(row["threshold"])
+    colour = _OUTCOME_COLOURS[row["outcome"]]
+    ax.plot([1.0], [y], marker="o", markerfacecolor="white", markeredgecolor="0.2", zorder=3)
+    if row["outcome"] == "no_actual":
+        return
+    lower = _ratio(float(row["actual_lower"]), threshold)
+    upper = _ratio(float(row["actual_upper"]), threshold)
+    open_ended = math.isinf(upper)
+    end = max(_REACH, lower * 1.1) if open_ended else upper
+    line = "--" if row["actual_status"] == "derived" else "-"
+    ax.plot(
+        [lower, end],
+        [y, y],
+        color=_DERIVED_COLOUR if row["actual_status"] == "derived" else colour,
+        linestyle=line,
+        linewidth=5,
+        solid_capstyle="butt",
+        gid=f"actual:{row['target_figure_id']}",
+        zorder=2,
+    )
+    if open_ended:
+        ax.annotate(
+            "",
+            xy=(end, y),
+            xytext=(end - 0.05, y),
+            arrowprops={"arrowstyle": "->", "color": colour},
+        )
+
+
+def plot_targets(
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    include_no_actual: bool = False,
+    version: str | None = None,
+) -> Axes:
+    """Draw each target or plan against its latest comparable actual (:func:`load_targets`).
+
+    One row per target: the threshold is the hollow marker at 1; the actual's strict interval,
+    divided by the threshold so that targets in different units share one axis, is a bar
+    coloured by outcome (met green, possibly met orange, not yet met blue, missed red); a derived
+    actual is grey and dashed; an interval with no upper end ends in an arrow.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw; by default a new figure.
+    lang : {"en", "zh"}, default "en"
+        The labels' language; target ids stay as they are.
+    include_no_actual : bool, default False
+        Also list the targets no letter reports an actual for (a threshold marker only).
+    version : str, optional
+        The data version drawn; by default the bundled one.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on; each actual's bar has the ``gid`` ``actual:<target_figure_id>``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from futian_indicators.plot import plot_targets
+    >>> ax = plot_targets()
+    >>> len([a for a in ax.lines if str(a.get_gid()).startswith("actual:")]) >= 1
+    True
+    >>> plt.close(ax.figure)
+    """
+    from matplotlib.patches import Patch
+
+    style = _lang(lang)
+    targets = api.load_targets(version=version)
+    if not include_no_actual:
+        targets = targets[targets["outcome"] != "no_actual"]
+    targets = targets.reset_index(drop=True)
+    ax = _new_axes(ax, (7.5, 0.32 * len(targets) + 1.8))
+    for y, (_, row) in enumerate(targets.iterrows()):
+        _draw_row(ax, y, row)
+    ax.axvline(1.0, color="0.3", linewidth=0.8, linestyle=":")
+    ax.set_yticks(range(len(targets)), list(targets["target_figure_id"]), fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel(style.words("gap"), **style.font())
+    ax.set_title(style.words("targets_title"), fontsize=11, loc="left", **style.font())
+    ax.spines[["top", "right"]].set_visible(False)
+    present = list(dict.fromkeys(targets["outcome"]))
+    handles = [Patch(color=_OUTCOME_COLOURS[o], label=style.words(o)) for o in present]
+    ax.legend(handles=handles, frameon=False, loc="lower right", prop=style.legend_font())
+    sources = [s for ids in targets["source_ids"] for s in str(ids).split(LIST_SEPARATOR) if s]
+    footer = _footer_text(sources, style, style.words("targets_note"), version=version)
+    _add_footer(ax, footer, style, 36.0)
+    return ax
