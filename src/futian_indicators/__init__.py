@@ -31,6 +31,7 @@ from .cite import cite
 from .errors import FutianIndicatorsError
 from .language.mentions import extract_quantities
 from .language.quantity import Quantity, parse_quantity
+from .letters import render_letter
 from .versions import data_versions, diff
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "load_rules",
     "load_sources",
     "parse_quantity",
+    "render_letter",
     "run_checks",
     "series",
     "verify",
