@@ -175,6 +175,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _flag(value: Any) -> bool:
+    """A boolean cell of any dtype (bool, numpy bool, nullable boolean); missing is False."""
+    return value is not None and not pd.isna(value) and bool(value)
+
+
 def _unit_as_reported(row: dict[str, Any]) -> str:
     if _text(row.get("unit_as_reported")):
         return _text(row["unit_as_reported"])
@@ -279,7 +284,7 @@ def _figure(
         quote=_text(row["quote"]),
         note=_text(row["note"]),
         bases={label: _text(row.get(f"{label}_basis")) for label in ("period", "geo", "status")},
-        doubtful=bool(row.get("doubtful", False) is True),
+        doubtful=_flag(row.get("doubtful")),
         checks=tuple(checks.get(figure_id, ())),
         targets=tuple(targets.get(figure_id, ())),
     )
