@@ -59,3 +59,7 @@ napoleon_use_rtype = False
 html_theme = "furo"
 html_title = f"futian-indicators {release} (data {fi.DATA_VERSION})"
 html_static_path: list[str] = []
+# Each letter's page (written by docs/_ext/generate.py) is copied as it is, to letters/<id>.html.
+# The folder must exist before Sphinx checks the setting, before the generator runs.
+(Path(__file__).parent / "_generated" / "html").mkdir(parents=True, exist_ok=True)
+html_extra_path = ["_generated/html"]

@@ -10,6 +10,9 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
 - ``sources.md``: the letters (:func:`futian_indicators.load_sources`), with their sha256;
 - ``api.rst``: autodoc directives for every name of ``futian_indicators.__all__``, the errors
   and :mod:`futian_indicators.plot` (reST, not MyST: autodoc writes reST);
+- ``html/letters/<source_id>.html``: every letter's page (:func:`futian_indicators.render_letter`),
+  copied to the site's ``letters/`` folder (``html_extra_path``) and linked from the sources page,
+  each figure of a letter to its mark;
 - ``cli.md``: the help of the command line and of each of its commands;
 - ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
   results of the one that is deterministic and quick (leave one letter out).
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import html
 import importlib.util
 import inspect
 import os
@@ -219,15 +223,57 @@ def _date(value: Any) -> str:
     return "undated" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
+LETTER_PAGES = Path("html") / "letters"
+"""Where each letter's page goes (under ``_generated/``); ``html_extra_path`` copies it to the
+site's ``letters/`` folder, beside the sources page."""
+
+
+def _letter_link(source_id: str, anchor: str = "", label: str = "") -> str:
+    """A raw HTML link to a letter's page (MyST leaves it alone; the page is not a document)."""
+    href = html.escape(f"letters/{source_id}.html" + (f"#{anchor}" if anchor else ""), quote=True)
+    return f'<a href="{href}">{html.escape(label or source_id)}</a>'
+
+
+def letter_pages(folder: Path) -> list[Path]:
+    """Write every letter's page (:func:`futian_indicators.render_letter`); return those changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for source_id in fi.load_sources()["source_id"]:
+        path = folder / f"{source_id}.html"
+        content = fi.render_letter(source_id)
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def _figures_of(source_id: str, figures: pd.DataFrame) -> str:
+    rows = figures[(figures["source_id"] == source_id) & (figures["status"] != "derived")]
+    return table(
+        ["figure", "as reported", "status", "period"],
+        (
+            [
+                _letter_link(source_id, "fig-" + r.figure_id.split("/", 1)[1], r.figure_id),
+                text(r.value_as_reported),
+                code(r.status),
+                text(r.period),
+            ]
+            for r in rows.itertuples(index=False)
+        ),
+    )
+
+
 def sources_page() -> str:
-    """The letters: a summary table, then every field of each letter."""
+    """The letters: a summary table, then every field of each letter and its figures."""
     sources = fi.load_sources()
-    counts = fi.load_figures().groupby("source_id").size()
+    figures = fi.load_figures()
+    counts = figures.groupby("source_id").size()
     summary = table(
-        ["letter", "document number", "issuer", "date", "figures"],
+        ["letter", "page", "document number", "issuer", "date", "figures"],
         (
             [
                 f"[{code(row.source_id)}](#source-{row.source_id})",
+                _letter_link(row.source_id, label="read"),
                 text(row.doc_number),
                 text(row.issuer_en if isinstance(row.issuer_en, str) else "not stated"),
                 _date(row.date),
@@ -248,6 +294,7 @@ def sources_page() -> str:
             ("addressed to", text(row.recipients_zh)),
             ("date", _date(row.date)),
             ("raw text", code(row.raw_path)),
+            ("page", _letter_link(row.source_id, label="the letter, every number marked")),
             ("sha256", code(row.sha256)),
             ("characters", f"{row.n_chars:,}"),
             ("note", text(row.note)),
@@ -255,6 +302,8 @@ def sources_page() -> str:
         blocks += [
             f"(source-{row.source_id})=\n## `{row.source_id}`: {text(row.title_zh)}",
             table(["field", "value"], ([name, value or "—"] for name, value in fields)),
+            f"Figures of `{row.source_id}`, each linked to its mark in the letter's page:",
+            _figures_of(row.source_id, figures),
         ]
     return page(*blocks)
 
@@ -437,7 +486,7 @@ def write(folder: Path, root: Path) -> list[Path]:
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
             changed.append(path)
-    return changed
+    return changed + letter_pages(folder / LETTER_PAGES)
 
 
 def _on_builder_inited(app: Any) -> None:

@@ -34,6 +34,7 @@ from .cite import cite
 from .errors import FutianIndicatorsError
 from .language.mentions import extract_quantities
 from .language.quantity import Quantity, parse_quantity
+from .letters import render_letter
 from .versions import data_versions, diff
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "load_sources",
     "load_targets",
     "parse_quantity",
+    "render_letter",
     "run_checks",
     "series",
     "verify",

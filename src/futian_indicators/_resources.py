@@ -97,8 +97,32 @@ def table(name: str) -> pd.DataFrame:
     return frame
 
 
+@functools.cache
+def letter(source_id: str) -> str:
+    """A letter's decoded text, as shipped in ``letters/`` and checked against the manifest.
+
+    Raises
+    ------
+    IntegrityError
+        When the package has no copy of the letter or the copy's bytes are not the recorded ones.
+    """
+    entry = manifest().get("letters", {}).get(source_id)
+    if entry is None:
+        msg = f"the package ships no text of the letter {source_id!r}; {_RESTORE}"
+        raise IntegrityError(msg)
+    data = _read(entry["file"])
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != entry["sha256"]:
+        msg = (
+            f"bundled letter {entry['file']!r} has sha256 {digest!r} but the manifest records "
+            f"{entry['sha256']!r}; it was altered: {_RESTORE}"
+        )
+        raise IntegrityError(msg)
+    return data.decode("utf-8")
+
+
 def verify() -> dict[str, str]:
-    """Compare every bundled table's sha256 with the manifest; return ``{file: sha256}``.
+    """Compare every bundled table's and letter's sha256 with the manifest; ``{file: sha256}``.
 
     The loaders check each file's size and rows on every load (cheap); this reads every byte.
 
@@ -118,6 +142,9 @@ def verify() -> dict[str, str]:
             )
             raise IntegrityError(msg)
         hashes[entry["file"]] = digest
+    for source_id, entry in manifest().get("letters", {}).items():
+        letter(source_id)
+        hashes[entry["file"]] = entry["sha256"]
     return hashes
 
 

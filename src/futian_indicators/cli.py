@@ -54,6 +54,12 @@ COMMANDS: dict[str, tuple[str, Command]] = {
         "cite the dataset, or one figure and its letter",
         lambda a: terminal.cite(a.figure_id, style=a.style, version=a.data_version),
     ),
+    "letter": (
+        "one letter with its numbers marked; --html writes it as a page for a browser",
+        lambda a: terminal.letter(
+            a.source_id, html=a.html, version=a.data_version, colour=sys.stdout.isatty()
+        ),
+    ),
     "export": (
         "write every table of a data version to a folder",
         lambda a: terminal.export(a.out, a.format, version=a.data_version),
@@ -66,7 +72,7 @@ COMMANDS: dict[str, tuple[str, Command]] = {
 }
 """Every command: its help line and the one function it calls."""
 
-READERS = ("summary", "list", "show", "check", "targets", "cite", "export")
+READERS = ("summary", "list", "show", "check", "targets", "cite", "letter", "export")
 """The commands that read a data version (``--data-version``)."""
 
 MAINTAINERS = ("build", "extract", "release")
@@ -105,6 +111,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parsers["cite"].add_argument("figure_id", nargs="?", help="a figure id (default: the dataset)")
     parsers["cite"].add_argument("--style", choices=("apa", "bibtex", "text"), default="apa")
+    parsers["letter"].add_argument("source_id", help="a letter's id (see 'summary')")
+    parsers["letter"].add_argument(
+        "--html", type=Path, metavar="FILE", help="write the letter's HTML page to FILE"
+    )
     parsers["export"].add_argument("--format", choices=("csv", "parquet", "json"), default="csv")
     parsers["export"].add_argument("--out", type=Path, required=True, help="the folder to write")
     for name in READERS:

@@ -284,3 +284,68 @@ def extract(letter: Path, *, source_id: str, root: Path, out: Path | None, force
 
     report = draft_letter(letter, source_id, root=root, out=out, force=force)
     return Reply(_lines(report.summary()))
+
+
+_DIM, _RESET = "\x1b[2m", "\x1b[0m"
+
+
+def _letter_text(view: Any, *, colour: bool) -> str:
+    """The letter's paragraphs: a figure's number as ``[number][index]``, other numbers dim."""
+    from .letters import layout, visible
+
+    paragraphs = []
+    for pieces in layout(view):
+        words = []
+        for start, end, mark in pieces:
+            text = visible(view.text, start, end)
+            if mark is None:
+                words.append(text)
+            elif mark.figure_ids:
+                numbers = ",".join(str(view.figures[i].number) for i in mark.figure_ids)
+                words.append(f"[{text}][{numbers}]")
+            else:
+                words.append(f"{_DIM}{text}{_RESET}" if colour else text)
+        paragraphs.append("".join(words))
+    return "\n\n".join(paragraphs)
+
+
+def _footnotes(view: Any) -> list[list[str]]:
+    return [
+        [
+            f"[{f.number}]",
+            f.slug,
+            f.status,
+            f.period,
+            f.area,
+            f.value_as_reported,
+            f.interval,
+            f.indicator_zh,
+        ]
+        for f in view.figures.values()
+    ]
+
+
+def letter(
+    source_id: str, *, html: Path | None = None, version: str | None = None, colour: bool = False
+) -> Reply:
+    """``letter``: the letter with its numbers marked; with ``html``, its page written there."""
+    from .core.files import write_atomically
+    from .letters import read_letter, render_letter
+
+    view = read_letter(source_id, version=version)
+    others = sum(1 for m in view.marks if not m.figure_ids)
+    counts = f"{len(view.figures)} figures, {others} other numbers"
+    if html is not None:
+        write_atomically(html, render_letter(source_id, version=version).encode())
+        return Reply(_lines(f"wrote {html}: the letter {source_id} ({counts})"))
+    header = ["", "figure", "status", "period", "area", "as reported", "interval", "indicator"]
+    return Reply(
+        _lines(
+            f"{source_id} (data version {view.data_version}): {counts}; "
+            "[number][index] is a figure" + (", dim numbers are not figures" if colour else ""),
+            "",
+            _letter_text(view, colour=colour),
+            "",
+            table(_footnotes(view), header),
+        )
+    )

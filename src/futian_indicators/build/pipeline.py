@@ -55,7 +55,12 @@ def _build(root: Path) -> _Built:
         )
         raise ArgumentError(msg)
     tables, metadata = build_tables(raw_dir), read_dataset(raw_dir)
-    return _Built(tables, metadata, render(tables, metadata, read_releases(root)))
+    sources = tables["sources"]
+    letters = {  # the bytes whose sha256 the build has just verified
+        source_id: (root / path).read_bytes()
+        for source_id, path in zip(sources["source_id"], sources["raw_path"], strict=True)
+    }
+    return _Built(tables, metadata, render(tables, metadata, read_releases(root), letters))
 
 
 def build(root: Path) -> dict[str, int]:

@@ -38,6 +38,9 @@ PROCESSED_DIR = Path("data/processed")
 PACKAGE_DATA_DIR = Path("src/futian_indicators/data")
 MANIFEST = "manifest.json"
 RELEASES = "releases"
+LETTERS = "letters"
+"""The package folder of the letters' raw bytes, ``letters/<source_id>.txt``: the text the offsets
+of figures and mentions index, for :func:`futian_indicators.render_letter`."""
 RELEASES_DIR = Path("data/releases")
 
 
@@ -90,16 +93,31 @@ def _dataset_sha256(manifest_tables: Mapping[str, Mapping[str, Any]]) -> str:
     return _sha256(lines.encode())
 
 
+def _letters_entry(letters: Mapping[str, bytes]) -> dict[str, dict[str, Any]]:
+    return {
+        source_id: {
+            "file": f"{LETTERS}/{source_id}.txt",
+            "bytes": len(data),
+            "sha256": _sha256(data),
+        }
+        for source_id, data in sorted(letters.items())
+    }
+
+
 def render(
     tables: Mapping[str, pd.DataFrame],
     metadata: Mapping[str, Any],
     releases: Mapping[str, bytes] | None = None,
+    letters: Mapping[str, bytes] | None = None,
 ) -> Rendered:
     """Serialise every table and the metadata files in memory.
 
     ``metadata`` is the dataset's own (``data/raw/dataset.yaml``): name, title, version, ...
     ``releases`` are the files of the release archive (``data/releases``), shipped unchanged in
     the package's ``releases/`` folder so that every released data version stays loadable.
+    ``letters`` are the letters' raw bytes by source id, shipped unchanged in ``letters/`` and
+    listed in the manifest with their sha256 (the dataset's content hash does not include them:
+    the ``sources`` table already records each letter's hash).
     """
     data_version = str(metadata["version"])
     csv = {name: csv_bytes(frame) for name, frame in tables.items()}
@@ -108,7 +126,9 @@ def render(
     entries = manifest(tables, parquet, csv, data_version)
     entries["content_sha256"] = _dataset_sha256(entries["tables"])
     entries["dataset"] = {k: v for k, v in metadata.items() if k != "version"}
+    entries[LETTERS] = _letters_entry(letters or {})
     package_files[MANIFEST] = _json_bytes(entries)
+    package_files |= {f"{LETTERS}/{sid}.txt": data for sid, data in (letters or {}).items()}
     package_files |= {f"{RELEASES}/{name}": data for name, data in (releases or {}).items()}
     processed_files = {f"{name}.csv": data for name, data in csv.items()}
     processed_files["datapackage.json"] = _json_bytes(datapackage(tables, csv, metadata))
