@@ -137,9 +137,10 @@ def test_series_legend_footer_and_axis_name_the_letters_and_unit(tmp_path: Path)
 
 
 def test_series_footer_follows_derived_figures_back_to_their_letters() -> None:
-    # R&D intensity 2024 is derived from GDP (cppcc-2025136) and R&D spending (npc-20250021);
-    # 2023 from figures derived in turn from npc-20240294 and npc-20250021.
-    ax = plot.plot_series("rd_intensity", derived=True)
+    # In data 1.1.0, R&D intensity 2024 is derived from GDP (cppcc-2025136) and R&D spending
+    # (npc-20250021); 2023 from figures derived in turn from npc-20240294 and npc-20250021.
+    # (Since 2.0.0 the R&D block's period is doubtful and those derivations are not made.)
+    ax = plot.plot_series("rd_intensity", derived=True, version="1.1.0")
     footer = _footer(ax)
     for source in ("cppcc-2025136", "npc-20240294", "npc-20250021"):
         assert f"No. {LETTERS[source]}" in footer

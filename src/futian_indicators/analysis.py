@@ -58,8 +58,10 @@ def source_ids(figure_ids: Iterable[str], *, version: str | None = None) -> list
 
     Examples
     --------
-    >>> source_ids(["derived/rd-intensity-2024-implied-by-rd-and-gdp"])
+    >>> source_ids(["derived/rd-intensity-2024-implied-by-rd-and-gdp"], version="1.1.0")
     ['npc-20250021', 'cppcc-2025136']
+    >>> source_ids(["derived/gdp-2023-implied-by-sei-share"])
+    ['npc-20240294']
     """
     everything = load_table("figures", version=version).set_index("figure_id")
     found: list[str] = []

@@ -163,11 +163,12 @@ def _select_labels(frame: pd.DataFrame, labels: str, version: str | None) -> pd.
         )
         raise ArgumentError(msg)
     bases = frame[list(_BASIS_COLUMNS)]
+    curated = frame["status"] != "derived"  # a derived figure states nothing in any words
     if labels == "words":
-        keep = bases.isin(["quote", "context"]).all(axis=1)
+        keep = curated & bases.isin(["quote", "context"]).all(axis=1)
     else:
         documented = bases.notna().all(axis=1) & ~bases.isin(["judgement"]).any(axis=1)
-        keep = documented & ~frame["doubtful"].astype(bool)
+        keep = curated & documented & ~frame["doubtful"].astype(bool)
     return frame[keep.to_numpy()]
 
 
