@@ -221,5 +221,5 @@ def test_a_citation_of_a_version_quotes_that_version() -> None:
         assert load_dataset(version="1.0.0")["content_sha256"][:16] in cited
         assert "1.0.0" in fi.cite(style=style, version="1.0.0")
     assert fi.cite(version=fi.DATA_VERSION) == fi.cite()
-    with pytest.raises(UnknownValueError, match=r"unknown data version '2\.0\.0'"):
-        fi.cite(version="2.0.0")
+    with pytest.raises(UnknownValueError, match=r"unknown data version '9\.0\.0'"):
+        fi.cite(version="9.0.0")

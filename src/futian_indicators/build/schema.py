@@ -108,7 +108,9 @@ INDICATORS = pa.DataFrameSchema(
         "category": _text("Topic group, e.g. economy, innovation, finance."),
         "description_en": _text("What the indicator measures, with its scope (口径)."),
         "aliases_zh": _text(
-            "Its names: the words a user may look it up by (true synonyms), separated by '|'."
+            "Its other names: the words a user may look it up by besides name_zh (true "
+            "synonyms), separated by '|'; null when name_zh is its only name.",
+            nullable=True,
         ),
         "cues_zh": _text(
             "Context words that help place a number of a new letter on this indicator (never "

@@ -50,7 +50,8 @@ def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
 
 def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
     rows = [
-        asdict(r) | {"aliases_zh": "|".join(r.aliases_zh), "cues_zh": "|".join(r.cues_zh) or None}
+        asdict(r)
+        | {"aliases_zh": "|".join(r.aliases_zh) or None, "cues_zh": "|".join(r.cues_zh) or None}
         for r in indicators
     ]
     return _frame("indicators", rows, "indicator_id")

@@ -50,7 +50,14 @@ class CodebookEntry:
             record.unit,
             record.measure,
             record.name_zh,
-            record.aliases_zh,
+            # The drafter looks for the indicator's names (name_zh, which no longer repeats among
+            # the aliases, and the true synonyms) and its context words of two or more
+            # characters (a unit word alone, 家 or 个, tells no indicator apart).
+            tuple(
+                dict.fromkeys(
+                    (record.name_zh, *record.aliases_zh, *(c for c in record.cues_zh if len(c) > 1))
+                )
+            ),
             record.base_indicator,
         )
 
