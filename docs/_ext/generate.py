@@ -188,13 +188,18 @@ def _indicator_entry(row: Any, n_figures: int) -> str:
     facts = [f"unit {code(row.unit)}", f"measure {code(row.measure)}"]
     if isinstance(row.base_indicator, str):
         facts.append(f"of [{code(row.base_indicator)}](#indicator-{row.base_indicator})")
-    aliases = "、".join(text(a) for a in str(row.aliases_zh).split("|"))
-    facts += [f"aliases {aliases}", f"{n_figures} figure{'s' if n_figures != 1 else ''}"]
+    if isinstance(row.denominator_indicator, str):
+        whole = f"[{code(row.denominator_indicator)}](#indicator-{row.denominator_indicator})"
+        facts.append(f"of the whole {whole} of {code(row.denominator_geo)}")
+    if isinstance(row.aliases_zh, str):
+        facts.append("also " + "、".join(text(a) for a in row.aliases_zh.split("|")))
+    facts.append(f"{n_figures} figure{'s' if n_figures != 1 else ''}")
+    note = f"\n\n  口径: {text(row.note)}" if isinstance(row.note, str) else ""
     return (
         f"(indicator-{row.indicator_id})=\n"
         f"{code(row.indicator_id)} · **{text(row.name_en)}** · {text(row.name_zh)}\n"
         f": {text(row.description_en)}\n\n"
-        f"  {' · '.join(facts)}"
+        f"  {' · '.join(facts)}{note}"
     )
 
 
@@ -460,12 +465,48 @@ def benchmarks_page(root: Path) -> str:
     return page(*blocks)
 
 
+# --- The judgements -------------------------------------------------------------------------
+
+
+def judgements_page() -> str:
+    """Every label that rests on the curator's judgement, and every doubtful label, with why."""
+    figures = fi.load_figures(status=["actual", "target", "plan", "policy"])
+    bases = ["period_basis", "geo_basis", "status_basis"]
+    judged = figures[figures[bases].eq("judgement").any(axis=1) | figures["doubtful"]]
+    blocks = [
+        f"{len(judged)} of the {len(figures)} curated figures of data version "
+        f"{fi.DATA_VERSION} have a label that no words of the letter state (basis "
+        f"`judgement`) or that the curator doubts (`doubtful`): "
+        + ", ".join(
+            f"{int(figures[b].eq('judgement').sum())} {b.removesuffix('_basis')}"
+            for b in bases
+        )
+        + f" judgements, {int(figures['doubtful'].sum())} doubtful. "
+        "`fi.load_figures(labels=\"documented\")` leaves them all out."
+    ]
+    for source_id, group in judged.groupby("source_id", sort=True):
+        blocks.append(f"## {source_id}")
+        rows = []
+        for row in group.itertuples(index=False):
+            labels = [
+                f"{b.removesuffix('_basis')} {code(getattr(row, b.removesuffix('_basis')))}"
+                for b in bases
+                if getattr(row, b) == "judgement"
+            ]
+            if row.doubtful:
+                labels.append("doubtful")
+            rows.append([code(row.figure_id), text(row.quote), "; ".join(labels), text(row.note)])
+        blocks.append(table(["figure", "quote", "judged", "why (the figure's note)"], rows))
+    return page(*blocks)
+
+
 # --- Writing --------------------------------------------------------------------------------
 
 PAGES: Mapping[str, Callable[[], str]] = {
     "tables.md": tables_page,
     "indicators.md": indicators_page,
     "sources.md": sources_page,
+    "judgements.md": judgements_page,
     "api.rst": api_page,
     "cli.md": cli_page,
 }
