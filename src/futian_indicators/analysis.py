@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .api import load_figures, load_table
+from .api import load_figures, load_table, resolve_indicator
 from .core.interval import Interval
+from .errors import ArgumentError
 from .vocab import LIST_SEPARATOR
 
 _PERIOD_COLUMNS = (
@@ -69,6 +70,59 @@ def source_ids(figure_ids: Iterable[str], *, version: str | None = None) -> list
         if row["status"] == "derived" and isinstance(row["derived_from"], str):
             pending.extend(row["derived_from"].split(LIST_SEPARATOR))
     return list(dict.fromkeys(found))
+
+
+def figure_counts(figures: pd.DataFrame) -> dict[str, int]:
+    """How many figures are curated, derived and in total.
+
+    The three counts every command prints, by the names
+    :data:`~futian_indicators.vocab.FIGURE_COUNTS` gives them.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> counts = figure_counts(fi.load_figures())
+    >>> counts["curated"] + counts["derived"] == counts["total"]
+    True
+    """
+    derived = int((figures["status"] == "derived").sum())
+    return {"curated": len(figures) - derived, "derived": derived, "total": len(figures)}
+
+
+def figures_of(
+    indicator: str,
+    *,
+    geo: str = "futian",
+    status: str | list[str] | None = None,
+    version: str | None = None,
+) -> pd.DataFrame:
+    """The figures of one indicator, area and status; the package's error for an area without any.
+
+    What :func:`series` reads. An area for which no letter reports the indicator is a question
+    the letters do not answer: it is said, with the areas that do have figures, rather than
+    returned as an empty table (as :func:`~futian_indicators.plot.plot_series` does). An area
+    that has figures, but none of the status asked for, gives an empty table: the indicator is
+    reported there, only not as a target (say).
+
+    Raises
+    ------
+    ArgumentError
+        When no figure of the indicator is of that area; the message names the areas that have
+        figures.
+    UnknownValueError
+        For an unknown indicator, area or status.
+    """
+    indicator = resolve_indicator(indicator, version=version)
+    here = load_figures(indicator=indicator, geo=geo, version=version)
+    if here.empty:
+        everywhere = load_figures(indicator=indicator, version=version)
+        areas = ", ".join(repr(g) for g in dict.fromkeys(everywhere["geo"])) or "none"
+        msg = (
+            f"no figure of indicator {indicator!r} for geo {geo!r}; "
+            f"areas it is reported for: {areas}"
+        )
+        raise ArgumentError(msg)
+    return load_figures(indicator=indicator, geo=geo, status=status, version=version)
 
 
 def _strict(reports: pd.DataFrame) -> list[Interval]:
@@ -129,7 +183,8 @@ def series(
     Parameters
     ----------
     indicator : str
-        An indicator id, e.g. ``"gdp"``.
+        An indicator id, name or alias, in any case: ``"gdp"``, ``"GDP"``, ``"国高"``
+        (:func:`~futian_indicators.api.resolve_indicator`).
     geo : str, default "futian"
         The area.
     status : str, default "actual"
@@ -148,6 +203,13 @@ def series(
         value, separated by ``;`` (:data:`~futian_indicators.vocab.LIST_SEPARATOR`). Sorted by
         period end, then start.
 
+    Raises
+    ------
+    ArgumentError
+        When no letter reports the indicator for that area: the message names the areas that
+        have figures, as :func:`~futian_indicators.plot.plot_series` does. An area with figures
+        but none of the status asked for gives an empty table, with the columns and dtypes.
+
     Examples
     --------
     >>> import futian_indicators as fi
@@ -156,11 +218,11 @@ def series(
     ('2024', 594882000000.0, 'cppcc-2025136')
     """
     statuses = [status, "derived"] if derived and status != "derived" else [status]
-    figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
+    figures = figures_of(indicator, geo=geo, status=statuses, version=version)
     figures = figures.sort_values("status", key=lambda s: s == "derived", kind="stable")
     rows = [_reconcile(group) for _, group in figures.groupby("period", sort=False)]
     dtypes = load_table("figures", version=version).dtypes.to_dict()
-    dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
+    dtypes |= {"n_figures": "int64", "figure_ids": "str", "source_ids": "str"}
     dtypes |= {"consistent": bool}
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import vocab
 from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
 from ..core.changes import DIFF_FIELDS, as_text
 from ..core.period import parse_period
@@ -47,7 +48,9 @@ def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
 
 
 def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
-    rows = [asdict(r) | {"aliases_zh": "|".join(r.aliases_zh)} for r in indicators]
+    rows = [
+        asdict(r) | {"aliases_zh": vocab.ALIAS_SEPARATOR.join(r.aliases_zh)} for r in indicators
+    ]
     return _frame("indicators", rows, "indicator_id")
 
 
