@@ -140,7 +140,7 @@ def test_citation_cff_is_true() -> None:
 def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
     assert main(["export", "--format", fmt, "--out", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(f"{t}.{fmt}" for t in schema.SCHEMAS)
+    assert names == sorted([*(f"{t}.{fmt}" for t in schema.SCHEMAS), "datapackage.json"])
     if fmt == "parquet":
         pd.testing.assert_frame_equal(
             pd.read_parquet(tmp_path / "out" / "figures.parquet"), fi.load_figures()
