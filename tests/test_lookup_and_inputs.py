@@ -240,3 +240,30 @@ def test_one_dtype_per_kind_across_readers() -> None:
                 assert str(dtype) == "datetime64[ns]", (name, column)
             elif not pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
                 assert str(dtype) == "str", (name, column, dtype)
+
+
+# ---------------------------------------------------------------------------------- coverage
+
+
+def test_the_readme_coverage_table_is_the_generated_one() -> None:
+    from futian_indicators.analysis import period_coverage_markdown
+    from futian_indicators.terminal import HEADLINE_INDICATORS
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    written = readme.split("<!-- coverage:")[1].split("-->", 1)[1].split("<!-- end coverage -->")[0]
+    assert written.lstrip("\n") == period_coverage_markdown(HEADLINE_INDICATORS)
+
+
+def test_the_coverage_table_lists_only_indicators_with_several_periods() -> None:
+    from futian_indicators.analysis import period_coverage, period_coverage_markdown
+
+    every = period_coverage()
+    several = every[every["n_periods"] > 1]
+    table = period_coverage_markdown()
+    assert all(f"| `{i}` |" in table for i in several["indicator_id"])
+    single = set(every.loc[every["n_periods"] == 1, "indicator_id"]) - set(several["indicator_id"])
+    assert not any(f"| `{i}` |" in table for i in single)
+    gdp = every.set_index("indicator_id").loc["gdp"]
+    assert (gdp["actual_periods"], gdp["derived_periods"], gdp["n_periods"]) == ("2024", "2023", 2)

@@ -11,6 +11,8 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
 - ``api.rst``: autodoc directives for every name of ``futian_indicators.__all__``, the errors
   and :mod:`futian_indicators.plot` (reST, not MyST: autodoc writes reST);
 - ``cli.md``: the help of the command line and of each of its commands;
+- ``coverage.md``: which indicators have figures for more than one period, for which periods
+  (:func:`futian_indicators.analysis.period_coverage`), on the index page;
 - ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
   results of the one that is deterministic and quick (leave one letter out).
 
@@ -413,7 +415,16 @@ def benchmarks_page(root: Path) -> str:
 
 # --- Writing --------------------------------------------------------------------------------
 
+
+def coverage_page() -> str:
+    """The index page's table: the indicators with more than one period, and which."""
+    from futian_indicators.analysis import period_coverage_markdown
+
+    return period_coverage_markdown()
+
+
 PAGES: Mapping[str, Callable[[], str]] = {
+    "coverage.md": coverage_page,
     "tables.md": tables_page,
     "indicators.md": indicators_page,
     "sources.md": sources_page,

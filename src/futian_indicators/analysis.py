@@ -227,3 +227,77 @@ def series(
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
     return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)
+
+
+PERIOD_COVERAGE_COLUMNS = ("indicator_id", "geo", "actual_periods", "derived_periods", "n_periods")
+"""Columns of :func:`period_coverage`."""
+
+
+def _periods(figures: pd.DataFrame) -> list[str]:
+    ordered = figures.sort_values(["period_end", "period_start", "period"])
+    return list(dict.fromkeys(ordered["period"]))
+
+
+def period_coverage(*, version: str | None = None) -> pd.DataFrame:
+    """Which periods each indicator has actual figures for, and which only derived ones add.
+
+    What to expect of :func:`series` before asking it: most indicators are reported for one
+    period only, and a second period often exists only as a derived figure (GDP of 2023 from a
+    share). ``actual_periods`` and ``derived_periods`` are separated by ``;``
+    (:data:`~futian_indicators.vocab.LIST_SEPARATOR`), in time order; ``n_periods`` counts both.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator and area that has actual or derived figures, sorted by indicator
+        and area; columns :data:`PERIOD_COVERAGE_COLUMNS`.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> row = period_coverage().set_index("indicator_id").loc["gdp"]
+    >>> row["actual_periods"], row["derived_periods"]
+    ('2024', '2023')
+    """
+    figures = load_figures(status=["actual", "derived"], version=version)
+    rows = []
+    for (indicator, geo), group in figures.groupby(["indicator_id", "geo"], sort=True):
+        actual = _periods(group[group["status"] == "actual"])
+        derived = [p for p in _periods(group[group["status"] == "derived"]) if p not in actual]
+        joined = (LIST_SEPARATOR.join(actual), LIST_SEPARATOR.join(derived))
+        rows.append((indicator, geo, *joined, len(actual) + len(derived)))
+    frame = pd.DataFrame(rows, columns=list(PERIOD_COVERAGE_COLUMNS))
+    return frame.astype({"n_periods": "int64"} | dict.fromkeys(PERIOD_COVERAGE_COLUMNS[:4], "str"))
+
+
+def period_coverage_markdown(
+    indicators: Iterable[str] | None = None, *, min_periods: int = 2, version: str | None = None
+) -> str:
+    """:func:`period_coverage` as a Markdown table: the README's and the docs index's.
+
+    Parameters
+    ----------
+    indicators : iterable of str, optional
+        Only these indicators (ids), in this order, whatever their number of periods; by
+        default every indicator with at least ``min_periods`` periods.
+    min_periods : int, default 2
+        Leave out the indicators with fewer periods (when ``indicators`` is not given).
+    """
+    frame = period_coverage(version=version)
+    if indicators is None:
+        frame = frame[frame["n_periods"] >= min_periods]
+    else:
+        order = {indicator: i for i, indicator in enumerate(indicators)}
+        frame = frame[frame["indicator_id"].isin(order)]
+        frame = frame.sort_values("indicator_id", key=lambda s: s.map(order), kind="stable")
+    lines = [
+        "| indicator | area | actual figures for | derived figures add |",
+        "|---|---|---|---|",
+    ]
+    for row in frame.itertuples(index=False):
+        actual, derived = (
+            str(p).replace(LIST_SEPARATOR, ", ") or "-"
+            for p in (row.actual_periods, row.derived_periods)
+        )
+        lines.append(f"| `{row.indicator_id}` | {row.geo} | {actual} | {derived} |")
+    return "\n".join(lines) + "\n"
