@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -267,3 +268,31 @@ def test_the_coverage_table_lists_only_indicators_with_several_periods() -> None
     assert not any(f"| `{i}` |" in table for i in single)
     gdp = every.set_index("indicator_id").loc["gdp"]
     assert (gdp["actual_periods"], gdp["derived_periods"], gdp["n_periods"]) == ("2024", "2023", 2)
+
+
+# ------------------------------------------------------------------------ docs and citation
+
+
+def test_the_changelog_puts_unreleased_first_then_versions_newest_first() -> None:
+
+    from futian_indicators.core.semver import parse_semver
+
+    from .conftest import ROOT
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", changelog, flags=re.MULTILINE)
+    assert headings[0] == "Unreleased"
+    data = [re.match(r"Data (\S+)", h) for h in headings[1:]]
+    versions = [parse_semver(m.group(1)) for m in data if m]
+    assert versions == sorted(versions, reverse=True) and versions
+
+
+def test_an_apa_citation_writes_the_date_as_apa_does() -> None:
+    apa = fi.cite("cppcc-2023103/high-tech-enterprises-2023")
+    assert "(2023, October 16)" in apa and "(2023-10-16)" not in apa
+
+
+def test_every_load_figures_filter_has_its_own_description() -> None:
+    doc = str(fi.load_figures.__doc__)
+    for name in ("indicator", "source", "geo", "status"):
+        assert re.search(rf"^    {name} : ", doc, flags=re.MULTILINE), name

@@ -255,8 +255,20 @@ def load_figures(
 
     Parameters
     ----------
-    indicator, source, geo, status : str or list of str, optional
-        Keep only these indicator ids, source ids, areas or statuses.
+    indicator : str or list of str, optional
+        Keep only the figures of these indicators, each given by its id, its English or Chinese
+        name or an alias, in any case and width: ``"gdp"``, ``"GDP"``, ``"国高"``,
+        ``"国家高新技术企业"`` (:func:`resolve_indicator`; ``futian-indicators list`` lists them).
+    source : str or list of str, optional
+        Keep only the figures of these letters, by source id (``"cppcc-2023103"``; see
+        :func:`load_sources`). Derived figures have a letter only when all they rest on is in one.
+    geo : str or list of str, optional
+        Keep only the figures of these areas: ``"futian"`` (the district), ``"shenzhen"`` (the
+        city, as in 占全市) or ``"hetao_shenzhen_park"`` (the Hetao Shenzhen Park).
+    status : str or list of str, optional
+        Keep only the figures of these statuses: ``"actual"`` (a level or count achieved),
+        ``"target"`` and ``"plan"`` (what a letter aims at), ``"policy"`` (a rule's parameter,
+        such as a subsidy cap) or ``"derived"`` (computed by the package from other figures).
     version : str, optional
         A data version (see :func:`data_versions`); by default the current one. Every loader
         takes it: a paper that cites version 1.0.0 gets the same numbers back.
@@ -270,6 +282,8 @@ def load_figures(
     ------
     UnknownValueError
         When a filter value does not exist; the message names the closest valid ones.
+    ArgumentError
+        When a filter is of the wrong type (``indicator=5``); it is also a :class:`TypeError`.
 
     Examples
     --------
