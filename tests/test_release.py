@@ -87,7 +87,7 @@ def test_the_dataset_citation_names_version_and_content_hash(style: str) -> None
 def test_a_figure_citation_names_its_letter_and_quotes_it() -> None:
     apa = fi.cite("cppcc-2023103/high-tech-enterprises-2023")
     assert apa.startswith(
-        "福田区科技创新局. (2023-10-16). 关于全力推进福田建设中国式现代化的都市型科创区的建议"
+        "福田区科技创新局. (2023, October 16). 关于全力推进福田建设中国式现代化的都市型科创区的建议"
     )
     assert "Reply to CPPCC proposal No. 2023103" in apa
     assert "“辖区国家高新技术企业达1503家”" in apa
@@ -117,6 +117,8 @@ def test_cite_command(capsys: pytest.CaptureFixture[str]) -> None:
 def test_citation_cff_is_true() -> None:
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["type"] == "dataset"
+    assert f" {cff['title']} (Version " in fi.cite()  # one title, whichever way it is cited
+    assert f"title = {{{{{cff['title']}}}}}" in fi.cite(style="bibtex")
     assert cff["version"] == fi.DATA_VERSION  # the current data is always a released version
     released = fi.data_versions().set_index("version").loc[fi.DATA_VERSION, "date_released"]
     assert cff["date-released"] == released.strftime("%Y-%m-%d")
@@ -140,7 +142,7 @@ def test_citation_cff_is_true() -> None:
 def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
     assert main(["export", "--format", fmt, "--out", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(f"{t}.{fmt}" for t in schema.SCHEMAS)
+    assert names == sorted([*(f"{t}.{fmt}" for t in schema.SCHEMAS), "datapackage.json"])
     if fmt == "parquet":
         pd.testing.assert_frame_equal(
             pd.read_parquet(tmp_path / "out" / "figures.parquet"), fi.load_figures()

@@ -14,6 +14,8 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
   copied to the site's ``letters/`` folder (``html_extra_path``) and linked from the sources page,
   each figure of a letter to its mark;
 - ``cli.md``: the help of the command line and of each of its commands;
+- ``coverage.md``: which indicators have figures for more than one period, for which periods
+  (:func:`futian_indicators.analysis.period_coverage`), on the index page;
 - ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
   results of the one that is deterministic and quick (leave one letter out).
 
@@ -478,11 +480,10 @@ def judgements_page() -> str:
         f"{fi.DATA_VERSION} have a label that no words of the letter state (basis "
         f"`judgement`) or that the curator doubts (`doubtful`): "
         + ", ".join(
-            f"{int(figures[b].eq('judgement').sum())} {b.removesuffix('_basis')}"
-            for b in bases
+            f"{int(figures[b].eq('judgement').sum())} {b.removesuffix('_basis')}" for b in bases
         )
         + f" judgements, {int(figures['doubtful'].sum())} doubtful. "
-        "`fi.load_figures(labels=\"documented\")` leaves them all out."
+        '`fi.load_figures(labels="documented")` leaves them all out.'
     ]
     for source_id, group in judged.groupby("source_id", sort=True):
         blocks.append(f"## {source_id}")
@@ -502,7 +503,16 @@ def judgements_page() -> str:
 
 # --- Writing --------------------------------------------------------------------------------
 
+
+def coverage_page() -> str:
+    """The index page's table: the indicators with more than one period, and which."""
+    from futian_indicators.analysis import period_coverage_markdown
+
+    return period_coverage_markdown()
+
+
 PAGES: Mapping[str, Callable[[], str]] = {
+    "coverage.md": coverage_page,
     "tables.md": tables_page,
     "indicators.md": indicators_page,
     "sources.md": sources_page,

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .api import load_figures, load_table
+from .api import load_figures, load_table, resolve_indicator
 from .core.interval import Interval
+from .errors import ArgumentError
 from .vocab import LIST_SEPARATOR
 
 _PERIOD_COLUMNS = (
@@ -78,6 +79,59 @@ def source_ids(figure_ids: Iterable[str], *, version: str | None = None) -> list
         if row["status"] == "derived" and isinstance(row["derived_from"], str):
             pending.extend(row["derived_from"].split(LIST_SEPARATOR))
     return list(dict.fromkeys(found))
+
+
+def figure_counts(figures: pd.DataFrame) -> dict[str, int]:
+    """How many figures are curated, derived and in total.
+
+    The three counts every command prints, by the names
+    :data:`~futian_indicators.vocab.FIGURE_COUNTS` gives them.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> counts = figure_counts(fi.load_figures())
+    >>> counts["curated"] + counts["derived"] == counts["total"]
+    True
+    """
+    derived = int((figures["status"] == "derived").sum())
+    return {"curated": len(figures) - derived, "derived": derived, "total": len(figures)}
+
+
+def figures_of(
+    indicator: str,
+    *,
+    geo: str = "futian",
+    status: str | list[str] | None = None,
+    version: str | None = None,
+) -> pd.DataFrame:
+    """The figures of one indicator, area and status; the package's error for an area without any.
+
+    What :func:`series` reads. An area for which no letter reports the indicator is a question
+    the letters do not answer: it is said, with the areas that do have figures, rather than
+    returned as an empty table (as :func:`~futian_indicators.plot.plot_series` does). An area
+    that has figures, but none of the status asked for, gives an empty table: the indicator is
+    reported there, only not as a target (say).
+
+    Raises
+    ------
+    ArgumentError
+        When no figure of the indicator is of that area; the message names the areas that have
+        figures.
+    UnknownValueError
+        For an unknown indicator, area or status.
+    """
+    indicator = resolve_indicator(indicator, version=version)
+    here = load_figures(indicator=indicator, geo=geo, version=version)
+    if here.empty:
+        everywhere = load_figures(indicator=indicator, version=version)
+        areas = ", ".join(repr(g) for g in dict.fromkeys(everywhere["geo"])) or "none"
+        msg = (
+            f"no figure of indicator {indicator!r} for geo {geo!r}; "
+            f"areas it is reported for: {areas}"
+        )
+        raise ArgumentError(msg)
+    return load_figures(indicator=indicator, geo=geo, status=status, version=version)
 
 
 def _strict(reports: pd.DataFrame) -> list[Interval]:
@@ -162,7 +216,8 @@ def series(
     Parameters
     ----------
     indicator : str
-        An indicator id, e.g. ``"gdp"``.
+        An indicator id, name or alias, in any case: ``"gdp"``, ``"GDP"``, ``"国高"``
+        (:func:`~futian_indicators.api.resolve_indicator`).
     geo : str, default "futian"
         The area.
     status : str, default "actual"
@@ -183,6 +238,13 @@ def series(
         value, separated by ``;`` (:data:`~futian_indicators.vocab.LIST_SEPARATOR`). Sorted by
         period end, then start.
 
+    Raises
+    ------
+    ArgumentError
+        When no letter reports the indicator for that area: the message names the areas that
+        have figures, as :func:`~futian_indicators.plot.plot_series` does. An area with figures
+        but none of the status asked for gives an empty table, with the columns and dtypes.
+
     Examples
     --------
     >>> import futian_indicators as fi
@@ -191,7 +253,7 @@ def series(
     ('2024', 594882000000.0, 'cppcc-2025136')
     """
     statuses = [status, "derived"] if derived and status != "derived" else [status]
-    figures = load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
+    figures = figures_of(indicator, geo=geo, status=statuses, version=version)
     rows = []
     for _, group in figures.groupby("period", sort=False):
         is_derived = (group["status"] == "derived").to_numpy()
@@ -200,9 +262,83 @@ def series(
         else:
             rows.append(_reconcile(group[~is_derived], group[is_derived]))
     dtypes = load_table("figures", version=version).dtypes.to_dict()
-    dtypes |= {"n_figures": "int64", "figure_ids": "string", "source_ids": "string"}
+    dtypes |= {"n_figures": "int64", "figure_ids": "str", "source_ids": "str"}
     dtypes |= {"consistent": bool, "derived_lower": float, "derived_upper": float}
-    dtypes |= {"derived_ids": "string"}
+    dtypes |= {"derived_ids": "str"}
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     frame = frame.astype({column: dtypes[column] for column in SERIES_COLUMNS})
     return frame.sort_values(["period_end", "period_start", "period"], ignore_index=True)
+
+
+PERIOD_COVERAGE_COLUMNS = ("indicator_id", "geo", "actual_periods", "derived_periods", "n_periods")
+"""Columns of :func:`period_coverage`."""
+
+
+def _periods(figures: pd.DataFrame) -> list[str]:
+    ordered = figures.sort_values(["period_end", "period_start", "period"])
+    return list(dict.fromkeys(ordered["period"]))
+
+
+def period_coverage(*, version: str | None = None) -> pd.DataFrame:
+    """Which periods each indicator has actual figures for, and which only derived ones add.
+
+    What to expect of :func:`series` before asking it: most indicators are reported for one
+    period only, and a second period often exists only as a derived figure (GDP of 2023 from a
+    share). ``actual_periods`` and ``derived_periods`` are separated by ``;``
+    (:data:`~futian_indicators.vocab.LIST_SEPARATOR`), in time order; ``n_periods`` counts both.
+
+    Returns
+    -------
+    DataFrame
+        One row per indicator and area that has actual or derived figures, sorted by indicator
+        and area; columns :data:`PERIOD_COVERAGE_COLUMNS`.
+
+    Examples
+    --------
+    >>> import futian_indicators as fi
+    >>> row = period_coverage().set_index("indicator_id").loc["gdp"]
+    >>> row["actual_periods"], row["derived_periods"]
+    ('2024', '2023')
+    """
+    figures = load_figures(status=["actual", "derived"], version=version)
+    rows = []
+    for (indicator, geo), group in figures.groupby(["indicator_id", "geo"], sort=True):
+        actual = _periods(group[group["status"] == "actual"])
+        derived = [p for p in _periods(group[group["status"] == "derived"]) if p not in actual]
+        joined = (LIST_SEPARATOR.join(actual), LIST_SEPARATOR.join(derived))
+        rows.append((indicator, geo, *joined, len(actual) + len(derived)))
+    frame = pd.DataFrame(rows, columns=list(PERIOD_COVERAGE_COLUMNS))
+    return frame.astype({"n_periods": "int64"} | dict.fromkeys(PERIOD_COVERAGE_COLUMNS[:4], "str"))
+
+
+def period_coverage_markdown(
+    indicators: Iterable[str] | None = None, *, min_periods: int = 2, version: str | None = None
+) -> str:
+    """:func:`period_coverage` as a Markdown table: the README's and the docs index's.
+
+    Parameters
+    ----------
+    indicators : iterable of str, optional
+        Only these indicators (ids), in this order, whatever their number of periods; by
+        default every indicator with at least ``min_periods`` periods.
+    min_periods : int, default 2
+        Leave out the indicators with fewer periods (when ``indicators`` is not given).
+    """
+    frame = period_coverage(version=version)
+    if indicators is None:
+        frame = frame[frame["n_periods"] >= min_periods]
+    else:
+        order = {indicator: i for i, indicator in enumerate(indicators)}
+        frame = frame[frame["indicator_id"].isin(order)]
+        frame = frame.sort_values("indicator_id", key=lambda s: s.map(order), kind="stable")
+    lines = [
+        "| indicator | area | actual figures for | derived figures add |",
+        "|---|---|---|---|",
+    ]
+    for row in frame.itertuples(index=False):
+        actual, derived = (
+            str(p).replace(LIST_SEPARATOR, ", ") or "-"
+            for p in (row.actual_periods, row.derived_periods)
+        )
+        lines.append(f"| `{row.indicator_id}` | {row.geo} | {actual} | {derived} |")
+    return "\n".join(lines) + "\n"

@@ -7,7 +7,10 @@ raises :class:`~futian_indicators.errors.UnknownValueError`, naming the closest 
 
 from __future__ import annotations
 
+import difflib
+import functools
 import hashlib
+import unicodedata
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 from typing import Any
@@ -15,29 +18,121 @@ from typing import Any
 import pandas as pd
 
 from . import _resources, vocab
-from .errors import ArgumentError, UnknownValueError
+from .errors import ArgumentError, UnknownValueError, wrong_type
 
 Filter = str | Iterable[str] | None
 
+_FILTER_TYPES = "a str, a list of str or None"
 
-def _values(value: Filter) -> list[str] | None:
+
+def _values(value: Filter, parameter: str) -> list[str] | None:
+    """A filter's values as a list; the package's error for anything but text or texts."""
     if value is None:
         return None
     if isinstance(value, str):
         return [value]
-    return list(value)
+    if not isinstance(value, Iterable) or isinstance(value, bytes | dict):
+        raise wrong_type(parameter, value, _FILTER_TYPES)
+    values = list(value)
+    for item in values:
+        if not isinstance(item, str):
+            raise wrong_type(parameter, item, "str values")
+    return values
 
 
 def _select(
     frame: pd.DataFrame, column: str, value: Filter, what: str, valid: Collection[str]
 ) -> pd.DataFrame:
-    wanted = _values(value)
+    """Keep the rows whose ``column`` is one of ``value`` (the filter named ``what``)."""
+    wanted = _values(value, what)
     if wanted is None:
         return frame
     for item in wanted:
         if item not in valid:
             raise UnknownValueError(what, item, valid)
     return frame[frame[column].isin(wanted)]
+
+
+def _lookup_key(text: str) -> str:
+    """What a name is compared by: any width (NFKC: ＧＤＰ is GDP), any case, no outer spaces."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+@functools.cache
+def _indicator_names(version: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """Lookup keys -> indicator ids, in the order they are tried: ids, names, aliases."""
+    codebook = _raw_table("indicators", version)
+    tiers: list[dict[str, list[str]]] = [{}, {}, {}]
+    for row in codebook.itertuples(index=False):
+        indicator = str(row.indicator_id)
+        names = [n for n in (row.name_en, row.name_zh) if isinstance(n, str)]
+        aliases = (
+            str(row.aliases_zh).split(vocab.ALIAS_SEPARATOR)
+            if isinstance(row.aliases_zh, str)
+            else []
+        )
+        for tier, texts in zip(tiers, ([indicator], names, aliases), strict=True):
+            for text in texts:
+                ids = tier.setdefault(_lookup_key(text), [])
+                if text and indicator not in ids:
+                    ids.append(indicator)
+    return tuple({key: tuple(ids) for key, ids in tier.items() if key} for tier in tiers)
+
+
+def _suggest_indicators(key: str, tiers: tuple[dict[str, tuple[str, ...]], ...]) -> list[str]:
+    """Up to three ids whose id, name or alias is closest to ``key`` (containing it first)."""
+    every = {name: ids for tier in reversed(tiers) for name, ids in tier.items()}
+    containing = [name for name in every if key and (key in name or name in key)]
+    containing.sort(key=lambda name: abs(len(name) - len(key)))
+    close = difflib.get_close_matches(key, list(every), n=6, cutoff=0.5)
+    found = [i for name in [*containing, *close] for i in every[name]]
+    return list(dict.fromkeys(found))[:3]
+
+
+def resolve_indicator(indicator: str, *, version: str | None = None) -> str:
+    """The indicator id that an id, an English or Chinese name or an alias stands for.
+
+    Compared in any case and width (``GDP``, ``ｇｄｐ``); an id wins over a name, a name over an
+    alias (``aliases_zh`` in :func:`load_indicators`). Every reader that takes an indicator
+    resolves it with this function.
+
+    Raises
+    ------
+    UnknownValueError
+        When nothing matches; the message suggests ids by their ids, names and aliases.
+    ArgumentError
+        When the text is an alias of several indicators (it names them), or is not a str.
+
+    Examples
+    --------
+    >>> resolve_indicator("国高"), resolve_indicator("GDP")
+    ('high_tech_enterprises', 'gdp')
+    """
+    if not isinstance(indicator, str):
+        raise wrong_type("indicator", indicator, "an indicator id, name or alias (str)")
+    tiers = _indicator_names(data_version(version))
+    key = _lookup_key(indicator)
+    for tier in tiers:
+        ids = tier.get(key, ())
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            named = ", ".join(repr(i) for i in ids)
+            msg = f"indicator {indicator!r} names {len(ids)} indicators: {named}; give one id"
+            raise ArgumentError(msg)
+    raise UnknownValueError(
+        "indicator",
+        indicator,
+        tiers[0],
+        close=_suggest_indicators(key, tiers),
+        where_listed=f"the {len(tiers[0])} indicators are listed by fi.load_indicators() and "
+        "'futian-indicators list'",
+    )
+
+
+def _indicators(value: Filter, version: str | None) -> list[str] | None:
+    wanted = _values(value, "indicator")
+    return None if wanted is None else [resolve_indicator(v, version=version) for v in wanted]
 
 
 def _raw_table(name: str, version: str | None) -> pd.DataFrame:
@@ -96,6 +191,8 @@ def data_version(version: str | None = None) -> str:
     current = str(_resources.manifest()["data_version"])
     if version is None or version == current:
         return current
+    if not isinstance(version, str):
+        raise wrong_type("version", version, "a data version such as '1.0.0' (str) or None")
     released = _resources.release_index()["versions"]
     if version not in released:
         raise UnknownValueError("data version", version, [*released, current])
@@ -185,16 +282,28 @@ def load_figures(
 
     Parameters
     ----------
-    indicator, source, geo, status : str or list of str, optional
-        Keep only these indicator ids, source ids, areas or statuses.
+    indicator : str or list of str, optional
+        Keep only the figures of these indicators, each given by its id, its English or Chinese
+        name or an alias, in any case and width: ``"gdp"``, ``"GDP"``, ``"国高"``,
+        ``"国家高新技术企业"`` (:func:`resolve_indicator`; ``futian-indicators list`` lists them).
+    source : str or list of str, optional
+        Keep only the figures of these letters, by source id (``"cppcc-2023103"``; see
+        :func:`load_sources`). Derived figures have a letter only when all they rest on is in one.
+    geo : str or list of str, optional
+        Keep only the figures of these areas: ``"futian"`` (the district), ``"shenzhen"`` (the
+        city, as in 占全市) or ``"hetao_shenzhen_park"`` (the Hetao Shenzhen Park).
+    status : str or list of str, optional
+        Keep only the figures of these statuses: ``"actual"`` (a level or count achieved),
+        ``"target"`` and ``"plan"`` (what a letter aims at), ``"policy"`` (a rule's parameter,
+        such as a subsidy cap) or ``"derived"`` (computed by the package from other figures).
     labels : {"any", "documented", "words"}, default "any"
         Keep only the figures whose labels (period, geo, status) rest on what is asked:
         ``"any"`` keeps every figure; ``"documented"`` leaves out those with a label whose basis
         is ``judgement`` and those marked ``doubtful``; ``"words"`` keeps only those whose every
-        label rests on the letter's words (basis ``quote`` or ``context``). Derived figures have
-        no bases: only ``"any"`` keeps them. Data versions before 2.0.0 record no bases: with
-        them, only ``"any"`` is allowed (another value raises ``ArgumentError`` rather than
-        passing unverified labels off as documented).
+        label rests on the letter's words (basis ``quote`` or ``context``). Derived figures state
+        nothing in any words: only ``"any"`` keeps them. Data versions before 2.0.0 record no
+        bases: with them, only ``"any"`` is allowed (another value raises ``ArgumentError``
+        rather than passing unverified labels off as documented).
     version : str, optional
         A data version (see :func:`data_versions`); by default the current one. Every loader
         takes it: a paper that cites version 1.0.0 gets the same numbers back.
@@ -210,6 +319,7 @@ def load_figures(
         When a filter value does not exist; the message names the closest valid ones.
     ArgumentError
         For ``labels`` other than ``"any"`` on a data version that records no label bases.
+        When a filter is of the wrong type (``indicator=5``); it is also a :class:`TypeError`.
 
     Examples
     --------
@@ -222,8 +332,9 @@ def load_figures(
     'period        value value_as_reported\\n  2024 5.948820e+11      5948.82 亿元'
     """
     frame = _table("figures", version)
-    ids = _raw_table("indicators", version)["indicator_id"]
-    frame = _select(frame, "indicator_id", indicator, "indicator", set(ids))
+    wanted = _indicators(indicator, version)
+    if wanted is not None:
+        frame = frame[frame["indicator_id"].isin(wanted)]
     sources = _raw_table("sources", version)["source_id"]
     frame = _select(frame, "source_id", source, "source", set(sources))
     frame = _select(frame, "geo", geo, "geo", vocab.GEOS)

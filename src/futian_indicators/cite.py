@@ -22,6 +22,32 @@ STYLES = ("apa", "bibtex", "text")
 
 _AUTHOR = "futian-indicators contributors"
 
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def apa_date(date: pd.Timestamp) -> str:
+    """A date as APA writes it in a reference: ``2023, October 16`` (whatever the locale).
+
+    Examples
+    --------
+    >>> apa_date(pd.Timestamp("2023-10-16"))
+    '2023, October 16'
+    """
+    return f"{date.year}, {_MONTHS[date.month - 1]} {date.day}"
+
 
 def _kind(kind: str, doc_number: str) -> str:
     """What a letter is, in English: ``Reply to CPPCC proposal No. 2025136``."""
@@ -68,6 +94,7 @@ def _letter(source: Mapping[Any, Any]) -> dict[str, str]:
     return {
         "issuer": issuer,
         "date": dated,
+        "apa_date": "n.d." if pd.isna(date) else apa_date(date),
         "title": str(source["title_zh"]),
         "kind": kind,
         "year": dated[:4] or "n.d.",
@@ -96,7 +123,7 @@ def _figure_citation(figure_id: str, style: str, version: str | None) -> str:
         )
         return f"{entry}\n{dataset}"
     if style == "apa":
-        when = f"({letter['date'] or 'n.d.'})"
+        when = f"({letter['apa_date']})"
         return (
             f"{letter['issuer']}. {when}. {letter['title']} [{letter['kind']}]. "
             f"Quoted in {dataset.rstrip('.')}, figure {figure_id}: “{quote}”."

@@ -61,8 +61,10 @@ COMMANDS: dict[str, tuple[str, Command]] = {
         ),
     ),
     "export": (
-        "write every table of a data version to a folder",
-        lambda a: terminal.export(a.out, a.format, version=a.data_version),
+        "write every table of a data version, and series, to a folder with a datapackage.json",
+        lambda a: terminal.export(
+            a.out, a.format, series=a.series, excel=a.excel, version=a.data_version
+        ),
     ),
     "versions": ("the data versions this package can load", lambda a: terminal.versions()),
     "release": (
@@ -79,18 +81,31 @@ MAINTAINERS = ("build", "extract", "release")
 """The commands run in a checkout of the repository (``--root``)."""
 
 
+def _version_text() -> str:
+    """``--version``: the package's version and the data version it ships."""
+    from . import _resources
+
+    try:
+        data = str(_resources.manifest()["data_version"])
+    except FutianIndicatorsError as exc:
+        data = f"unreadable ({exc})"
+    return f"%(prog)s {__version__}, data version {data}"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="futian-indicators",
         description="Figures of Futian District's reply letters, each with its quote.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=_version_text())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parsers = {}
     for name, (help_text, command) in COMMANDS.items():
         parsers[name] = sub.add_parser(name, help=help_text, description=help_text)
         parsers[name].set_defaults(command_function=command)
-    parsers["show"].add_argument("indicator", help="an indicator id (see 'list')")
+    parsers["show"].add_argument(
+        "indicator", help="an indicator id, name or alias, any case: gdp, GDP, 国高 (see 'list')"
+    )
     parsers["check"].add_argument(
         "--status",
         action="append",
@@ -117,6 +132,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     parsers["export"].add_argument("--format", choices=("csv", "parquet", "json"), default="csv")
     parsers["export"].add_argument("--out", type=Path, required=True, help="the folder to write")
+    parsers["export"].add_argument(
+        "--series",
+        action="append",
+        metavar="INDICATOR",
+        help="also write this indicator's reconciled series (repeatable; id, name or alias)",
+    )
+    parsers["export"].add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel: a UTF-8 byte-order mark, booleans as TRUE/FALSE",
+    )
     for name in READERS:
         parsers[name].add_argument(
             "--data-version",

@@ -33,6 +33,25 @@ class ArgumentError(FutianIndicatorsError, ValueError):
     exit_code = 2
 
 
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type: ``load_figures(indicator=5)``.
+
+    Also a :class:`TypeError`, so code that catches the built-in error keeps working.
+    """
+
+
+def wrong_type(parameter: str, value: object, allowed: str) -> ArgumentTypeError:
+    """The error for a parameter given a value of the wrong type, naming what is allowed.
+
+    Examples
+    --------
+    >>> print(wrong_type("indicator", 5, "a str or a list of str"))
+    indicator=5 (int) is not allowed: give a str or a list of str
+    """
+    kind = type(value).__name__
+    return ArgumentTypeError(f"{parameter}={value!r} ({kind}) is not allowed: give {allowed}")
+
+
 class CurationError(FutianIndicatorsError):
     """The curated raw data (YAML) is malformed or inconsistent with the letters."""
 
@@ -60,14 +79,32 @@ class UnknownValueError(FutianIndicatorsError, ValueError):
 
     exit_code = 2
 
-    def __init__(self, what: str, value: object, valid: Iterable[str]) -> None:
+    def __init__(
+        self,
+        what: str,
+        value: object,
+        valid: Iterable[str],
+        *,
+        close: Iterable[str] | None = None,
+        where_listed: str | None = None,
+    ) -> None:
+        """Name the unknown value and the closest valid ones.
+
+        ``close``: the suggestions, when the caller matched them itself (say over names and
+        aliases); ``where_listed``: where to find every valid value when there are too many to
+        name (a long list cut alphabetically helps nobody).
+        """
         self.what, self.value = what, value
         self.valid = sorted(set(valid))
-        close = difflib.get_close_matches(str(value), self.valid, n=3, cutoff=0.5)
-        hint = (
-            f"did you mean {', '.join(repr(c) for c in close)}?"
-            if close
-            else f"valid values: {', '.join(repr(v) for v in self.valid[:12])}"
-            + (" ..." if len(self.valid) > 12 else "")
-        )
+        if close is None:
+            close = difflib.get_close_matches(str(value), self.valid, n=3, cutoff=0.5)
+        suggestions = list(close)
+        if suggestions:
+            hint = f"did you mean {', '.join(repr(c) for c in suggestions)}?"
+        elif where_listed is not None:
+            hint = f"nothing close; {where_listed}"
+        else:
+            hint = f"valid values: {', '.join(repr(v) for v in self.valid[:12])}" + (
+                " ..." if len(self.valid) > 12 else ""
+            )
         super().__init__(f"unknown {what} {value!r}: {hint}")

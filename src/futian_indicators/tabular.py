@@ -34,15 +34,35 @@ def float_text(x: float) -> str:
     return repr(x)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The canonical CSV serialisation of a table (see the module docs)."""
+EXCEL_BOOLEANS = ("TRUE", "FALSE")
+"""Booleans as Excel writes and reads them (``csv_bytes(..., excel=True)``)."""
+
+BOM = "\ufeff".encode()
+"""The UTF-8 byte-order mark, by which Excel knows a CSV file is UTF-8."""
+
+
+def csv_bytes(frame: pd.DataFrame, *, excel: bool = False) -> bytes:
+    """The canonical CSV serialisation of a table (see the module docs).
+
+    ``excel=True`` starts the file with a UTF-8 byte-order mark and writes booleans as
+    ``TRUE``/``FALSE``; the canonical form (the processed tables) has neither.
+
+    Examples
+    --------
+    >>> csv_bytes(pd.DataFrame({"ok": [True]}), excel=True)
+    b'\\xef\\xbb\\xbfok\\nTRUE\\n'
+    """
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_float_dtype(out[column]):
+        if excel and pd.api.types.is_bool_dtype(out[column]):
+            true, false = EXCEL_BOOLEANS
+            out[column] = out[column].map({True: true, False: false}).astype("string")
+        elif pd.api.types.is_float_dtype(out[column]):
             out[column] = out[column].map(float_text).astype("string")
         elif pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d").astype("string")
-    return out.to_csv(index=False, lineterminator="\n", na_rep=vocab.MISSING_TEXT).encode("utf-8")
+    text = out.to_csv(index=False, lineterminator="\n", na_rep=vocab.MISSING_TEXT)
+    return (BOM if excel else b"") + text.encode("utf-8")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

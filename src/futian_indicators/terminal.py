@@ -80,15 +80,30 @@ def _reconciled(row: Mapping[Hashable, Any]) -> str:
     return format_value(row["value"], row["unit"])
 
 
-def _coverage(mentions: pd.DataFrame) -> str:
-    """One line: how many of the numbers in the letters are accounted for, and how."""
+_COUNT = vocab.FIGURE_COUNTS
+
+
+def _counted(counts: Mapping[str, int]) -> str:
+    """``157 curated figures + 12 derived figures = 169 figures in total``."""
+    return " + ".join(f"{counts[k]} {_COUNT[k]}" for k in ("curated", "derived")) + (
+        f" = {counts['total']} {_COUNT['total']}"
+    )
+
+
+def _coverage(mentions: pd.DataFrame, curated: int) -> str:
+    """One line: how many of the numbers in the letters are accounted for, and how.
+
+    Counted in numbers, not figures: one number may be the quantity of several curated figures
+    (the same 1100亿元 as a level and as a target), so it says of how many.
+    """
     figures = int(mentions["figure_id"].notna().sum())
     reasons = int(mentions["reason"].notna().sum())
     total = len(mentions)
     share = f"{(figures + reasons) / total:.0%}" if total else "n/a"
     return (
         f"Coverage: {figures + reasons} of {total} numbers in the letters accounted for ({share}): "
-        f"{figures} figures, {reasons} not figures (dates, document numbers, ordinals, ...)"
+        f"{figures} numbers are the quantities of the {curated} {_COUNT['curated']}, "
+        f"{reasons} are not figures (dates, document numbers, ordinals, ...)"
     )
 
 
@@ -121,10 +136,12 @@ def summary(*, version: str | None = None) -> Reply:
         report,
         verify,
     )
+    from .analysis import figure_counts
 
     every, sources = load_figures(version=version), load_sources(version=version)
     figures = every[every["status"] != "derived"]
     counts = figures["source_id"].value_counts()
+    totals = figure_counts(every)
     rows = [
         [
             s["source_id"],
@@ -134,14 +151,13 @@ def summary(*, version: str | None = None) -> Reply:
         ]
         for s in sources.to_dict("records")
     ]
-    letters = table(rows, ["source", "date", "issuer", "figures"])
+    letters = table(rows, ["source", "date", "issuer", _COUNT["curated"]])
     return Reply(
         _lines(
             f"futian-indicators {__version__}, data version {_data_version(version)}: "
-            f"{len(figures)} figures from {len(sources)} letters "
-            f"(and {len(every) - len(figures)} derived from them)\n",
+            f"{len(sources)} letters; {_counted(totals)}\n",
             "Letters\n" + textwrap.indent(letters, "  "),
-            "\n" + _coverage(load_mentions(version=version)),
+            "\n" + _coverage(load_mentions(version=version), totals["curated"]),
             f"Integrity: {len(verify())} bundled tables verified against the manifest (sha256)",
             "Consistency (where the letters agree): "
             + report.counts(load_checks(version=version))
@@ -156,27 +172,40 @@ def summary(*, version: str | None = None) -> Reply:
 
 
 def list_indicators(*, version: str | None = None) -> Reply:
-    """``list``: the indicators, with how many figures each has."""
+    """``list``: the indicators, with how many curated and derived figures each has."""
     from . import load_figures, load_indicators
+    from .analysis import figure_counts
 
-    counts = load_figures(version=version)["indicator_id"].value_counts()
+    figures = load_figures(version=version)
+    by_indicator = {i: figure_counts(group) for i, group in figures.groupby("indicator_id")}
+    none = figure_counts(figures.iloc[:0])
     rows = [
         [
             i["indicator_id"],
             i["name_zh"],
             i["unit"],
-            str(counts.get(i["indicator_id"], 0)),
+            str(by_indicator.get(i["indicator_id"], none)["curated"]),
+            str(by_indicator.get(i["indicator_id"], none)["derived"]),
             i["name_en"],
         ]
         for i in load_indicators(version=version).to_dict("records")
     ]
-    return Reply(_lines(table(rows, ["indicator", "name_zh", "unit", "figures", "name_en"])))
+    header = ["indicator", "name_zh", "unit", _COUNT["curated"], _COUNT["derived"], "name_en"]
+    total = f"{len(rows)} indicators; {_counted(figure_counts(figures))}"
+    return Reply(_lines(table(rows, header), total))
 
 
 def show(indicator: str, *, version: str | None = None) -> Reply:
-    """``show``: every report of one indicator, with its quote and interval."""
-    from . import load_figures
+    """``show``: every report of one indicator, with its quote and interval.
 
+    The indicator may be an id, a name or an alias, in any case (``show GDP``, ``show 国高``).
+    A derived figure has no words of its own: it is shown with the figures it is derived from.
+    """
+    from . import load_figures
+    from .analysis import figure_counts
+    from .api import resolve_indicator
+
+    indicator = resolve_indicator(indicator, version=version)
     figures = load_figures(indicator=indicator, version=version)
     lines = []
     for f in figures.to_dict("records"):
@@ -184,7 +213,7 @@ def show(indicator: str, *, version: str | None = None) -> Reply:
         lines += [
             f"{f['figure_id']}  [{f['geo']}, {f['period']}, {f['status']}]",
             f"  {f['value_as_reported']} ({f['qualifier']}): {interval}",
-            f"  “{f['quote']}” (chars {f['char_start']}-{f['char_end']})",
+            _words(f),
         ]
         if pd.notna(f["note"]):
             lines.append(
@@ -192,8 +221,16 @@ def show(indicator: str, *, version: str | None = None) -> Reply:
                     f["note"], width=96, initial_indent="  note: ", subsequent_indent="        "
                 )
             )
-    lines.append(f"{len(figures)} figure(s) of {indicator}")
+    lines.append(f"{_counted(figure_counts(figures))} of {indicator}")
     return Reply(_lines(*lines))
+
+
+def _words(figure: Mapping[Hashable, Any]) -> str:
+    """Where a figure comes from: its quote and offsets, or the figures it is derived from."""
+    if isinstance(figure["quote"], str):
+        return f"  “{figure['quote']}” (chars {figure['char_start']}-{figure['char_end']})"
+    basis = str(figure["derived_from"]).replace(vocab.LIST_SEPARATOR, ", ")
+    return f"  derived from {basis}"
 
 
 def check(
@@ -225,13 +262,20 @@ def cite(figure_id: str | None, *, style: str, version: str | None = None) -> Re
     return Reply(_lines(citation(figure_id, style=style, version=version)))
 
 
-def export(out: Path, fmt: str, *, version: str | None = None) -> Reply:
-    """``export``: write every table of a data version to a folder."""
+def export(
+    out: Path,
+    fmt: str,
+    *,
+    series: list[str] | None = None,
+    excel: bool = False,
+    version: str | None = None,
+) -> Reply:
+    """``export``: write every table of a data version, and series, to a folder."""
     from .export import export as write_tables
 
-    written = write_tables(out, fmt, version=version)
+    written = write_tables(out, fmt, series=series or (), excel=excel, version=version)
     names = ", ".join(p.name for p in written)
-    return Reply(_lines(f"wrote {len(written)} tables to {out}: {names}"))
+    return Reply(_lines(f"wrote {len(written)} files to {out}: {names}"))
 
 
 def versions() -> Reply:
@@ -245,11 +289,14 @@ def versions() -> Reply:
             r["date_released"].strftime("%Y-%m-%d")
             if pd.notna(r["date_released"])
             else "unreleased",
+            str(r["curated_figures"]),
+            str(r["derived_figures"]),
             str(r["figures"]),
         ]
         for r in data_versions().to_dict("records")
     ]
-    return Reply(_lines(table(rows, ["version", "", "released", "figures"])))
+    header = ["version", "", "released", *(_COUNT[k] for k in ("curated", "derived", "total"))]
+    return Reply(_lines(table(rows, header)))
 
 
 def _rows(rows: Mapping[str, int]) -> str:

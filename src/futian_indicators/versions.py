@@ -5,9 +5,20 @@ from __future__ import annotations
 import pandas as pd
 
 from . import _resources
+from .analysis import figure_counts
 from .api import load_figures
 from .core.changes import DIFF_FIELDS, as_text
 from .core.semver import parse_semver
+
+DATA_VERSION_COLUMNS = (
+    "version",
+    "date_released",
+    "figures",
+    "curated_figures",
+    "derived_figures",
+    "current",
+)
+"""Columns of :func:`data_versions`."""
 
 
 def data_versions() -> pd.DataFrame:
@@ -16,25 +27,30 @@ def data_versions() -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        ``version``, ``date_released`` (null while unreleased), ``figures`` (rows),
-        ``current`` (the version loaders give by default), sorted by version.
+        ``version``, ``date_released`` (null while unreleased), ``figures`` (figures in total),
+        ``curated_figures`` and ``derived_figures`` (the two kinds it is made of), ``current``
+        (the version loaders give by default), sorted by version.
     """
     current = str(_resources.manifest()["data_version"])
-    rows = {
-        version: {
-            "date_released": entry["date_released"],
-            "figures": entry["tables"]["figures"]["rows"],
-        }
-        for version, entry in _resources.release_index()["versions"].items()
-    }
-    if current not in rows:
-        rows[current] = {"date_released": None, "figures": len(_resources.table("figures"))}
-    frame = pd.DataFrame(
-        [{"version": v, **row, "current": v == current} for v, row in rows.items()],
-        columns=["version", "date_released", "figures", "current"],
-    )
-    frame["date_released"] = pd.to_datetime(frame["date_released"])
-    frame = frame.astype({"version": "string", "figures": "int64", "current": bool})
+    dates = {v: e["date_released"] for v, e in _resources.release_index()["versions"].items()}
+    dates.setdefault(current, None)
+    rows = []
+    for version, released in dates.items():
+        counts = figure_counts(load_figures(version=version))
+        rows.append(
+            {
+                "version": version,
+                "date_released": released,
+                "figures": counts["total"],
+                "curated_figures": counts["curated"],
+                "derived_figures": counts["derived"],
+                "current": version == current,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=DATA_VERSION_COLUMNS)
+    frame["date_released"] = pd.to_datetime(frame["date_released"]).astype("datetime64[ns]")
+    counts_dtype = dict.fromkeys(("figures", "curated_figures", "derived_figures"), "int64")
+    frame = frame.astype({"version": "str", **counts_dtype, "current": bool})
     order = sorted(range(len(frame)), key=lambda i: parse_semver(frame["version"].iloc[i]))
     return frame.iloc[order].reset_index(drop=True)
 
@@ -92,5 +108,5 @@ def diff_figures(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
                     }
                 )
     frame = pd.DataFrame(rows, columns=["figure_id", "change", "field", "before", "after"])
-    frame = frame.astype("string")
+    frame = frame.astype("str")
     return frame.sort_values(["figure_id", "field"], ignore_index=True, na_position="first")

@@ -168,6 +168,18 @@ LIST_SEPARATOR = ";"
 """Separates several ids in one cell (mentions.figure_id, figures.derived_from, checks.figure_ids
 and checks.source_ids); an id never contains it."""
 
+FIGURE_COUNTS = {
+    "curated": "curated figures",
+    "derived": "derived figures",
+    "total": "figures in total",
+}
+"""What every count of figures is called, wherever it is printed (summary, list, versions):
+curated figures are read off a letter (any status but ``derived``), derived figures computed by
+the package's rules, and figures in total both."""
+
+ALIAS_SEPARATOR = "|"
+"""Separates the aliases in ``indicators.aliases_zh``."""
+
 INF_TEXT = "INF"
 """An open upper end (an infinite bound) written as text, as Table Schema writes it."""
 

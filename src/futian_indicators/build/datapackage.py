@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from .. import vocab
+from .. import descriptor, vocab
 from . import schema
 
-PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-
-
-def _field_type(dtype: Any) -> str:
-    if pd.api.types.is_datetime64_any_dtype(dtype):
-        return "date"
-    if pd.api.types.is_integer_dtype(dtype):
-        return "integer"
-    if pd.api.types.is_float_dtype(dtype):
-        return "number"
-    if pd.api.types.is_bool_dtype(dtype):
-        return "boolean"
-    return "string"
+PROFILE = descriptor.PROFILE
 
 
 def _enum(column: Any) -> list[str] | None:
@@ -52,7 +39,7 @@ def _field(table: str, name: str, column: Any) -> dict[str, Any]:
         constraints["enum"] = enum
     return {
         "name": name,
-        "type": _field_type(column.dtype.type),
+        "type": descriptor.field_type(column.dtype.type),
         "description": column.description,
         "constraints": constraints,
     }
@@ -81,19 +68,13 @@ def datapackage(
 ) -> dict[str, Any]:
     """The ``datapackage.json`` descriptor of the processed CSV files."""
     resources = [
-        {
-            "name": name,
-            "path": f"{name}.csv",
-            "type": "table",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "bytes": len(csv[name]),
-            "hash": "sha256:" + hashlib.sha256(csv[name]).hexdigest(),
-            "description": schema.SCHEMAS[name].description,
-            "schema": table_schema(name),
-        }
+        descriptor.resource(
+            name,
+            f"{name}.csv",
+            csv[name],
+            table_schema(name),
+            description=schema.SCHEMAS[name].description,
+        )
         for name in tables
     ]
-    keys = ("name", "title", "version", "description", "licenses")
-    return {"$schema": PROFILE, **{k: metadata[k] for k in keys}, "resources": resources}
+    return descriptor.package(metadata, resources)

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import vocab
 from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, rules_table_rows
 from ..core.changes import DIFF_FIELDS, as_text
 from ..core.period import parse_period
@@ -51,7 +52,10 @@ def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
 def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
     rows = [
         asdict(r)
-        | {"aliases_zh": "|".join(r.aliases_zh) or None, "cues_zh": "|".join(r.cues_zh) or None}
+        | {
+            "aliases_zh": vocab.ALIAS_SEPARATOR.join(r.aliases_zh) or None,
+            "cues_zh": vocab.ALIAS_SEPARATOR.join(r.cues_zh) or None,
+        }
         for r in indicators
     ]
     return _frame("indicators", rows, "indicator_id")
