@@ -51,13 +51,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from ..core.period import parse_period
 from ..errors import CurationError
 from ..language.lexicon import CN_DIGITS, DAY, MONTH, SECTION_RE, YEAR
+from ..language.normalise import NormalisedText
 
 Offsets = tuple[int, int]
 """A span ``(start, end)`` of the normalised letter."""
@@ -83,11 +84,18 @@ class Segments:
     ((0, 19), (9, 19), (14, 19))
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: Sequence[int] = ()) -> None:
         self.text = text
         self.cuts = {
             level: [m.start() for m in rx.finditer(text)] for level, rx in _DELIMITERS.items()
         }
+        self.paragraphs = sorted({0, *paragraphs})
+
+    def paragraph(self, at: int) -> Offsets:
+        """The paragraph holding position ``at`` (the whole text when none are known)."""
+        i = bisect.bisect_right(self.paragraphs, at)
+        end = self.paragraphs[i] if i < len(self.paragraphs) else len(self.text)
+        return self.paragraphs[i - 1], end
 
     def span(self, level: int, start: int, end: int) -> Offsets:
         """The segment of ``level`` holding ``text[start:end]`` (its delimiter left out)."""
@@ -116,6 +124,12 @@ class Segments:
         """Whether ``at`` opens the segment starting at ``start`` (after 一是, （一） ...)."""
         opening = SECTION_RE.match(self.text, start)
         return at == (opening.end() if opening else start)
+
+
+def paragraph_starts(letter: NormalisedText) -> list[int]:
+    """Where the paragraphs of a normalised letter start: after a line break of the raw text."""
+    raw, offsets = letter.raw, letter.offsets
+    return [i for i in range(1, len(offsets)) if "\n" in raw[offsets[i - 1] + 1 : offsets[i]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +161,8 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<as_of_year>(?:截至)?{_Y}年(?:底|末))",
             r"(?P<now>截至(?:目前|当前|今)|目前|当前|至今)",
             rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
+            r"(?P<ignore>(?:上年|去年|上一年)?同期)",
+            rf"(?P<months>(?:{_Y}年)?{_M}[-—~～至到]{_M}月(?:份)?)",
             rf"(?P<half>{_Y}年(上|下)半年)",
             rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
             rf"(?P<day>{_Y}年{_M}月{_D}日)",
@@ -155,13 +171,15 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<base>较{_Y}年)",
             r"(?P<span>(?<![\d年])([1-9一二两三四五六七八九十])年(?=来|累计|翻|间|以来))",
             rf"(?P<year>{_Y}年(?:度)?)",
-            r"(?P<this_year>全年|今年|本年)",
-            r"(?P<last_year>年度)",
+            r"(?P<this_year>今年|本年)",
+            r"(?P<that_year>全年|当年)",
+            r"(?P<prior_year>上年|去年|上一年)",
+            r"(?P<annual>年度)",
         ]
     )
 )
 _CN_NUMBER: Final = {**CN_DIGITS, "十": 10}
-_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base"})
+_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base", "ignore"})
 _FRAME_KINDS: Final = frozenset({"as_of_day", "as_of_month", "as_of_year", "now", "since"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 _MAX_CARRY: Final = 8
@@ -194,6 +212,9 @@ def markers(text: str, start: int, end: int) -> list[Marker]:
         numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
         if kind == "half":
             numbers = (numbers[0], 1 if groups[1] == "上" else 2)
+        if kind == "months":
+            year = re.match(rf"{YEAR}", m.group(0))
+            numbers = (int(year.group(0)) if year else 0, *numbers[-2:])
         out.append(Marker(m.start(), m.end(), kind, numbers, m.group(0)))
     return out
 
@@ -227,9 +248,24 @@ def _valid(label: str | None) -> str | None:
         return None
 
 
-def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | None:
-    """The period label a marker stands for (None when the letter lacks what it needs)."""
+def _months(year: int | None, first: int, last: int) -> str | None:
+    if not year or not 1 <= first <= last <= 12:
+        return None
+    return f"{year}-{first:02d}-01/{parse_period(f'{year}-{last:02d}').end.isoformat()}"
+
+
+def _label(
+    marker: Marker, sentence: list[Marker], dates: LetterDates, context_year: int | None = None
+) -> str | None:
+    """The period label a marker stands for (None when the letter lacks what it needs).
+
+    ``context_year`` is the year the words around give a marker with no year of its own (全年,
+    1-4月): the last year before it in its sentence, else the year opening its paragraph.
+    """
     n, kind = marker.numbers, marker.kind
+    year_before = [m.numbers[0] for m in sentence if m.end <= marker.start and m.numbers
+                   and m.numbers[0] > 1900]  # fmt: skip
+    known_year = year_before[-1] if year_before else context_year
     letter_date = dates.date.isoformat() if dates.date else None
     years = [m.numbers[0] for m in sentence if m.kind == "year" and m is not marker]
     labels: dict[str, Callable[[], str | None]] = {
@@ -249,7 +285,11 @@ def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | 
         "span": lambda: _span(n[0], years[0] if years else (dates.year and dates.year - 1)),
         "year": lambda: str(n[0]),
         "this_year": lambda: str(dates.year) if dates.year else None,
-        "last_year": lambda: str(dates.year - 1) if dates.year else None,
+        "that_year": lambda: str(known_year or dates.year) if known_year or dates.year else None,
+        "prior_year": lambda: str(dates.year - 1) if dates.year else None,
+        "annual": lambda: str(dates.year - 1) if dates.year else None,
+        "months": lambda: _months(n[0] or known_year or dates.year, n[1], n[2]),
+        "ignore": lambda: None,
     }
     return _valid(labels[kind]())
 
@@ -270,23 +310,33 @@ def _default(dates: LetterDates, measure: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class PeriodChoice:
-    """A number's period label, the words it comes from, and whether the letter states it."""
+    """A number's period label, the words it comes from, and whether the letter states it.
+
+    ``words`` are the spans of the letter that state it (a marker, and the year that gives a
+    marker with no year of its own its year), empty when a default gives the label.
+    """
 
     label: str
     why: str
     stated: bool
+    words: tuple[Offsets, ...] = ()
 
 
 class Periods:
     """Chooses the period of each number of one letter (see the module docs).
+
+    The words that govern a number are looked for in order: its clause and sentence, then a
+    frame (截至…底, …以来, 目前) opening an earlier sentence of its section. 全年, 当年 and a
+    month range with no year (1-4月) take the year last named before them in the sentence, else
+    the year opening the paragraph, else the letter's year.
 
     Examples
     --------
     >>> text = "截至2024年底，园区已有进展。制度方面，实行5项制度。"
     >>> segments = Segments(text)
     >>> periods = Periods(segments, LetterDates(dt.date(2025, 9, 26), 2025))
-    >>> periods.of(Place.of(segments, (22, 24)), "stock")
-    PeriodChoice(label='2024-12-31', why='“截至2024年底” opening an earlier sentence', stated=True)
+    >>> periods.of(Place.of(segments, (22, 24)), "stock").label
+    '2024-12-31'
     """
 
     def __init__(self, segments: Segments, dates: LetterDates) -> None:
@@ -307,6 +357,33 @@ class Periods:
         intent = _INTENT_BEFORE_RE.search(self.text, own[0], marker.start)
         return self._frames(marker) or intent is not None
 
+    def _opening(self, sentence: Offsets) -> Marker | None:
+        """Period words opening a sentence (or framing its first clause), if any."""
+        found = [m for m in markers(self.text, *sentence) if m.kind not in _CLAUSE_ONLY_KINDS]
+        if found and self._frames(found[0]):
+            first_clause = self.segments.span(CLAUSE, sentence[0], sentence[0])
+            if found[0].start <= first_clause[1]:
+                return found[0]
+        return None
+
+    def _earlier(self, sentence: Offsets) -> list[Offsets]:
+        """The sentences before ``sentence`` in its paragraph, nearest first.
+
+        Then the heading of its section: a short paragraph with no sentence end, just before.
+        """
+        para = self.segments.paragraph(sentence[0])
+        out, at = [], sentence[0]
+        while at > para[0]:
+            previous = self.segments.span(SENTENCE, at - 1, at - 1)
+            previous = max(previous[0], para[0]), previous[1]
+            out.append(previous)
+            at = previous[0]
+        if para[0] > 0:
+            heading = self.segments.paragraph(para[0] - 1)
+            if "。" not in self.text[slice(*heading)]:
+                out.append(heading)
+        return out
+
     def _carried(self, sentence: Offsets) -> Marker | None:
         """A frame opening an earlier sentence of the same section, no period words between."""
         if SECTION_RE.match(self.text, sentence[0]):
@@ -325,6 +402,16 @@ class Periods:
             at = previous[0]
         return None
 
+    def _context_year(self, sentence: Offsets) -> Marker | None:
+        """The year opening the number's paragraph (or an earlier sentence of it)."""
+        if len(self.segments.paragraphs) <= 1:
+            return None
+        for earlier in self._earlier(sentence):
+            opening = self._opening(earlier)
+            if opening is not None and opening.numbers and opening.numbers[0] > 1900:
+                return opening
+        return None
+
     def of(self, place: Place, measure: str) -> PeriodChoice | None:
         """The period of the number at ``place`` (None: undated letter, no words, no year).
 
@@ -339,15 +426,39 @@ class Periods:
             for m in found
             if m.start >= mention[1] and m.end <= clause[1] and m.kind not in _CLAUSE_ONLY_KINDS
         ]
+        context = self._context_year(place.sentence)
         for marker in [*before[::-1], *after]:
-            label = _label(marker, found, self.dates)
-            if label is not None:
-                return PeriodChoice(label, f"“{marker.words}”", True)
+            choice = self._choice(marker, found, context, "")
+            if choice is not None:
+                return choice
         carried = self._carried(place.sentence)
-        if carried is not None and (label := _label(carried, [], self.dates)) is not None:
-            return PeriodChoice(label, f"“{carried.words}” opening an earlier sentence", True)
+        if carried is not None:
+            choice = self._choice(carried, [], context, " opening an earlier sentence")
+            if choice is not None:
+                return choice
         default = _default(self.dates, measure)
         return PeriodChoice(default[0], default[1], False) if default else None
+
+    def _choice(
+        self, marker: Marker, sentence: list[Marker], context: Marker | None, where: str
+    ) -> PeriodChoice | None:
+        year = context.numbers[0] if context is not None else None
+        label = _label(marker, sentence, self.dates, year)
+        if label is None:
+            return None
+        words: tuple[Offsets, ...] = ((marker.start, marker.end),)
+        dated = bool(marker.numbers) and marker.numbers[0] > 1900
+        own_year = dated or marker.kind in ("now", "this_year", "prior_year", "annual")
+        in_sentence = [m for m in sentence if m.end <= marker.start and m.numbers
+                       and m.numbers[0] > 1900]  # fmt: skip
+        why = f"“{marker.words}”{where}"
+        if not own_year and in_sentence:
+            words = ((in_sentence[-1].start, in_sentence[-1].end), *words)
+            why += f" with “{in_sentence[-1].words}” before it"
+        elif not own_year and context is not None:
+            words = ((context.start, context.end), *words)
+            why += f" with “{context.words}” opening its paragraph"
+        return PeriodChoice(label, why, True, words)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,7 +42,17 @@ from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
 from ..language.normalise import NormalisedText
 from ..language.quantity import parse_quantity
-from .cues import CLAUSE, LetterDates, Offsets, Periods, Place, Segments, geo_of, status_of
+from .cues import (
+    CLAUSE,
+    LetterDates,
+    Offsets,
+    Periods,
+    Place,
+    Segments,
+    geo_of,
+    paragraph_starts,
+    status_of,
+)
 from .heading import Heading, read_heading
 from .matcher import CodebookEntry, Matcher
 
@@ -139,7 +149,7 @@ class _Drafter:
         self, letter: NormalisedText, codebook: Sequence[CodebookEntry], dates: LetterDates
     ) -> None:
         self.letter, self.text, self.dates = letter, letter.text, dates
-        self.segments = Segments(self.text)
+        self.segments = Segments(self.text, paragraph_starts(letter))
         self.matcher = Matcher(codebook, self.segments)
         self.periods = Periods(self.segments, dates)
         self.taken: set[str] = set()
