@@ -2,16 +2,12 @@
 
 For each of the letters, draft it (futian_indicators.drafting.draft_figures) with a codebook made
 only of the indicators the *other* letters' curated figures use, and compare the draft with the
-letter's curated figures:
-
-- found: a draft figure's quantity overlaps the curated figure's quantity (same number);
-- indicator, period, status: that draft figure has the curated indicator, period, status;
-- all three: indicator, period and status all right.
-
-Shares are of the curated figures. A number that is the quantity of several curated figures
-(深圳第一 is the rank of five indicators) gets one draft figure, so at most one of them can have
-the right indicator. "draft" counts the draft figures; "not placed" the numbers the draft
-could not give an indicator.
+letter's curated figures with the scorer of draft_scores.py: found (same place and value),
+period, status, area, the indicator of the curated figures whose indicator is in that codebook,
+a new indicator proposed for those whose indicator only the left-out letter uses, and false
+figures (draft figures on numbers that are no curated figure). A number that is the quantity of
+several curated figures (深圳第一 is the rank of five indicators) gets one draft figure, so at
+most one of them can have the right indicator.
 
 The aliases of the codebook were written with all five letters in view, so a word only the
 left-out letter uses may still be an alias of a shared indicator; the second table also drops
@@ -26,31 +22,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from futian_indicators.drafting import CodebookEntry, Draft, DraftFigure, draft_figures
+from draft_scores import Gold, Score, score, table
+
+from futian_indicators.drafting import CodebookEntry, draft_figures
 from futian_indicators.drafting.heading import read_heading
 from futian_indicators.language.normalise import NormalisedText, locate, normalise
-from futian_indicators.raw.records import FigureRecord, RawData, read_raw
+from futian_indicators.raw.records import RawData, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Score:
-    curated: int = 0
-    found: int = 0
-    indicator: int = 0
-    period: int = 0
-    status: int = 0
-    all_three: int = 0
-    drafted: int = 0
-    not_placed: int = 0
-
-    def add(self, other: Score) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def codebook(
@@ -75,28 +57,13 @@ def _occurs(alias: str, text: str) -> bool:
     return all(p in text for p in parts)
 
 
-def _match(
-    figure: FigureRecord, letter: NormalisedText, drafts: Sequence[DraftFigure]
-) -> DraftFigure | None:
-    start, end = locate(letter, figure.quote, figure.quantity).part
-    return next((d for d in drafts if d.start < end and start < d.end), None)
-
-
-def score(raw: RawData, source_id: str, draft: Draft, letter: NormalisedText) -> Score:
-    s = Score(drafted=len(draft.figures), not_placed=len(draft.not_placed))
-    for figure in (f for f in raw.figures if f.source_id == source_id):
-        s.curated += 1
-        d = _match(figure, letter, draft.figures)
-        if d is None:
-            continue
-        s.found += 1
-        right = (d.indicator == figure.indicator, d.period == figure.period,
-                 d.status == figure.status)  # fmt: skip
-        s.indicator += right[0]
-        s.period += right[1]
-        s.status += right[2]
-        s.all_three += all(right)
-    return s
+def gold(raw: RawData, source_id: str, letter: NormalisedText) -> list[Gold]:
+    """The curated figures of a letter as gold figures."""
+    out = []
+    for f in (f for f in raw.figures if f.source_id == source_id):
+        start, end = locate(letter, f.quote, f.quantity).part
+        out.append(Gold(start, end, f.value, f.indicator, f.period, f.status, f.geo))
+    return out
 
 
 def run(raw: RawData, *, leave_out: bool, strict: bool = False) -> dict[str, Score]:
@@ -110,35 +77,9 @@ def run(raw: RawData, *, leave_out: bool, strict: bool = False) -> dict[str, Sco
         letter = normalise(source.text)
         book = codebook(raw, ids, seen_in)
         draft = draft_figures(letter, source.source_id, book, read_heading(letter.text))
-        scores[source.source_id] = score(raw, source.source_id, draft, letter)
+        found = gold(raw, source.source_id, letter)
+        scores[source.source_id] = score(found, draft, {e.indicator_id for e in book})
     return scores
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{part / whole:.0%} ({part})" if whole else "n/a"
-
-
-def table(scores: dict[str, Score]) -> str:
-    total = Score()
-    for s in scores.values():
-        total.add(s)
-    header = ["letter", "curated", "found", "indicator", "period", "status", "all three",
-              "draft", "not placed"]  # fmt: skip
-    rows = []
-    for name, s in [*scores.items(), ("overall", total)]:
-        rows.append(
-            [name, str(s.curated), _share(s.found, s.curated), _share(s.indicator, s.curated),
-             _share(s.period, s.curated), _share(s.status, s.curated),
-             _share(s.all_three, s.curated), str(s.drafted), str(s.not_placed)]
-        )  # fmt: skip
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    lines.append(
-        f"\nOf the {total.found} curated figures found, the draft has the right indicator for "
-        f"{_share(total.indicator, total.found)}, period {_share(total.period, total.found)}, "
-        f"status {_share(total.status, total.found)}."
-    )
-    return "\n".join(lines)
 
 
 def main() -> None:

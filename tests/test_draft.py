@@ -58,7 +58,8 @@ def test_extract_writes_a_draft_that_the_build_accepts(
 ) -> None:
     code, out, err = extract(capsys, letter, "--source-id", NEW_ID, "--root", project)
     assert (code, err) == (0, "")
-    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 31 draft figure(s)" in out
+    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 28 draft figure(s)" in out
+    assert "review first" in out
     raw = project / "data" / "raw"
     assert (raw / "letters" / f"{NEW_ID}.txt").read_bytes() == LETTER.read_bytes()
     draft = yaml.safe_load((raw / "figures" / f"{NEW_ID}.yaml").read_text(encoding="utf-8"))
@@ -68,7 +69,7 @@ def test_extract_writes_a_draft_that_the_build_accepts(
     tables = build_tables(raw)
 
     figures = tables["figures"][tables["figures"]["source_id"] == NEW_ID]
-    assert len(figures) == len(draft["figures"]) == 31
+    assert len(figures) == len(draft["figures"]) == 28
     mentions = tables["mentions"][tables["mentions"]["source_id"] == NEW_ID]
     assert (mentions["figure_id"].notna() | mentions["reason"].notna()).all()
     source = tables["sources"].set_index("source_id").loc[NEW_ID]
@@ -130,10 +131,13 @@ def test_the_draft_reads_back_as_the_figure_records_the_build_reads(
     raw = read_raw(project / "data" / "raw")
     assert raw.problems == []
     records = [r for r in raw.figures if r.source_id == NEW_ID]
-    assert len(records) == len(report.draft.figures) == 31
-    for record, drafted in zip(records, report.draft.figures, strict=True):
+    placed = [f for f in report.draft.figures if f.proposal is None]
+    assert len(records) == len(placed) == 28
+    for record, drafted in zip(records, placed, strict=True):
+        labels = dict(drafted.labels)
         for key in (*FIGURE_KEYS, "note"):
-            assert getattr(record, key) == getattr(drafted, key), key
+            expected = labels[key] if key.endswith("_basis") else getattr(drafted, key)
+            assert getattr(record, key) == expected, key
         assert record.alternative_reading is None
 
 
@@ -189,7 +193,7 @@ def test_extract_out_writes_elsewhere(
         capsys, letter, "--source-id", NEW_ID, "--root", project, "--out", out
     )
     assert code == 0 and out.is_file()
-    assert "wrote review/draft.yaml: 31 draft figure(s)" in stdout  # relative to --root
+    assert "wrote review/draft.yaml: 28 draft figure(s)" in stdout  # relative to --root
     assert not (project / "data" / "raw" / "figures" / f"{NEW_ID}.yaml").exists()
 
 
@@ -415,20 +419,23 @@ def test_the_note_carries_the_confidence_and_the_reasons() -> None:
     assert "period ../2023-10-16 from no period words" in f.note  # a flow: up to the date
 
 
-def test_a_number_with_no_alias_is_not_placed_but_accounted_for() -> None:
+def test_a_number_with_no_alias_is_a_proposed_new_indicator_accounted_for() -> None:
     draft = draft_of("现场发布1个总体方案。专利授权量10426件。")
-    assert [(p.mention, p.quote) for p in draft.not_placed] == [("1个", "现场发布1个总体方案")]
+    proposed = [f for f in draft.figures if f.proposal is not None]
+    assert [(f.quantity, f.quote) for f in proposed] == [("1个", "现场发布1个总体方案")]
+    assert proposed[0].indicator.startswith("new:")
     written = yaml.safe_load(render_figures(draft, "reply.txt"))
-    assert written["not_figures"] == [
-        {"quote": "现场发布1个总体方案", "mention": "1个", "reason": NOT_PLACED_REASON}
-    ]
+    (entry,) = written["not_figures"]
+    assert (entry["quote"], entry["mention"]) == ("现场发布1个总体方案", "1个")
+    assert entry["reason"].startswith("draft: new indicator proposed: name_zh 现场发布")
+    assert NOT_PLACED_REASON not in entry["reason"]
 
 
 def test_quotes_are_widened_until_they_occur_once() -> None:
     text = "PCT申请量539件，全市第3。有效发明专利29292件，全市第3。"
-    book = [CodebookEntry("rank", "rank", "rank", "全市第3", ("全市第3",))]
+    book = [CodebookEntry("rank", "rank", "rank", "排名第3", ("第3",))]
     draft = draft_figures(normalise(text), "cppcc-2023103", book, DATED)
-    assert [f.quote for f in draft.figures] == [
+    assert [f.quote for f in draft.figures if f.proposal is None] == [
         "PCT申请量539件，全市第3",
         "有效发明专利29292件，全市第3",
     ]
@@ -443,13 +450,14 @@ def test_the_draft_reads_back_as_written() -> None:
     ]
     draft = draft_figures(normalise(text), "cppcc-2023103", book, DATED)
     read = yaml.safe_load(render_figures(draft, "reply.txt"))
-    for written, f in zip(read["figures"], draft.figures, strict=True):
-        assert written == {
+    placed = [f for f in draft.figures if f.proposal is None]
+    for written, f in zip(read["figures"], placed, strict=True):
+        expected = {
             key: getattr(f, key)
-            for key in ("slug", "indicator", "geo", "geo_basis", "period", "period_basis",
-                        "status", "status_basis", "quote", "quantity", "value", "unit",
-                        "qualifier", "note")
+            for key in ("slug", "indicator", "geo", "period", "status", "quote", "quantity",
+                        "value", "unit", "qualifier", "note")
         }  # fmt: skip
+        assert written == expected | dict(f.labels)
         assert isinstance(written["value"], int | float)
 
 

@@ -51,13 +51,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .. import vocab
 from ..core.period import parse_period
 from ..errors import CurationError
 from ..language.lexicon import CN_DIGITS, DAY, MONTH, SECTION_RE, YEAR
+from ..language.normalise import NormalisedText
 
 Offsets = tuple[int, int]
 """A span ``(start, end)`` of the normalised letter."""
@@ -83,11 +85,18 @@ class Segments:
     ((0, 19), (9, 19), (14, 19))
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: Sequence[int] = ()) -> None:
         self.text = text
         self.cuts = {
             level: [m.start() for m in rx.finditer(text)] for level, rx in _DELIMITERS.items()
         }
+        self.paragraphs = sorted({0, *paragraphs})
+
+    def paragraph(self, at: int) -> Offsets:
+        """The paragraph holding position ``at`` (the whole text when none are known)."""
+        i = bisect.bisect_right(self.paragraphs, at)
+        end = self.paragraphs[i] if i < len(self.paragraphs) else len(self.text)
+        return self.paragraphs[i - 1], end
 
     def span(self, level: int, start: int, end: int) -> Offsets:
         """The segment of ``level`` holding ``text[start:end]`` (its delimiter left out)."""
@@ -116,6 +125,12 @@ class Segments:
         """Whether ``at`` opens the segment starting at ``start`` (after 一是, （一） ...)."""
         opening = SECTION_RE.match(self.text, start)
         return at == (opening.end() if opening else start)
+
+
+def paragraph_starts(letter: NormalisedText) -> list[int]:
+    """Where the paragraphs of a normalised letter start: after a line break of the raw text."""
+    raw, offsets = letter.raw, letter.offsets
+    return [i for i in range(1, len(offsets)) if "\n" in raw[offsets[i - 1] + 1 : offsets[i]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +162,8 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<as_of_year>(?:截至)?{_Y}年(?:底|末))",
             r"(?P<now>截至(?:目前|当前|今)|目前|当前|至今)",
             rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
+            r"(?P<ignore>(?:上年|去年|上一年)?同期)",
+            rf"(?P<months>(?:{_Y}年)?{_M}[-—~～至到]{_M}月(?:份)?)",
             rf"(?P<half>{_Y}年(上|下)半年)",
             rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
             rf"(?P<day>{_Y}年{_M}月{_D}日)",
@@ -155,13 +172,15 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<base>较{_Y}年)",
             r"(?P<span>(?<![\d年])([1-9一二两三四五六七八九十])年(?=来|累计|翻|间|以来))",
             rf"(?P<year>{_Y}年(?:度)?)",
-            r"(?P<this_year>全年|今年|本年)",
-            r"(?P<last_year>年度)",
+            r"(?P<this_year>今年|本年)",
+            r"(?P<that_year>全年|当年)",
+            r"(?P<prior_year>上年|去年|上一年)",
+            r"(?P<annual>年度)",
         ]
     )
 )
 _CN_NUMBER: Final = {**CN_DIGITS, "十": 10}
-_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base"})
+_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base", "ignore"})
 _FRAME_KINDS: Final = frozenset({"as_of_day", "as_of_month", "as_of_year", "now", "since"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 _MAX_CARRY: Final = 8
@@ -194,6 +213,9 @@ def markers(text: str, start: int, end: int) -> list[Marker]:
         numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
         if kind == "half":
             numbers = (numbers[0], 1 if groups[1] == "上" else 2)
+        if kind == "months":
+            year = re.match(rf"{YEAR}", m.group(0))
+            numbers = (int(year.group(0)) if year else 0, *numbers[-2:])
         out.append(Marker(m.start(), m.end(), kind, numbers, m.group(0)))
     return out
 
@@ -227,9 +249,24 @@ def _valid(label: str | None) -> str | None:
         return None
 
 
-def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | None:
-    """The period label a marker stands for (None when the letter lacks what it needs)."""
+def _months(year: int | None, first: int, last: int) -> str | None:
+    if not year or not 1 <= first <= last <= 12:
+        return None
+    return f"{year}-{first:02d}-01/{parse_period(f'{year}-{last:02d}').end.isoformat()}"
+
+
+def _label(
+    marker: Marker, sentence: list[Marker], dates: LetterDates, context_year: int | None = None
+) -> str | None:
+    """The period label a marker stands for (None when the letter lacks what it needs).
+
+    ``context_year`` is the year the words around give a marker with no year of its own (全年,
+    1-4月): the last year before it in its sentence, else the year opening its paragraph.
+    """
     n, kind = marker.numbers, marker.kind
+    year_before = [m.numbers[0] for m in sentence if m.end <= marker.start and m.numbers
+                   and m.numbers[0] > 1900]  # fmt: skip
+    known_year = year_before[-1] if year_before else context_year
     letter_date = dates.date.isoformat() if dates.date else None
     years = [m.numbers[0] for m in sentence if m.kind == "year" and m is not marker]
     labels: dict[str, Callable[[], str | None]] = {
@@ -249,7 +286,11 @@ def _label(marker: Marker, sentence: list[Marker], dates: LetterDates) -> str | 
         "span": lambda: _span(n[0], years[0] if years else (dates.year and dates.year - 1)),
         "year": lambda: str(n[0]),
         "this_year": lambda: str(dates.year) if dates.year else None,
-        "last_year": lambda: str(dates.year - 1) if dates.year else None,
+        "that_year": lambda: str(known_year or dates.year) if known_year or dates.year else None,
+        "prior_year": lambda: str(dates.year - 1) if dates.year else None,
+        "annual": lambda: str(dates.year - 1) if dates.year else None,
+        "months": lambda: _months(n[0] or known_year or dates.year, n[1], n[2]),
+        "ignore": lambda: None,
     }
     return _valid(labels[kind]())
 
@@ -270,23 +311,33 @@ def _default(dates: LetterDates, measure: str) -> tuple[str, str] | None:
 
 @dataclass(frozen=True, slots=True)
 class PeriodChoice:
-    """A number's period label, the words it comes from, and whether the letter states it."""
+    """A number's period label, the words it comes from, and whether the letter states it.
+
+    ``words`` are the spans of the letter that state it (a marker, and the year that gives a
+    marker with no year of its own its year), empty when a default gives the label.
+    """
 
     label: str
     why: str
     stated: bool
+    words: tuple[Offsets, ...] = ()
 
 
 class Periods:
     """Chooses the period of each number of one letter (see the module docs).
+
+    The words that govern a number are looked for in order: its clause and sentence, then a
+    frame (截至…底, …以来, 目前) opening an earlier sentence of its section. 全年, 当年 and a
+    month range with no year (1-4月) take the year last named before them in the sentence, else
+    the year opening the paragraph, else the letter's year.
 
     Examples
     --------
     >>> text = "截至2024年底，园区已有进展。制度方面，实行5项制度。"
     >>> segments = Segments(text)
     >>> periods = Periods(segments, LetterDates(dt.date(2025, 9, 26), 2025))
-    >>> periods.of(Place.of(segments, (22, 24)), "stock")
-    PeriodChoice(label='2024-12-31', why='“截至2024年底” opening an earlier sentence', stated=True)
+    >>> periods.of(Place.of(segments, (22, 24)), "stock").label
+    '2024-12-31'
     """
 
     def __init__(self, segments: Segments, dates: LetterDates) -> None:
@@ -307,6 +358,33 @@ class Periods:
         intent = _INTENT_BEFORE_RE.search(self.text, own[0], marker.start)
         return self._frames(marker) or intent is not None
 
+    def _opening(self, sentence: Offsets) -> Marker | None:
+        """Period words opening a sentence (or framing its first clause), if any."""
+        found = [m for m in markers(self.text, *sentence) if m.kind not in _CLAUSE_ONLY_KINDS]
+        if found and self._frames(found[0]):
+            first_clause = self.segments.span(CLAUSE, sentence[0], sentence[0])
+            if found[0].start <= first_clause[1]:
+                return found[0]
+        return None
+
+    def _earlier(self, sentence: Offsets) -> list[Offsets]:
+        """The sentences before ``sentence`` in its paragraph, nearest first.
+
+        Then the heading of its section: a short paragraph with no sentence end, just before.
+        """
+        para = self.segments.paragraph(sentence[0])
+        out, at = [], sentence[0]
+        while at > para[0]:
+            previous = self.segments.span(SENTENCE, at - 1, at - 1)
+            previous = max(previous[0], para[0]), previous[1]
+            out.append(previous)
+            at = previous[0]
+        if para[0] > 0:
+            heading = self.segments.paragraph(para[0] - 1)
+            if "。" not in self.text[slice(*heading)]:
+                out.append(heading)
+        return out
+
     def _carried(self, sentence: Offsets) -> Marker | None:
         """A frame opening an earlier sentence of the same section, no period words between."""
         if SECTION_RE.match(self.text, sentence[0]):
@@ -325,6 +403,16 @@ class Periods:
             at = previous[0]
         return None
 
+    def _context_year(self, sentence: Offsets) -> Marker | None:
+        """The year opening the number's paragraph (or an earlier sentence of it)."""
+        if len(self.segments.paragraphs) <= 1:
+            return None
+        for earlier in self._earlier(sentence):
+            opening = self._opening(earlier)
+            if opening is not None and opening.numbers and opening.numbers[0] > 1900:
+                return opening
+        return None
+
     def of(self, place: Place, measure: str) -> PeriodChoice | None:
         """The period of the number at ``place`` (None: undated letter, no words, no year).
 
@@ -339,15 +427,39 @@ class Periods:
             for m in found
             if m.start >= mention[1] and m.end <= clause[1] and m.kind not in _CLAUSE_ONLY_KINDS
         ]
+        context = self._context_year(place.sentence)
         for marker in [*before[::-1], *after]:
-            label = _label(marker, found, self.dates)
-            if label is not None:
-                return PeriodChoice(label, f"“{marker.words}”", True)
+            choice = self._choice(marker, found, context, "")
+            if choice is not None:
+                return choice
         carried = self._carried(place.sentence)
-        if carried is not None and (label := _label(carried, [], self.dates)) is not None:
-            return PeriodChoice(label, f"“{carried.words}” opening an earlier sentence", True)
+        if carried is not None:
+            choice = self._choice(carried, [], context, " opening an earlier sentence")
+            if choice is not None:
+                return choice
         default = _default(self.dates, measure)
         return PeriodChoice(default[0], default[1], False) if default else None
+
+    def _choice(
+        self, marker: Marker, sentence: list[Marker], context: Marker | None, where: str
+    ) -> PeriodChoice | None:
+        year = context.numbers[0] if context is not None else None
+        label = _label(marker, sentence, self.dates, year)
+        if label is None:
+            return None
+        words: tuple[Offsets, ...] = ((marker.start, marker.end),)
+        dated = bool(marker.numbers) and marker.numbers[0] > 1900
+        own_year = dated or marker.kind in ("now", "this_year", "prior_year", "annual")
+        in_sentence = [m for m in sentence if m.end <= marker.start and m.numbers
+                       and m.numbers[0] > 1900]  # fmt: skip
+        why = f"“{marker.words}”{where}"
+        if not own_year and in_sentence:
+            words = ((in_sentence[-1].start, in_sentence[-1].end), *words)
+            why += f" with “{in_sentence[-1].words}” before it"
+        elif not own_year and context is not None:
+            words = ((context.start, context.end), *words)
+            why += f" with “{context.words}” opening its paragraph"
+        return PeriodChoice(label, why, True, words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,18 +504,112 @@ def status_of(text: str, place: Place, period: str, dates: LetterDates) -> tuple
     return "actual", "no target, plan or policy words"
 
 
-def geo_of(segments: Segments, place: Place) -> str:
-    """The area: ``hetao_shenzhen_park`` if 河套 is in the clause or opens the sentence.
+_CITY_RE: Final = re.compile(
+    r"(?<!占)(?<!高于)(?<!低于)(?<!快于)(?<!居)全市(?!第|前列|平均|同期)|深圳市?(?!园区|第|前)"
+)
+_CITY_OPENING_RE: Final = re.compile(
+    r"从全市看|全市方面|(?:深圳)?全市(?=[^，；。]{0,12}(?:实现|完成|共|累计|达))"
+)
+_HONG_KONG_RE: Final = re.compile(r"从香港看|香港方面|香港(?=[^，；。]{0,8}(?:实现|共|累计|达|有))")
+_HETAO_RE: Final = re.compile(r"河套")
+_PARK_RE: Final = re.compile(r"园区|合作区")
+_DISTRICT_RE: Final = re.compile(r"福田区|福田|全区|我区|辖区|本区")
+_MAX_PASSAGE: Final = 6
+
+
+def _hetao_passage(segments: Segments, sentence: Offsets) -> Offsets | None:
+    """Where 河套 was named in this sentence or up to six sentences before it in its section."""
+    text, at = segments.text, sentence[0]
+    if (m := _HETAO_RE.search(text, *sentence)) is not None:
+        return m.span()
+    for _ in range(_MAX_PASSAGE):
+        if at <= 0 or SECTION_RE.match(text, at):
+            return None
+        previous = segments.span(SENTENCE, at - 1, at - 1)
+        if (m := _HETAO_RE.search(text, *previous)) is not None:
+            return m.span()
+        if _DISTRICT_RE.search(text, *previous) or _CITY_OPENING_RE.search(text, *previous):
+            return None
+        at = previous[0]
+    return None
+
+
+def geo_of(segments: Segments, place: Place) -> tuple[str, str]:
+    """The area of the number at ``place`` and what it rests on.
+
+    In order: 全市/深圳 before the number in its clause, or 从全市看 opening its sentence, give
+    ``shenzhen`` (占全市, 高于全市, 居全市第一 do not: a share or a rank of the city stays the
+    district's); 香港 likewise ``hong_kong`` where the vocabulary has it; 河套 in the clause, or
+    园区/合作区 in a passage that named 河套 (this sentence or one of the six before it in its
+    section) give ``hetao_shenzhen_park``; else ``futian`` (福田 in the sentence, or by
+    convention).
 
     Examples
     --------
-    >>> text = "河套合作区已取得成果，集聚国家重大平台10个。"
-    >>> geo_of(Segments(text), Place((19, 22), (11, 22), (0, 22)))
-    'hetao_shenzhen_park'
+    >>> text = "河套合作区已取得成果，集聚国家重大平台10个。园区新增项目5个。"
+    >>> s = Segments(text)
+    >>> geo_of(s, Place.of(s, (text.index("10个"), text.index("10个") + 3)))
+    ('hetao_shenzhen_park', '“河套” opening its sentence')
+    >>> geo_of(s, Place.of(s, (text.index("5个"), text.index("5个") + 2)))
+    ('hetao_shenzhen_park', '“园区” in a passage about 河套')
     """
     text, (start, end) = segments.text, place.clause
-    if "河套" in text[start:end]:
-        return "hetao_shenzhen_park"
-    opening = SECTION_RE.match(text, place.sentence[0])
-    first = opening.end() if opening else place.sentence[0]
-    return "hetao_shenzhen_park" if text.startswith("河套", first) else "futian"
+    sentence, mention = place.sentence, place.mention
+    if (m := _CITY_RE.search(text, start, mention[0])) is not None:
+        return "shenzhen", f"“{m.group(0)}” in its clause"
+    city = _CITY_OPENING_RE.search(text, sentence[0], mention[0])
+    if city is not None and not _DISTRICT_RE.search(text, city.end(), mention[0]):
+        return "shenzhen", f"“{city.group(0)}” governing its sentence"
+    hong_kong = _HONG_KONG_RE.search(text, sentence[0], mention[0])
+    if hong_kong is not None and "hong_kong" in vocab.GEOS:
+        return "hong_kong", f"“{hong_kong.group(0)}” governing its sentence"
+    if (m := _HETAO_RE.search(text, start, end)) is not None:
+        return "hetao_shenzhen_park", "“河套” in its clause"
+    opening = SECTION_RE.match(text, sentence[0])
+    first = opening.end() if opening else sentence[0]
+    if text.startswith("河套", first):
+        return "hetao_shenzhen_park", "“河套” opening its sentence"
+    if _DISTRICT_RE.search(text, start, end) is None and (
+        (m := _PARK_RE.search(text, sentence[0], end)) is not None
+        and _hetao_passage(segments, sentence) is not None
+    ):
+        return "hetao_shenzhen_park", f"“{m.group(0)}” in a passage about 河套"
+    if (m := _DISTRICT_RE.search(text, start, end)) is not None:
+        return "futian", f"“{m.group(0)}” in its clause"
+    return "futian", "convention: the district, where no area is named"
+
+
+_THRESHOLD_AFTER_RE: Final = re.compile(
+    r"(?:以上|及以上)?(?:、[^，；。、的]{1,12})*的(?!比例|比重)"
+)
+_THRESHOLD_BEFORE_RE: Final = re.compile(
+    r"(?:首次|年|当年)(?:销售额|营业收入|营收|产值)?(?:首次)?(?:突破|达到|超过|迈上)$|(?:销售额|营业收入|营收|产值)(?:首次)?(?:突破|达到|超过)?$"
+)
+_AWARD_RE: Final = re.compile(r"奖励|给予|补贴|资助|认定|支持|扶持")
+
+
+def not_a_figure(text: str, place: Place) -> str | None:
+    """Why a number is not a figure at all, or None.
+
+    The reply's structure (从三个方面答复), and the thresholds of a policy: a number that
+    qualifies what follows it (首次突破100亿元的企业, 100亿元、50亿元、10亿元的企业) in a sentence
+    that grants.
+
+    Examples
+    --------
+    >>> text = "对年销售额首次突破100亿元的商贸企业给予奖励。现从三个方面答复如下。"
+    >>> s = Segments(text)
+    >>> not_a_figure(text, Place.of(s, (text.index("100"), text.index("的"))))
+    'a threshold of a policy (a number qualifying what follows it), not a figure'
+    >>> not_a_figure(text, Place.of(s, (text.index("三个"), text.index("方面"))))
+    "the reply's structure (…个方面), not a measure"
+    """
+    mention, sentence = place.mention, place.sentence
+    if text[mention[1] - 1] == "个" and text.startswith("方面", mention[1]):
+        return "the reply's structure (…个方面), not a measure"
+    after = _THRESHOLD_AFTER_RE.match(text, mention[1], sentence[1])
+    before = text[max(sentence[0], mention[0] - 12) : mention[0]]
+    threshold = after or (_THRESHOLD_BEFORE_RE.search(before) and "首次" in before)
+    if threshold and _AWARD_RE.search(text, *sentence):
+        return "a threshold of a policy (a number qualifying what follows it), not a figure"
+    return None

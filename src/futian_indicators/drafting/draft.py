@@ -34,8 +34,10 @@ accounted for and the draft builds as any curated letter does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any, Final
 
 from .. import vocab
 from ..core.period import parse_period
@@ -43,9 +45,25 @@ from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
 from ..language.normalise import NormalisedText
 from ..language.quantity import parse_quantity
-from .cues import CLAUSE, LetterDates, Offsets, Periods, Place, Segments, geo_of, status_of
+from .cues import (
+    CLAUSE,
+    PHRASE,
+    SENTENCE,
+    LetterDates,
+    Offsets,
+    Periods,
+    Place,
+    Segments,
+    geo_of,
+    not_a_figure,
+    paragraph_starts,
+    status_of,
+)
 from .heading import Heading, read_heading
 from .matcher import CodebookEntry, Matcher
+from .proposal import ACCEPT, Proposal, propose, subject
+from .verify import verified_labels
+from .yamltext import BASES_IN_FORMAT, NOT_PLACED_REASON
 
 __all__ = ["CodebookEntry", "Draft", "DraftFigure", "NotPlaced", "draft_figures"]
 
@@ -91,10 +109,10 @@ class DraftFigure:
     confidence: float
     start: int  # the number's span in the normalised letter
     end: int
-    # A draft's labels are proposals nobody has read yet: judgement, the note says so.
-    geo_basis: str = "judgement"
-    period_basis: str = "judgement"
-    status_basis: str = "judgement"
+    proposal: Proposal | None = None  # a new indicator, when the codebook has none for it
+    rests_on: tuple[tuple[str, str], ...] = ()  # (label, what it rests on)
+    labels: tuple[tuple[str, Any], ...] = ()  # period_basis ... evidence, in the record's order
+    period_words: tuple[Offsets, ...] = ()  # the words that state the period
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +124,7 @@ class NotPlaced:
     why: str
     start: int
     end: int
+    reason: str = NOT_PLACED_REASON  # the reason written under not_figures
 
 
 @dataclass(slots=True)
@@ -144,39 +163,79 @@ class _Drafter:
         self, letter: NormalisedText, codebook: Sequence[CodebookEntry], dates: LetterDates
     ) -> None:
         self.letter, self.text, self.dates = letter, letter.text, dates
-        self.segments = Segments(self.text)
+        self.segments = Segments(self.text, paragraph_starts(letter))
         self.matcher = Matcher(codebook, self.segments)
         self.periods = Periods(self.segments, dates)
         self.taken: set[str] = set()
+        self.codebook, self.proposed = codebook, 0
 
-    def figure(self, mention: Offsets, others: Sequence[Offsets]) -> DraftFigure | str:
+    def figure(self, mention: Offsets, others: Sequence[Offsets]) -> DraftFigure | NotPlaced:
         """A draft figure for the number at ``mention``, or why it cannot be placed."""
         words = self.text[slice(*mention)]
         try:
             quantity = parse_quantity(words)
         except QuantityParseError:
-            return "the grammar gives it no value (a bare or malformed number)"
+            return self.not_placed(
+                mention, "the grammar gives it no value (a bare or malformed number)"
+            )
         place = Place.of(self.segments, mention)
+        not_figure = not_a_figure(self.text, place)
+        if not_figure is not None:
+            return self.not_placed(mention, not_figure, f"draft: {not_figure}; review")
         choice = self.matcher.choose(place, quantity.unit, others)
-        if choice is None:
-            return f"no alias of an indicator in {quantity.unit} around it"
-        period = self.periods.of(place, self.matcher.measure(choice.entry))
+        proposal = None
+        if choice is not None and self._generic_alone(choice.entry, choice.alias, place):
+            where = f"{choice.where}; a generic word, nothing else of the indicator around"
+            choice = replace(choice, confidence=ACCEPT - 0.2, where=where)
+        if choice is None or choice.confidence < ACCEPT:
+            phrase = self.segments.span(PHRASE, *mention)
+            previous = None
+            if place.clause[0] > place.sentence[0]:
+                at = place.clause[0] - 1
+                previous = self.segments.span(CLAUSE, at, at)
+            name = subject(self.text, phrase, mention, previous=previous)
+            before = self.text[place.clause[0] : mention[0]]
+            status_guess = status_of(self.text, place, "0000", self.dates)[0]
+            self.proposed += 1
+            proposal = propose(
+                name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
+            )
+            measure = proposal.measure if proposal.measure in ("stock", "flow") else "flow"
+        else:
+            measure = self.matcher.measure(choice.entry)
+        period = self.periods.of(place, measure)
         if period is None:
-            return "no period words, and the letter is undated"
-        flow = choice.entry.measure in vocab.FLOW_MEASURES
-        if flow and parse_period(period.label).type == "as_of":
+            return self.not_placed(mention, "no period words, and the letter is undated")
+        own_measure = choice.entry.measure if choice is not None else measure
+        if own_measure in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
             period = replace(period, label=f"../{period.label}")  # a flow is never as_of
         status, status_why = status_of(self.text, place, period.label, self.dates)
-        confidence = max(0.1, min(0.9, choice.confidence - (0.0 if period.stated else 0.1)))
+        geo, geo_why = geo_of(self.segments, place)
+        if proposal is not None:
+            indicator, confidence = f"new:{proposal.suggested_id}", 0.3
+            about = proposal.describe()
+            if choice is not None:
+                about += (f" (the codebook's nearest, {choice.entry.indicator_id} by “"
+                          f"{choice.alias}”, {choice.where}, is too far to decide)")  # fmt: skip
+        else:
+            assert choice is not None
+            indicator = choice.entry.indicator_id
+            confidence = choice.confidence
+            about = f"indicator from alias “{choice.alias}” ({choice.where})"
+        confidence = max(0.1, min(0.9, confidence - (0.0 if period.stated else 0.1)))
         note = (
-            f"draft: confidence {confidence:.1f}; indicator from alias “{choice.alias}” "
-            f"({choice.where}); period {period.label} from {period.why}; status {status} "
-            f"({status_why}); review, then replace this note"
+            f"draft: confidence {confidence:.1f}; {about}; period {period.label} from "
+            f"{period.why}; status {status} ({status_why}); geo {geo} ({geo_why}); review, then "
+            "replace this note"
         )
+        rests_on = (("indicator", f"{confidence:.1f}: {about}"),
+                    ("period", f"{'words' if period.stated else 'convention'}: {period.why}"),
+                    ("status", status_why), ("geo", geo_why))  # fmt: skip
+        slug_id = proposal.suggested_id if proposal is not None else indicator
         return DraftFigure(
-            slug=_slug(choice.entry.indicator_id, period.label, self.taken),
-            indicator=choice.entry.indicator_id,
-            geo=geo_of(self.segments, place),
+            slug=_slug(slug_id, period.label, self.taken),
+            indicator=indicator,
+            geo=geo,
             period=period.label,
             status=status,
             quote="",
@@ -188,7 +247,104 @@ class _Drafter:
             confidence=round(confidence, 1),
             start=mention[0],
             end=mention[1],
+            proposal=proposal,
+            rests_on=rests_on,
+            period_words=period.words,
         )
+
+    def _generic_alone(self, entry: CodebookEntry, alias: str, place: Place) -> bool:
+        """Whether a generic alias (同比增长, 占全市) is all that names the indicator here."""
+        if not _GENERIC_RE.match(alias):
+            return False
+        words = {entry.name_zh, *entry.aliases_zh}
+        base = self.matcher.by_id.get(entry.base_indicator or "")
+        if base is not None:
+            words |= {base.name_zh, *base.aliases_zh}
+        sentence = self.text[slice(*place.sentence)]
+        specific = [w for w in words if not _GENERIC_RE.match(w)]
+        return not any(all(p in sentence for p in w.split("…") if p) for w in specific)
+
+    def not_placed(self, mention: Offsets, why: str, reason: str = NOT_PLACED_REASON) -> NotPlaced:
+        """A number the draft does not make a figure of (its quote is set by the caller)."""
+        return NotPlaced("", self.text[slice(*mention)], why, *mention, reason=reason)
+
+
+_GENERIC_RE: Final = re.compile(r"^(?:同比|增长|增速|占全市|占比|比重|全市第|深圳第)")
+_QUOTED_WORDS_RE: Final = re.compile(r"“([^”]+)”")
+
+
+def _evidence(letter: NormalisedText, segments: Segments, span: Offsets) -> Any:
+    """Evidence words: the words if they occur once, else a passage holding them once."""
+    words = letter.text[slice(*span)]
+    if len(letter.find_all(words)) == 1:
+        return words
+    for level in (CLAUSE, SENTENCE):
+        passage = letter.text[slice(*segments.span(level, *span))]
+        if len(letter.find_all(passage)) == 1 and passage.count(words) == 1:
+            return {"passage": passage, "words": words}
+    return words
+
+
+def _word_span(text: str, why: str, within: Offsets) -> Offsets | None:
+    """The span of the first quoted words of ``why`` within ``within`` (nearest the end)."""
+    m = _QUOTED_WORDS_RE.search(why)
+    if m is None:
+        return None
+    at = text.rfind(m.group(1), *within)
+    return (at, at + len(m.group(1))) if at >= 0 else None
+
+
+def _with_bases(
+    letter: NormalisedText, segments: Segments, figure: DraftFigure, quote: Offsets
+) -> DraftFigure:
+    """The figure with its quote and what each label rests on (quote, context, convention)."""
+    text = letter.text
+
+    def inside(span: Offsets) -> bool:
+        return quote[0] <= span[0] and span[1] <= quote[1]
+
+    bases: dict[str, str] = {}
+    evidence: dict[str, Any] = {}
+    period_words = _period_words(figure)
+    if not period_words:
+        bases["period"] = "convention"
+    elif all(inside(s) for s in period_words):
+        bases["period"] = "quote"
+    else:
+        bases["period"] = "context"
+        items = [_evidence(letter, segments, s) for s in period_words]
+        evidence["period"] = items[0] if len(items) == 1 else items
+    sentence = segments.span(SENTENCE, figure.start, figure.end)
+    for label in ("geo", "status"):
+        why = dict(figure.rests_on)[label]
+        span = _word_span(
+            text,
+            why,
+            (
+                segments.span(SENTENCE, sentence[0] - 400 if sentence[0] > 400 else 0, sentence[0])[
+                    0
+                ],
+                sentence[1],
+            ),
+        )
+        if span is None or why.startswith(("convention", "no target")):
+            bases[label] = "convention"
+        elif inside(span):
+            bases[label] = "quote"
+        else:
+            bases[label] = "context"
+            evidence[label] = _evidence(letter, segments, span)
+    labels: list[tuple[str, Any]] = [(f"{k}_basis", bases[k]) for k in ("geo", "period", "status")]
+    if evidence:
+        labels.append(("evidence", evidence))
+    note = figure.note
+    if not BASES_IN_FORMAT:
+        note += "; bases: " + ", ".join(f"{k} {v}" for k, v in bases.items())
+    return replace(figure, quote=text[slice(*quote)], labels=tuple(labels), note=note)
+
+
+def _period_words(figure: DraftFigure) -> tuple[Offsets, ...]:
+    return figure.period_words
 
 
 def draft_figures(
@@ -231,13 +387,16 @@ def draft_figures(
     >>> print(textwrap.fill(f.note, 80))
     draft: confidence 0.9; indicator from alias “地区生产总值” (before the number, same
     phrase); period 2024 from “2024年”; status actual (no target, plan or policy
-    words); review, then replace this note
-    >>> [(n.mention, n.quote, n.why) for n in draft.not_placed]
-    [('3家', '共3家', 'no alias of an indicator in count around it')]
+    words); geo futian (convention: the district, where no area is named); review,
+    then replace this note; bases: period quote, geo convention, status convention
+    >>> g = draft.figures[1]
+    >>> g.quantity, g.indicator, g.proposal.measure, g.confidence
+    ('3家', 'new:new_indicator_1', 'flow', 0.3)
     """
     heading = heading if heading is not None else read_heading(letter.text)
     drafter = _Drafter(letter, codebook, LetterDates.of(heading.date, heading.doc_number))
     spans = [(s, e) for s, e, kind in mention_spans(letter.text) if kind in MEASURE_KINDS]
+    measures = {entry.indicator_id: entry.measure for entry in codebook}
     draft = Draft(source_id)
     for mention in spans:
         result = drafter.figure(mention, [s for s in spans if s != mention])
@@ -245,9 +404,18 @@ def draft_figures(
         words = letter.text[slice(*mention)]
         if quote is None:
             draft.problems.append(f"no passage around {words!r} occurs once in the letter")
-        elif isinstance(result, str):
-            passage = letter.text[slice(*quote)]
-            draft.not_placed.append(NotPlaced(passage, words, result, *mention))
+        elif isinstance(result, NotPlaced):
+            draft.not_placed.append(replace(result, quote=letter.text[slice(*quote)]))
         else:
-            draft.figures.append(replace(result, quote=letter.text[slice(*quote)]))
+            with_bases = _with_bases(letter, drafter.segments, result, quote)
+            labels = verified_labels(
+                with_bases.labels,
+                with_bases.quote,
+                period=with_bases.period,
+                geo=with_bases.geo,
+                status=with_bases.status,
+                letter_date=heading.date,
+                measure=measures.get(with_bases.indicator, "flow"),
+            )
+            draft.figures.append(replace(with_bases, labels=labels))
     return draft

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..errors import ArgumentError, LetterError
 from ..language.normalise import NormalisedText, normalise
@@ -27,7 +27,7 @@ from .heading import KIND_BY_BODY, Heading, read_heading
 from .matcher import read_codebook
 from .yamltext import render_figures, render_source
 
-__all__ = ["DraftReport", "draft_letter", "summary"]
+__all__ = ["DraftReport", "draft_letter", "review", "summary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +55,48 @@ def summary(report: DraftReport, root: Path) -> str:
         return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
     draft = report.draft
+    placed = [f for f in draft.figures if f.proposal is None]
+    proposed = len(draft.figures) - len(placed)
+    held = len(draft.not_placed) + proposed
     lines = [
-        f"wrote {shown(report.figures_path)}: {len(draft.figures)} draft figure(s), "
-        f"{len(draft.not_placed)} number(s) not placed"
-        + (" (listed at the top of the file)" if draft.not_placed else "")
+        f"wrote {shown(report.figures_path)}: {len(placed)} draft figure(s), "
+        f"{len(draft.not_placed)} number(s) not placed, {proposed} new indicator(s) proposed"
+        + (" (listed at the top of the file)" if held else "")
     ]
     if report.letter_path is not None:
         lines.append(f"copied the letter to {shown(report.letter_path)}")
     if report.source_added:
         lines.append(f"appended a draft record of {draft.source_id} to data/raw/sources.yaml")
+    lines[1:1] = review(draft)
     lines += [f"problem: {p}" for p in draft.problems]
     lines.append("review the draft (every note says 'draft:'), then run 'futian-indicators build'")
     return "\n".join(lines)
+
+
+_REVIEW_BELOW: Final = 0.7
+
+
+def review(draft: Draft, limit: int = 20) -> list[str]:
+    """The labels to review first: the least sure figures first, with what each label rests on.
+
+    A figure is listed when its confidence is under 0.7 (a proposed new indicator, an alias far
+    from the number) or a label rests on a convention; at most ``limit`` of them.
+    """
+    unsure = [
+        f
+        for f in draft.figures
+        if f.confidence < _REVIEW_BELOW or any(v == "convention" for _, v in f.labels)
+    ]
+    unsure.sort(key=lambda f: (f.confidence, f.start))
+    if not unsure:
+        return []
+    lines = [f"review first ({len(unsure)} figure(s), least sure first):"]
+    for f in unsure[:limit]:
+        lines.append(f"  {f.quantity} [{f.slug}] confidence {f.confidence:.1f}")
+        lines += [f"    {label}: {why}" for label, why in f.rests_on]
+    if len(unsure) > limit:
+        lines.append(f"  … and {len(unsure) - limit} more (their notes in the file say why)")
+    return lines
 
 
 def _check_source_id(source_id: str) -> None:

@@ -30,12 +30,15 @@ from ..raw.records import FIGURE_KEYS
 from .heading import Heading
 
 if TYPE_CHECKING:
-    from .draft import Draft
+    from .draft import Draft, DraftFigure
 
 __all__ = ["NOT_PLACED_REASON", "render_figures", "render_source"]
 
 NOT_PLACED_REASON: Final = "draft: not placed; review"
 """The reason a draft gives, under ``not_figures``, to a number it could not place."""
+
+BASES_IN_FORMAT: Final = "period_basis" in FIGURE_KEYS
+"""Whether the figure record has the label bases (period_basis, evidence ...) to write."""
 
 _WIDTH: Final = 96
 
@@ -54,8 +57,26 @@ def _number(value: float) -> str:
     return format(Decimal(repr(value)), "f")
 
 
+def _evidence_value(value: Any) -> str:
+    """One label's evidence on one line: words, ``{passage: ..., words: ...}`` or a list."""
+    if isinstance(value, dict):
+        passage, words = (
+            _scalar(value["passage"], quoted=True),
+            _scalar(value["words"], quoted=True),
+        )
+        return f"{{passage: {passage}, words: {words}}}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_evidence_value(v) for v in value) + "]"
+    return _scalar(str(value), quoted=True)
+
+
 def _entry(key: str, value: Any, indent: str) -> list[str]:
-    """``key: value`` lines; a long text is folded (``>-``) at spaces."""
+    """``key: value`` lines; a long text is folded (``>-``) at spaces; evidence as a mapping."""
+    if key == "evidence" and isinstance(value, dict):
+        inner = " " * len(indent) + "  "
+        return [f"{' ' * len(indent)}evidence:"] + [
+            f"{inner}{label}: {_evidence_value(v)}" for label, v in value.items()
+        ]
     text = _number(value) if key == "value" else _scalar(value, quoted=key == "period")
     line = f"{indent}{key}: {text}"
     if len(line) <= _WIDTH or not isinstance(value, str) or " " not in value:
@@ -70,12 +91,38 @@ def _comments(text: str, indent: str = "# ") -> list[str]:
     )
 
 
-_FIGURE_KEYS: Final = (*FIGURE_KEYS, "note")
+_FIGURE_KEYS: Final = tuple(
+    k for key in (*FIGURE_KEYS, "note")
+    for k in ((key, "evidence") if key == "status_basis" else (key,))
+)  # fmt: skip
+"""The keys of a figure record, in the order the curated files write them (evidence, optional,
+after the bases)."""
+
+
+def _proposed_reason(figure: DraftFigure) -> str:
+    """The not_figures reason of a draft figure of a proposed new indicator."""
+    assert figure.proposal is not None
+    return (
+        f"draft: {figure.proposal.describe()}; period {figure.period}, status {figure.status}, "
+        f"geo {figure.geo}; add the indicator to indicators.yaml and curate it as a figure, or "
+        "give it its reason"
+    )
+
+
+def _basis_keys(figure: DraftFigure) -> list[tuple[str, Any]]:
+    """The label-basis keys of a figure, in the record's order, where the format has them."""
+    return [(k, v) for k, v in figure.labels if BASES_IN_FORMAT and k in _FIGURE_KEYS]
 
 
 def render_figures(draft: Draft, letter_name: str) -> str:
-    """The draft as the text of ``figures/<source_id>.yaml`` (format: docs/curation.md)."""
-    n, m = len(draft.figures), len(draft.not_placed)
+    """The draft as the text of ``figures/<source_id>.yaml`` (format: docs/curation.md).
+
+    A draft figure of a proposed new indicator is written under ``not_figures`` with its
+    proposal as the reason: the build accepts only codebook indicators.
+    """
+    placed = [f for f in draft.figures if f.proposal is None]
+    proposed = [f for f in draft.figures if f.proposal is not None]
+    n, m = len(placed), len(draft.not_placed) + len(proposed)
     lines = _comments(
         f"DRAFT figures of {draft.source_id}, written by `futian-indicators extract` from "
         f"{letter_name}. Nothing here is reviewed: check each figure's indicator, period, status "
@@ -84,24 +131,31 @@ def render_figures(draft: Draft, letter_name: str) -> str:
     )
     for p in draft.not_placed:
         lines += _comments(f"{p.mention} in “{p.quote}”: {p.why}", indent="#   - ")
+    for f in proposed:
+        lines += _comments(f"{f.quantity} in “{f.quote}”: {_proposed_reason(f)}", indent="#   - ")
     if m:
         lines += _comments(
-            f"Each is listed under not_figures with the reason '{NOT_PLACED_REASON}': curate "
-            "it as a figure, or give it its reason."
+            "Each is listed under not_figures with a reason that starts 'draft:': curate it as a "
+            "figure, or give it its reason."
         )
     for problem in draft.problems:
         lines += _comments(f"PROBLEM: {problem}")
     lines += [f"source_id: {_scalar(draft.source_id)}", "figures:" + ("" if n else " []")]
-    for i, figure in enumerate(draft.figures):
+    for i, figure in enumerate(placed):
         lines += [""] if i else []
+        values = {key: getattr(figure, key) for key in _FIGURE_KEYS if hasattr(figure, key)}
+        values.update(_basis_keys(figure))
         for key in _FIGURE_KEYS:
-            lines += _entry(key, getattr(figure, key), "  - " if key == "slug" else "    ")
+            if key in values:
+                lines += _entry(key, values[key], "  - " if key == "slug" else "    ")
     if m:
         lines += ["", "not_figures:"]
-        for p in draft.not_placed:
-            lines += _entry("quote", p.quote, "  - ")
-            lines += _entry("mention", p.mention, "    ")
-            lines += _entry("reason", NOT_PLACED_REASON, "    ")
+        entries = [(p.quote, p.mention, p.reason) for p in draft.not_placed]
+        entries += [(f.quote, f.quantity, _proposed_reason(f)) for f in proposed]
+        for quote, mention, reason in entries:
+            lines += _entry("quote", quote, "  - ")
+            lines += _entry("mention", mention, "    ")
+            lines += _entry("reason", reason, "    ")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,144 @@
+"""A new indicator proposed for a number whose concept the codebook does not have.
+
+When no alias of the codebook stands near enough to a number (the matcher's confidence under
+:data:`ACCEPT`), the draft does not force the nearest codebook id on it by a generic word (同比增长,
+占全市, 场): it proposes a new indicator, named from the subject phrase of the number's clause,
+for the curator to add to ``indicators.yaml`` or to map to an existing one.
+
+- name_zh: the words before the number in its phrase, without the period, area and verb words
+  around them (全年实现地区生产总值5948.82亿元 -> 地区生产总值); a growth rate with no subject of
+  its own (…，同比增长5.2%) takes the subject of the clause before and adds 增长率.
+- measure: ``growth`` for a percent after 增长/增速/下降, ``share`` after 占, ``rank`` for a
+  rank, ``stock`` for a count or amount after 累计, 已, 共有, 拥有, 集聚, 余额, 总数, else ``flow``;
+  ``parameter`` for a policy's parameter.
+- suggested id: the base indicator's id with ``_growth`` or ``_share`` when the subject is a
+  codebook indicator's name or alias (地区生产总值 -> ``gdp_growth``), else ``new_indicator_<n>``
+  for the curator to name.
+
+The word lists are the drafter's own for now (they belong with the shared lexicon once the
+word readers of the labels have settled).
+
+Examples
+--------
+>>> text = "全年实现地区生产总值5948.82亿元，同比增长5.2%。"
+>>> subject(text, (0, 19), (10, 19))
+'地区生产总值'
+>>> subject(text, (20, 28), (24, 28), previous=(0, 19))
+'地区生产总值增长率'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from ..language.lexicon import SECTION_RE, YEAR
+from .matcher import CodebookEntry
+
+__all__ = ["ACCEPT", "Proposal", "propose", "subject"]
+
+ACCEPT: Final = 0.7
+"""The least confidence at which the draft takes the matcher's codebook indicator."""
+
+_LEADING_RE: Final = re.compile(
+    rf"^(?:(?:截至|到|自|从)?(?:{YEAR}年)?(?:\d{{1,2}}[-至]\d{{1,2}}月|\d{{1,2}}月(?:底|末)?|"
+    r"上半年|下半年|全年|当年|今年|去年|上年|年底|年末|以来|目前|当前)?)"
+    r"(?:，)?(?:福田区|福田|全区|我区|辖区|全市|深圳市|深圳|园区|合作区|香港)?"
+    r"(?:的)?(?:实现|完成|累计|新增|已|共|共有|拥有|集聚|引进|举办|开展|达到|达|为|有)*"
+)
+_TRAILING_RE: Final = re.compile(
+    r"(?:实现|完成|累计|新增|共|共有|拥有|集聚|引进|达到|达|为|有|超过|超|约|近|突破|逾|"
+    r"同比|增长|增速|下降|占全市的?|占比|规模|总量|的)+$"
+)
+_GROWTH_RE: Final = re.compile(r"(?:增长|增速|下降|增幅)[了为达]?$")
+_SHARE_RE: Final = re.compile(r"占[^，；。]{0,12}$")
+_NUMBER_TAIL_RE: Final = re.compile(r"[超约近逾]?[\d.]+[万亿]*[^\d，；。、]{0,3}$")
+_STOCK_RE: Final = re.compile(r"累计|已|共有|拥有|集聚|余额|总数|存量|在库|现有")
+
+
+def _clean(words: str) -> str:
+    opening = SECTION_RE.match(words)
+    words = words[opening.end() :] if opening else words
+    return _TRAILING_RE.sub("", _LEADING_RE.sub("", words, count=1))
+
+
+def subject(
+    text: str,
+    phrase: tuple[int, int],
+    mention: tuple[int, int],
+    *,
+    previous: tuple[int, int] | None = None,
+) -> str:
+    """The subject phrase of a number: the words before it in its phrase, cleaned.
+
+    ``previous`` (the clause before) gives a growth rate with no subject of its own its subject.
+    """
+    before = text[phrase[0] : mention[0]]
+    own = _clean(before)
+    if own or not _GROWTH_RE.search(before) or not previous:
+        return own
+    words = _NUMBER_TAIL_RE.sub("", text[previous[0] : previous[1]])
+    base = _clean(words)
+    return f"{base}增长率" if base else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed new indicator: its name, a suggested id, its unit and measure."""
+
+    name_zh: str
+    suggested_id: str
+    unit: str
+    measure: str
+
+    def describe(self) -> str:
+        """The proposal in words, as a draft note or reason gives it."""
+        return (
+            f"new indicator proposed: name_zh {self.name_zh or '(no subject words)'}, "
+            f"suggested id {self.suggested_id}, unit {self.unit}, measure {self.measure}"
+        )
+
+
+def _measure(before: str, unit: str, status: str) -> str:
+    if status == "policy":
+        return "parameter"
+    if unit == "rank":
+        return "rank"
+    if unit == "percent" and _GROWTH_RE.search(before[-6:]):
+        return "growth"
+    if unit in ("percent", "percentage_point") and _SHARE_RE.search(before):
+        return "share"
+    if unit == "percent":
+        return "rate"
+    return "stock" if _STOCK_RE.search(before) else "flow"
+
+
+def propose(
+    name_zh: str,
+    before: str,
+    unit: str,
+    status: str,
+    codebook: Sequence[CodebookEntry],
+    *,
+    number: int,
+) -> Proposal:
+    """A new indicator for a number whose subject is ``name_zh`` (see the module docs)."""
+    measure = _measure(before, unit, status)
+    base = next(
+        (e for e in codebook if name_zh and name_zh in (e.name_zh, *e.aliases_zh)), None
+    ) or next(
+        (
+            e
+            for e in codebook
+            if name_zh.removesuffix("增长率") and name_zh.removesuffix("增长率") == e.name_zh
+        ),
+        None,
+    )
+    suffix = {"growth": "_growth", "share": "_share"}.get(measure)
+    if base is not None and suffix:
+        suggested = f"{base.indicator_id}{suffix}"
+    else:
+        suggested = f"new_indicator_{number}"
+    return Proposal(name_zh, suggested, unit, measure)
