@@ -44,11 +44,12 @@ def codebook(
     for i in raw.indicators:
         if i.indicator_id not in indicator_ids:
             continue
-        aliases = i.aliases_zh
+        entry = CodebookEntry.of(i)  # the words the drafter looks for: names, synonyms, cues
+        aliases = entry.aliases_zh
         if seen_in is not None:
             aliases = tuple(a for a in aliases if any(_occurs(a, text) for text in seen_in))
         if aliases:
-            entries.append(replace(CodebookEntry.of(i), aliases_zh=aliases))
+            entries.append(replace(entry, aliases_zh=aliases))
     return entries
 
 

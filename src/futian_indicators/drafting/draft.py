@@ -388,7 +388,9 @@ def draft_figures(
     draft: confidence 0.9; indicator from alias “地区生产总值” (before the number, same
     phrase); period 2024 from “2024年”; status actual (no target, plan or policy
     words); geo futian (convention: the district, where no area is named); review,
-    then replace this note; bases: period quote, geo convention, status convention
+    then replace this note
+    >>> dict(f.labels)
+    {'geo_basis': 'convention', 'period_basis': 'quote', 'status_basis': 'convention'}
     >>> g = draft.figures[1]
     >>> g.quantity, g.indicator, g.proposal.measure, g.confidence
     ('3家', 'new:new_indicator_1', 'flow', 0.3)
