@@ -7,10 +7,8 @@ raises :class:`~futian_indicators.errors.UnknownValueError`, naming the closest 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
-import unicodedata
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 from typing import Any
@@ -19,6 +17,7 @@ import pandas as pd
 
 from . import _resources, vocab
 from .errors import ArgumentError, UnknownValueError, wrong_type
+from .lookup import indicator_names, lookup_key, suggest_indicators
 
 Filter = str | Iterable[str] | None
 
@@ -53,40 +52,9 @@ def _select(
     return frame[frame[column].isin(wanted)]
 
 
-def _lookup_key(text: str) -> str:
-    """What a name is compared by: any width (NFKC: ＧＤＰ is GDP), any case, no outer spaces."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
 @functools.cache
 def _indicator_names(version: str) -> tuple[dict[str, tuple[str, ...]], ...]:
-    """Lookup keys -> indicator ids, in the order they are tried: ids, names, aliases."""
-    codebook = _raw_table("indicators", version)
-    tiers: list[dict[str, list[str]]] = [{}, {}, {}]
-    for row in codebook.itertuples(index=False):
-        indicator = str(row.indicator_id)
-        names = [n for n in (row.name_en, row.name_zh) if isinstance(n, str)]
-        aliases = (
-            str(row.aliases_zh).split(vocab.ALIAS_SEPARATOR)
-            if isinstance(row.aliases_zh, str)
-            else []
-        )
-        for tier, texts in zip(tiers, ([indicator], names, aliases), strict=True):
-            for text in texts:
-                ids = tier.setdefault(_lookup_key(text), [])
-                if text and indicator not in ids:
-                    ids.append(indicator)
-    return tuple({key: tuple(ids) for key, ids in tier.items() if key} for tier in tiers)
-
-
-def _suggest_indicators(key: str, tiers: tuple[dict[str, tuple[str, ...]], ...]) -> list[str]:
-    """Up to three ids whose id, name or alias is closest to ``key`` (containing it first)."""
-    every = {name: ids for tier in reversed(tiers) for name, ids in tier.items()}
-    containing = [name for name in every if key and (key in name or name in key)]
-    containing.sort(key=lambda name: abs(len(name) - len(key)))
-    close = difflib.get_close_matches(key, list(every), n=6, cutoff=0.5)
-    found = [i for name in [*containing, *close] for i in every[name]]
-    return list(dict.fromkeys(found))[:3]
+    return indicator_names(_raw_table("indicators", version))
 
 
 def resolve_indicator(indicator: str, *, version: str | None = None) -> str:
@@ -111,7 +79,7 @@ def resolve_indicator(indicator: str, *, version: str | None = None) -> str:
     if not isinstance(indicator, str):
         raise wrong_type("indicator", indicator, "an indicator id, name or alias (str)")
     tiers = _indicator_names(data_version(version))
-    key = _lookup_key(indicator)
+    key = lookup_key(indicator)
     for tier in tiers:
         ids = tier.get(key, ())
         if len(ids) == 1:
@@ -124,7 +92,7 @@ def resolve_indicator(indicator: str, *, version: str | None = None) -> str:
         "indicator",
         indicator,
         tiers[0],
-        close=_suggest_indicators(key, tiers),
+        close=suggest_indicators(key, tiers),
         where_listed=f"the {len(tiers[0])} indicators are listed by fi.load_indicators() and "
         "'futian-indicators list'",
     )

@@ -132,6 +132,20 @@ the build finds it in the raw letter); ``period``, a span of months (1-5月, 1�
 CHECK_KINDS = ("agreement", "monotone", "identity", "bound")
 """What a consistency check asserts (docs/rules.md): the relations a check may test."""
 
+MENTION_REASONS = {
+    "date": "a date, not a measure",
+    "doc_number": "a document or telephone number, not a measure",
+    "ordinal": "an ordinal (a heading, a session, a place in a sequence), not a measure",
+    "code": "a name or code that holds a number (20+8, 5G, 百亿级), not a measure",
+    "duration": "a length of time that qualifies another number, not a measure",
+    "page_number": "a page number of the published letter, not a measure",
+    "period": "a span of months or a period, not a measure",
+    "address": "a number in an address or the name of a line or building, not a measure",
+    "clock_time": "a time of day, not a measure",
+    "ratio": "a ratio of numbers (1:1), not a measure",
+}
+"""For every mention kind that is never a measure, the one-line reason it is not a figure."""
+
 RULE_KINDS = (*CHECK_KINDS, "derivation")
 """The kinds of rule in rules.yaml: the consistency checks, and derivations (rules that compute a
 figure no letter states; they test nothing and have their own table)."""

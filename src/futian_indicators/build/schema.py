@@ -18,42 +18,18 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from .. import vocab
+from .columns import (
+    DATE,
+    LIST_SEPARATOR,
+    STRING,
+    basis_column,
+    bound_column,
+    choice_column,
+    text_column,
+)
+from .consistency_schema import CHECKS, DERIVATIONS, RULES, TARGETS
 
-STRING = pd.StringDtype()
-DATE = "datetime64[ns]"
-_ID = r"^[a-z0-9][a-z0-9_\-]*$"
-
-LIST_SEPARATOR = vocab.LIST_SEPARATOR
-"""Separates several ids in one cell (see ``LIST_COLUMNS``); an id never contains it."""
-
-
-def _text(description: str, *, nullable: bool = False) -> pa.Column:
-    checks = [pa.Check.str_length(min_value=1)]
-    return pa.Column(STRING, checks, nullable=nullable, description=description)
-
-
-def _choice(description: str, allowed: tuple[str, ...]) -> pa.Column:
-    return pa.Column(STRING, pa.Check.isin(allowed), description=description)
-
-
-def _basis(label: str) -> pa.Column:
-    return pa.Column(
-        STRING,
-        pa.Check.isin(vocab.BASES),
-        nullable=True,
-        description=f"What the {label} label rests on: quote (the quote's words state it), "
-        "context (other words of the letter: see evidence), convention (a documented "
-        f"default: {vocab.CONVENTIONS[label]}), judgement (the curator's reading: see note); "
-        "for a derived figure, the weakest basis of its inputs (judgement < convention < "
-        "context < quote).",
-    )
-
-
-def _bound(description: str) -> pa.Column:
-    return pa.Column(
-        float, pa.Check(lambda s: ~s.isna(), error="bound is NaN"), description=description
-    )
-
+__all__ = ["LIST_SEPARATOR", "SCHEMAS", "STRING", "foreign_key_problems", "validate"]
 
 SOURCES = pa.DataFrameSchema(
     {
@@ -62,21 +38,23 @@ SOURCES = pa.DataFrameSchema(
             pa.Check.str_matches(f"^(?:{vocab.SOURCE_ID_PATTERN})$"),
             description="Letter id: body and document number, e.g. cppcc-2025136.",
         ),
-        "kind": _choice("What the letter replies to.", vocab.SOURCE_KINDS),
-        "doc_number": _text("The proposal's or suggestion's number, as the letter writes it."),
-        "session_zh": _text("The session at which it was raised (会议).", nullable=True),
-        "title_zh": _text("Title of the proposal or suggestion."),
-        "issuer_zh": _text(
+        "kind": choice_column("What the letter replies to.", vocab.SOURCE_KINDS),
+        "doc_number": text_column(
+            "The proposal's or suggestion's number, as the letter writes it."
+        ),
+        "session_zh": text_column("The session at which it was raised (会议).", nullable=True),
+        "title_zh": text_column("Title of the proposal or suggestion."),
+        "issuer_zh": text_column(
             "Office that signed the reply; null when the letter does not say.", nullable=True
         ),
-        "issuer_en": _text("English rendering of issuer_zh.", nullable=True),
-        "recipients_zh": _text(
+        "issuer_en": text_column("English rendering of issuer_zh.", nullable=True),
+        "recipients_zh": text_column(
             "Members or deputies addressed, as the salutation lists them.", nullable=True
         ),
         "date": pa.Column(
             DATE, nullable=True, description="Date the reply was signed; null when it is undated."
         ),
-        "raw_path": _text("Path of the letter's raw text in the repository."),
+        "raw_path": text_column("Path of the letter's raw text in the repository."),
         "sha256": pa.Column(
             STRING,
             pa.Check.str_matches(r"^[0-9a-f]{64}$"),
@@ -85,7 +63,7 @@ SOURCES = pa.DataFrameSchema(
         "n_chars": pa.Column(
             "int64", pa.Check.gt(0), description="Characters in the decoded raw letter."
         ),
-        "note": _text("What the letter does not state, and other remarks.", nullable=True),
+        "note": text_column("What the letter does not state, and other remarks.", nullable=True),
     },
     strict=True,
     ordered=True,
@@ -101,26 +79,26 @@ INDICATORS = pa.DataFrameSchema(
             pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"),
             description="snake_case English id, e.g. gdp.",
         ),
-        "name_en": _text("English name."),
-        "name_zh": _text("Chinese name."),
-        "unit": _choice("Base unit of the indicator's figures.", vocab.UNITS),
-        "measure": _choice("Kind of quantity.", vocab.MEASURES),
-        "category": _text("Topic group, e.g. economy, innovation, finance."),
-        "description_en": _text("What the indicator measures, with its scope (口径)."),
-        "aliases_zh": _text(
+        "name_en": text_column("English name."),
+        "name_zh": text_column("Chinese name."),
+        "unit": choice_column("Base unit of the indicator's figures.", vocab.UNITS),
+        "measure": choice_column("Kind of quantity.", vocab.MEASURES),
+        "category": text_column("Topic group, e.g. economy, innovation, finance."),
+        "description_en": text_column("What the indicator measures, with its scope (口径)."),
+        "aliases_zh": text_column(
             "Its other names: the words a user may look it up by besides name_zh (true "
             "synonyms), separated by '|'; null when name_zh is its only name.",
             nullable=True,
         ),
-        "cues_zh": _text(
+        "cues_zh": text_column(
             "Context words that help place a number of a new letter on this indicator (never "
             "used for lookup), separated by '|'; null when there are none.",
             nullable=True,
         ),
-        "base_indicator": _text(
+        "base_indicator": text_column(
             "For growth and share indicators: the indicator they are of.", nullable=True
         ),
-        "denominator_indicator": _text(
+        "denominator_indicator": text_column(
             "For a share: the indicator of the whole it is a share of (indicators.indicator_id).",
             nullable=True,
         ),
@@ -130,7 +108,7 @@ INDICATORS = pa.DataFrameSchema(
             nullable=True,
             description="For a share: the area of the whole (占全市: shenzhen).",
         ),
-        "note": _text(
+        "note": text_column(
             "What a reader should know: its 口径, and how it differs from a look-alike.",
             nullable=True,
         ),
@@ -149,14 +127,14 @@ FIGURES = pa.DataFrameSchema(
             pa.Check.str_matches(r"^[a-z0-9\-]+/[a-z0-9][a-z0-9\-]*$"),
             description="<source_id>/<slug>; stable across releases.",
         ),
-        "source_id": _text(
+        "source_id": text_column(
             "The letter that reports the figure (sources.source_id); for a derived figure, the "
             "one letter all its terms come from, or null.",
             nullable=True,
         ),
-        "indicator_id": _text("What the figure measures (indicators.indicator_id)."),
-        "geo": _choice("Area the figure is of.", vocab.GEOS),
-        "period": _text(
+        "indicator_id": text_column("What the figure measures (indicators.indicator_id)."),
+        "geo": choice_column("Area the figure is of.", vocab.GEOS),
+        "period": text_column(
             "Period label: 2024, 2023H1, 2024-12-31 (a stock on a day), ../2023-08-31 (a flow "
             "counted up to a day), 2022/2024, ../2024 (several years up to 2024), ..."
         ),
@@ -167,31 +145,35 @@ FIGURES = pa.DataFrameSchema(
             "(to_date, and multi_year labels ../YYYY).",
         ),
         "period_end": pa.Column(DATE, description="Last day the period covers."),
-        "period_type": _choice("How the period label reads.", vocab.PERIOD_TYPES),
-        "status": _choice("actual, target, plan, policy parameter, or derived.", vocab.STATUSES),
-        "period_basis": _basis("period"),
-        "geo_basis": _basis("geo"),
-        "status_basis": _basis("status"),
+        "period_type": choice_column("How the period label reads.", vocab.PERIOD_TYPES),
+        "status": choice_column(
+            "actual, target, plan, policy parameter, or derived.", vocab.STATUSES
+        ),
+        "period_basis": basis_column("period"),
+        "geo_basis": basis_column("geo"),
+        "status_basis": basis_column("status"),
         "value": pa.Column(float, description="The stated number in base units."),
-        "unit": _choice("Base unit of value and the bounds.", vocab.UNITS),
-        "value_as_reported": _text("Number, qualifier and unit as the letter words them."),
-        "unit_as_reported": _text(
+        "unit": choice_column("Base unit of value and the bounds.", vocab.UNITS),
+        "value_as_reported": text_column("Number, qualifier and unit as the letter words them."),
+        "unit_as_reported": text_column(
             "The unit as the letter words it (亿元, 家, 件, %, 万平方米); null for a derived "
             "figure.",
             nullable=True,
         ),
-        "qualifier": _choice("How the words qualify the number.", vocab.QUALIFIERS),
-        "lower": _bound("Lower end of the strict interval the words allow (-inf: unbounded)."),
-        "upper": _bound("Upper end of the strict interval (inf: unbounded)."),
+        "qualifier": choice_column("How the words qualify the number.", vocab.QUALIFIERS),
+        "lower": bound_column(
+            "Lower end of the strict interval the words allow (-inf: unbounded)."
+        ),
+        "upper": bound_column("Upper end of the strict interval (inf: unbounded)."),
         "lower_closed": pa.Column(
             bool, description="Whether the strict interval includes its lower end (超: no)."
         ),
         "upper_closed": pa.Column(
             bool, description="Whether the strict interval includes its upper end (近: no)."
         ),
-        "lower_lenient": _bound("Lower end of the lenient interval (closed where finite)."),
-        "upper_lenient": _bound("Upper end of the lenient interval (closed where finite)."),
-        "quote": _text(
+        "lower_lenient": bound_column("Lower end of the lenient interval (closed where finite)."),
+        "upper_lenient": bound_column("Upper end of the lenient interval (closed where finite)."),
+        "quote": text_column(
             "The words, verbatim from the normalised letter (null for a derived figure).",
             nullable=True,
         ),
@@ -207,7 +189,7 @@ FIGURES = pa.DataFrameSchema(
             nullable=True,
             description="End (exclusive) of the quote in the raw letter.",
         ),
-        "note": _text(
+        "note": text_column(
             "Curator's remark: ambiguity, period choice, 口径; the reason of every label whose "
             "basis is judgement, and of a doubtful label.",
             nullable=True,
@@ -217,7 +199,7 @@ FIGURES = pa.DataFrameSchema(
             description="Whether a label may be wrong (the note says why); load_figures("
             "labels='documented') leaves such figures out.",
         ),
-        "derived_from": _text(
+        "derived_from": text_column(
             "For a derived figure, the figures it is computed from "
             f"(ids joined by '{LIST_SEPARATOR}').",
             nullable=True,
@@ -267,7 +249,7 @@ FIGURES = pa.DataFrameSchema(
 
 MENTIONS = pa.DataFrameSchema(
     {
-        "source_id": _text("The letter (sources.source_id)."),
+        "source_id": text_column("The letter (sources.source_id)."),
         "char_start": pa.Column(
             "int64",
             pa.Check.ge(0),
@@ -276,17 +258,17 @@ MENTIONS = pa.DataFrameSchema(
         "char_end": pa.Column(
             "int64", pa.Check.gt(0), description="End (exclusive) of the mention in the raw letter."
         ),
-        "text": _text("The mention, as in the normalised letter."),
-        "kind": _choice(
+        "text": text_column("The mention, as in the normalised letter."),
+        "kind": choice_column(
             "quantity or rank (measures), or what else the number is.", vocab.MENTION_KINDS
         ),
-        "figure_id": _text(
+        "figure_id": text_column(
             "The figure whose quantity this is (several, joined by "
             f"'{LIST_SEPARATOR}', when one number is the "
             "quantity of several figures).",
             nullable=True,
         ),
-        "reason": _text("Why it is not a figure (null when it is one).", nullable=True),
+        "reason": text_column("Why it is not a figure (null when it is one).", nullable=True),
     },
     checks=[
         pa.Check(lambda df: df["char_start"] < df["char_end"], error="empty mention span"),
@@ -304,9 +286,9 @@ MENTIONS = pa.DataFrameSchema(
 
 EVIDENCE = pa.DataFrameSchema(
     {
-        "figure_id": _text("The figure whose label the words state (figures.figure_id)."),
-        "label": _choice("Which label of the figure: period, geo or status.", vocab.LABELS),
-        "text": _text("The words, verbatim from the normalised letter."),
+        "figure_id": text_column("The figure whose label the words state (figures.figure_id)."),
+        "label": choice_column("Which label of the figure: period, geo or status.", vocab.LABELS),
+        "text": text_column("The words, verbatim from the normalised letter."),
         "char_start": pa.Column(
             "int64",
             pa.Check.ge(0),
@@ -326,170 +308,15 @@ EVIDENCE = pa.DataFrameSchema(
     "they give the label.",
 )
 
-RULES = pa.DataFrameSchema(
-    {
-        "rule_id": pa.Column(STRING, pa.Check.str_matches(_ID), description="The rule's id."),
-        "kind": _choice("What the rule asserts.", vocab.RULE_KINDS),
-        "severity": _choice("How much a failure matters.", vocab.SEVERITIES),
-        "label": _text("What the rule asserts, in plain words."),
-        "definition": _text("What it joins and how, as JSON (docs/rules.md)."),
-        "note": _text("Why the relation holds, and its 口径.", nullable=True),
-    },
-    strict=True,
-    ordered=True,
-    unique=["rule_id"],
-    name="rules",
-    description=(
-        "The rules (data/raw/rules.yaml), as run_checks() reads them: the consistency checks "
-        "and the derivations."
-    ),
-)
-
-CHECKS = pa.DataFrameSchema(
-    {
-        "check_id": pa.Column(STRING, description="<rule_id>, or <rule_id>/<instance>."),
-        "rule_id": _text("The rule evaluated (rules.rule_id)."),
-        "kind": _choice("What the check asserts.", vocab.CHECK_KINDS),
-        "severity": _choice("How much a failure matters.", vocab.SEVERITIES),
-        "status": _choice(
-            "pass: strict readings compatible; tension: only lenient ones; fail: neither.",
-            vocab.CHECK_STATUSES,
-        ),
-        "label": _text("What the rule asserts, in plain words."),
-        "figure_ids": pa.Column(
-            STRING,
-            nullable=True,
-            description=f"The figures the result rests on, joined by '{LIST_SEPARATOR}'.",
-        ),
-        "source_ids": pa.Column(
-            STRING, nullable=True, description=f"Their letters, joined by '{LIST_SEPARATOR}'."
-        ),
-        "period": _text("The period the instance is about, if one.", nullable=True),
-        "observed_lower": pa.Column(float, nullable=True, description="Observed side, strict."),
-        "observed_upper": pa.Column(float, nullable=True, description="Observed side, strict."),
-        "expected_lower": pa.Column(float, nullable=True, description="Expected side, strict."),
-        "expected_upper": pa.Column(float, nullable=True, description="Expected side, strict."),
-        "message": _text("What was compared, the intervals, and the words behind them."),
-    },
-    strict=True,
-    ordered=True,
-    unique=["check_id"],
-    name="checks",
-    description="One row per evaluated consistency check instance.",
-)
-
-
-def _number(description: str) -> pa.Column:
-    return pa.Column(float, nullable=True, description=description)
-
-
-DERIVATIONS = pa.DataFrameSchema(
-    {
-        "rule_id": _text("The derivation rule (rules.rule_id)."),
-        "figure_id": _text(
-            "The derived figure (figures.figure_id); null when a doubtful input kept it out.",
-            nullable=True,
-        ),
-        "indicator_id": _text("What the derived figure measures."),
-        "geo": _choice("Area the derived figure is of.", vocab.GEOS),
-        "period": _text("Its period label."),
-        "expression": _text("How it is computed from the rule's terms."),
-        "input_ids": _text(f"The figures it is computed from, joined by '{LIST_SEPARATOR}'."),
-        "value": _number("Its value: the bound of a one-sided interval, never an invented point."),
-        "lower": _number("Lower end of its strict interval."),
-        "upper": _number("Upper end of its strict interval."),
-        "lower_closed": pa.Column(
-            bool, description="Whether the strict interval has its lower end."
-        ),
-        "upper_closed": pa.Column(
-            bool, description="Whether the strict interval has its upper end."
-        ),
-        "lower_lenient": _number("Lower end of its lenient interval."),
-        "upper_lenient": _number("Upper end of its lenient interval."),
-        "input_basis": pa.Column(
-            STRING,
-            pa.Check.isin(vocab.BASES),
-            nullable=True,
-            description=(
-                "The weakest basis of its inputs' labels (quote, context, convention, "
-                "judgement); null where the figures carry no bases."
-            ),
-        ),
-        "judgement_inputs": _text(
-            f"Inputs a label of which rests on a judgement, joined by '{LIST_SEPARATOR}'.",
-            nullable=True,
-        ),
-        "doubtful_inputs": _text(
-            "Inputs flagged doubtful, which keep the derivation out (figure_id is then null).",
-            nullable=True,
-        ),
-        "label": _text("What the derivation computes, in plain words."),
-        "message": _text("The computation in the letters' words, and what it rests on."),
-    },
-    strict=True,
-    ordered=True,
-    unique=["rule_id"],
-    name="derivations",
-    description="One row per derivation rule: the figure it derives and what that rests on.",
-)
-
-TARGETS = pa.DataFrameSchema(
-    {
-        "target_figure_id": _text("The target or plan figure (figures.figure_id)."),
-        "indicator_id": _text("What it measures (indicators.indicator_id)."),
-        "geo": _choice("Area it is of.", vocab.GEOS),
-        "status": _choice("target or plan.", vocab.TARGET_STATUSES),
-        "period": _text("The period the target is set for."),
-        "threshold": pa.Column(float, description="The level to reach: its strict lower end."),
-        "threshold_inclusive": pa.Column(
-            bool, description="Whether reaching the threshold exactly counts (超: no)."
-        ),
-        "actual_figure_id": _text(
-            "The latest comparable actual (same indicator and area, not after the target's "
-            "period); a derived figure only where no letter states one; null if none.",
-            nullable=True,
-        ),
-        "actual_status": pa.Column(
-            STRING,
-            pa.Check.isin(("actual", "derived")),
-            nullable=True,
-            description="actual, or derived where no letter states an actual.",
-        ),
-        "actual_period": _text("The actual's period.", nullable=True),
-        "actual_lower": _number("Lower end of the actual's strict interval."),
-        "actual_upper": _number("Upper end of the actual's strict interval."),
-        "outcome": _choice(
-            "met | possibly_met | not_yet_met | missed (only for an actual of the target's "
-            "own period) | no_actual.",
-            vocab.TARGET_OUTCOMES,
-        ),
-        "gap_lower": _number("Actual minus threshold, strict: lower end."),
-        "gap_upper": _number("Actual minus threshold, strict: upper end."),
-        "source_ids": _text(f"Their letters, joined by '{LIST_SEPARATOR}'."),
-        "message": _text("The outcome, the intervals compared, and the words behind them."),
-    },
-    checks=[
-        pa.Check(
-            lambda df: df["actual_figure_id"].isna() == (df["outcome"] == "no_actual"),
-            error="an outcome other than no_actual needs an actual",
-        ),
-    ],
-    strict=True,
-    ordered=True,
-    unique=["target_figure_id"],
-    name="targets",
-    description="One row per target or plan figure, against its latest comparable actual.",
-)
-
 ERRATA = pa.DataFrameSchema(
     {
-        "figure_id": _text("The corrected figure (figures.figure_id)."),
-        "field": _text("The corrected field of the figure."),
-        "before": _text("Its value before the correction, as text.", nullable=True),
-        "after": _text("Its value after the correction, as text (its current value)."),
-        "version": _text("The data version that carries the correction."),
+        "figure_id": text_column("The corrected figure (figures.figure_id)."),
+        "field": text_column("The corrected field of the figure."),
+        "before": text_column("Its value before the correction, as text.", nullable=True),
+        "after": text_column("Its value after the correction, as text (its current value)."),
+        "version": text_column("The data version that carries the correction."),
         "date": pa.Column(DATE, description="The day the correction was made."),
-        "reason": _text("Why: what was wrong, and the words that show it."),
+        "reason": text_column("Why: what was wrong, and the words that show it."),
     },
     strict=True,
     ordered=True,

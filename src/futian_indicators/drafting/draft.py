@@ -54,14 +54,12 @@ from .cues import (
     Periods,
     Place,
     Segments,
-    geo_of,
-    not_a_figure,
     paragraph_starts,
-    status_of,
 )
 from .heading import Heading, read_heading
 from .matcher import CodebookEntry, Matcher
 from .proposal import ACCEPT, Proposal, propose, subject
+from .status_area import geo_of, not_a_figure, status_of
 from .verify import verified_labels
 from .yamltext import BASES_IN_FORMAT, NOT_PLACED_REASON
 

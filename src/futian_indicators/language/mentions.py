@@ -34,9 +34,6 @@ page_number    a page number of the published letter (a line of one to three dig
                (:func:`~futian_indicators.language.normalise.page_numbers`)
 =============  ================================================================================
 
-A Chinese numeral before 大 or 类 counts the members of a named set (七大战略性新兴产业, 十大类专业
-服务, 两大支柱产业): a ``quantity`` with no value, which must be curated or given a reason.
-
 Which numbers are mentions
 --------------------------
 Every Arabic digit is inside a mention (a digit no rule explains becomes a ``quantity`` with a
@@ -50,7 +47,7 @@ ordinal marker (一是, （一）, 一、, 一期, 五届); in a duration (三�
   一河两岸, 三位一体, 二次创业, 一条龙 ...;
 - as the indefinite article: a lone 一 before a count word (引进一批龙头企业, 一个, 一项);
 - bare, with no word that makes it a number (四策并举, 建议一); but a numeral before 大 or 类
-  (三大产业, 十大类) counts a named set and is a ``quantity``.
+  (七大产业, 十大类) counts a named set: a ``quantity`` with its count, curated or given a reason.
 
 How the text is scanned
 -----------------------
@@ -123,20 +120,7 @@ KINDS: Final = vocab.MENTION_KINDS
 #: The kinds that are measures: each must be curated as a figure or given a reason.
 MEASURE_KINDS: Final = ("quantity", "rank")
 #: For every other kind, the one-line reason it is not a figure.
-AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "date": "a date, not a measure",
-        "doc_number": "a document or telephone number, not a measure",
-        "ordinal": "an ordinal (a heading, a session, a place in a sequence), not a measure",
-        "code": "a name or code that holds a number (20+8, 5G, 百亿级), not a measure",
-        "duration": "a length of time that qualifies another number, not a measure",
-        "page_number": "a page number of the published letter, not a measure",
-        "period": "a span of months or a period, not a measure",
-        "address": "a number in an address or the name of a line or building, not a measure",
-        "clock_time": "a time of day, not a measure",
-        "ratio": "a ratio of numbers (1:1), not a measure",
-    }
-)
+AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(dict(vocab.MENTION_REASONS))
 #: The columns of :func:`extract_quantities`, in order.
 COLUMNS: Final = (
     "start",
@@ -183,6 +167,12 @@ class _Mention(NamedTuple):
 #: lower, upper, lower_lenient, upper_lenient.
 _Reading = tuple[float, str | None, str | None, float, float, float, float]
 _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
+
+
+def _exact(n: float) -> _Reading:
+    """The reading of a count stated exactly (a set count: 七大 is 7)."""
+    return (n, "count", "exact", n, n, n, n)
+
 
 _S: Final = SPACE
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
@@ -423,17 +413,11 @@ def _mentions(text: str) -> list[_Mention]:
     return mentions
 
 
-def _set_count_reading(words: str) -> _Reading:
-    """A set count's reading (七大: exactly 7), or no reading for any other words."""
-    n = set_count_value(words)
-    return _NO_READING if n is None else (n, "count", "exact", n, n, n, n)
-
-
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`."""
     grammar, no_reading = _Grammar(text), _NO_READING
     readings = [
-        _set_count_reading(text[m.start : m.end])
+        (_NO_READING if (n := set_count_value(text[m.start : m.end])) is None else _exact(n))
         if m.match is None
         else (grammar.reading(m.match, m.outer, m.unit) or no_reading)
         for m in mentions
