@@ -23,12 +23,14 @@ from typing import Any
 
 from .. import vocab
 from ..core.period import parse_period
-from ..language.labels import geo_labels, period_labels, status_labels
+from ..language.labels import (
+    CONVENTION_VALUES,
+    EVIDENCE_JOINER,
+    convention_allows,
+    label_readings,
+)
 from ..language.normalise import NormalisedText, PassageError, locate
 from ..raw.records import EvidenceWords, FigureRecord
-
-EVIDENCE_JOINER = "；"
-"""Joins a label's several evidence words before they are read (2023年 and 全年)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,7 @@ class LabelWords:
 
 
 def _read(label: str, words: str, context: LabelWords) -> frozenset[str]:
-    if label == "period":
-        return period_labels(words, letter_date=context.letter_date, measure=context.measure)
-    if label == "geo":
-        return geo_labels(words)
-    return status_labels(words)
+    return label_readings(label, words, letter_date=context.letter_date, measure=context.measure)
 
 
 def _given(labels: frozenset[str]) -> str:
@@ -54,11 +52,11 @@ def _given(labels: frozenset[str]) -> str:
 
 
 def _convention_problem(label: str, value: str, context: LabelWords) -> str | None:
+    if convention_allows(label, value, context.letter_date):
+        return None
     convention = vocab.CONVENTIONS[label]
     if label != "period":
-        expected = {"geo": "futian", "status": "actual"}[label]
-        if value == expected:
-            return None
+        expected = CONVENTION_VALUES[label]
         return (
             f"{label} {value!r} rests on the convention {convention!r}, which gives only "
             f"{expected!r}; give the basis that states {value!r} (quote, context with evidence, "
@@ -71,8 +69,6 @@ def _convention_problem(label: str, value: str, context: LabelWords) -> str | No
             "that give the period (context) or the reason (judgement, in note)"
         )
     day = context.letter_date.isoformat()
-    if value in (day, f"../{day}"):
-        return None
     return (
         f"period {value!r} rests on the convention 'letter_date', which allows only "
         f"'{day}' (a stock) or '../{day}' (a count up to now) for this letter; use one of "

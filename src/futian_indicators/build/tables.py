@@ -23,6 +23,7 @@ from ..consistency.engine import Rule, evaluate, missing_figures, parse_rule, ru
 from ..core.changes import DIFF_FIELDS, as_text
 from ..core.period import parse_period
 from ..errors import BuildError, CurationError, QuantityParseError
+from ..language.context import population_unit
 from ..language.normalise import NormalisedText, PassageError, locate, normalise
 from ..language.quantity import Quantity, parse_quantity
 from ..raw.records import FigureRecord, IndicatorRecord, RawData, SourceRecord, read_raw
@@ -66,20 +67,17 @@ def _closest(value: str, valid: Iterable[str]) -> str:
     return f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
 
 
-_PER_10K_PEOPLE = "每万人"
-
-
 def _per_people(figure: FigureRecord, quantity: Quantity) -> Quantity:
-    """A count the quote states per 10,000 people (每万人口…187.76件) is in ``per_10k_people``.
+    """A count the quote states per population (每万人口…187.76件) is in that rate's unit.
 
-    The grammar reads the number and its count word (187.76件); the rate's words stand before
-    them in the quote, so the unit is the quote's to give.
+    The quantity is the number and its count word (187.76件); the rate's words stand before it
+    in the quote, read as the grammar reads them in running text
+    (:func:`~futian_indicators.language.context.population_unit`).
     """
-    if quantity.unit == "count" and figure.unit == "per_10k_people":
-        before = figure.quote.split(figure.quantity, 1)[0]
-        if _PER_10K_PEOPLE in before:
-            return dataclasses.replace(quantity, unit="per_10k_people")
-    return quantity
+    if quantity.unit != "count" or figure.unit == "count":
+        return quantity
+    unit = population_unit(figure.quote, figure.quote.find(figure.quantity))
+    return quantity if unit is None else dataclasses.replace(quantity, unit=unit)
 
 
 class _FigureBuilder:

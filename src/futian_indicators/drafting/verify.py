@@ -26,32 +26,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import vocab
-from ..language.labels import geo_labels, period_labels, status_labels
+from ..language.labels import EVIDENCE_JOINER, convention_allows, label_readings
 
 __all__ = ["verified_labels"]
 
 
 def _words(value: Any) -> str:
-    """The words of one label's evidence (words, a passage with its words, or a list)."""
+    """The words of one label's evidence, joined as the build joins them before reading."""
     if isinstance(value, dict):
         return str(value["words"])
     if isinstance(value, list | tuple):
-        return "".join(_words(v) for v in value)
+        return EVIDENCE_JOINER.join(_words(v) for v in value)
     return str(value)
 
 
 def _gives(label: str, words: str, value: str, date: dt.date | None, measure: str) -> bool:
-    if label == "period":
-        return value in period_labels(words, letter_date=date, measure=measure)
-    if label == "geo":
-        return value in geo_labels(words)
-    return value in status_labels(words)
-
-
-def _convention_holds(label: str, value: str, date: dt.date | None) -> bool:
-    if label == "period":
-        return date is not None and value in (date.isoformat(), f"../{date.isoformat()}")
-    return value == {"geo": "futian", "status": "actual"}[label]
+    return value in label_readings(label, words, letter_date=date, measure=measure)
 
 
 def verified_labels(
@@ -79,7 +69,7 @@ def verified_labels(
                 label, _words(evidence[label]), value, letter_date, measure
             )
         elif basis == "convention":
-            ok = _convention_holds(label, value, letter_date)
+            ok = convention_allows(label, value, letter_date)
         else:
             ok = True
         if not ok:

@@ -61,7 +61,17 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Final
 
-__all__ = ["geo_labels", "period_labels", "status_labels"]
+__all__ = [
+    "EVIDENCE_JOINER",
+    "convention_allows",
+    "geo_labels",
+    "label_readings",
+    "period_labels",
+    "status_labels",
+]
+
+EVIDENCE_JOINER: Final = "；"
+"""Joins a label's several evidence words before they are read (2023年 and 全年)."""
 
 _Y: Final = r"((?:19|20)\d{2})"
 _M: Final = r"(1[0-2]|0?[1-9])"
@@ -254,3 +264,45 @@ def status_labels(words: str) -> frozenset[str]:
     frozenset()
     """
     return frozenset(label for label, pattern in _STATUS_RES if pattern.search(words))
+
+
+CONVENTION_VALUES: Final = {"geo": "futian", "status": "actual"}
+"""The one value the geo and status conventions give (the period's is the letter's date)."""
+
+
+def label_readings(
+    label: str, words: str, *, letter_date: dt.date | None, measure: str
+) -> frozenset[str]:
+    """What ``words`` state for one label (``period``, ``geo`` or ``status``).
+
+    The one reading the build verifies a figure's labels with and the drafter proposes them by.
+
+    Examples
+    --------
+    >>> sorted(label_readings("geo", "福田区", letter_date=None, measure="stock"))
+    ['futian']
+    """
+    if label == "period":
+        return period_labels(words, letter_date=letter_date, measure=measure)
+    if label == "geo":
+        return geo_labels(words)
+    return status_labels(words)
+
+
+def convention_allows(label: str, value: str, letter_date: dt.date | None) -> bool:
+    """Whether a label's one convention (``vocab.CONVENTIONS``) gives ``value``.
+
+    Period: the letter's date, as ``<date>`` (a stock) or ``../<date>`` (a count up to now), and
+    only for a dated letter; geo: ``futian``; status: ``actual``.
+
+    Examples
+    --------
+    >>> convention_allows("period", "../2023-10-16", dt.date(2023, 10, 16))
+    True
+    >>> convention_allows("period", "2024-12-31", None), convention_allows("geo", "shenzhen", None)
+    (False, False)
+    """
+    if label == "period":
+        day = letter_date.isoformat() if letter_date else None
+        return day is not None and value in (day, f"../{day}")
+    return value == CONVENTION_VALUES[label]
