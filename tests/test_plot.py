@@ -119,7 +119,7 @@ def test_series_targets_are_hollow_and_derived_grey_and_dashed() -> None:
         dashed = interval.get_linestyle() not in ("-", "solid")
         assert dashed == (row["status"] == "derived"), figure_id
         if row["status"] == "derived":
-            assert to_rgba(marker.get_markeredgecolor()) == to_rgba(style._DERIVED_COLOUR)
+            assert to_rgba(marker.get_markeredgecolor()) == to_rgba(style.DERIVED_COLOUR)
 
 
 def test_series_legend_footer_and_axis_name_the_letters_and_unit(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     parsers["letter"].add_argument(
         "--html", type=Path, metavar="FILE", help="write the letter's HTML page to FILE"
     )
-    parsers["export"].add_argument("--format", choices=("csv", "parquet", "json"), default="csv")
+    parsers["export"].add_argument("--format", choices=vocab.EXPORT_FORMATS, default="csv")
     parsers["export"].add_argument("--out", type=Path, required=True, help="the folder to write")
     parsers["export"].add_argument(
         "--series",

@@ -22,7 +22,7 @@ from .core.files import write_atomically
 from .errors import ArgumentError, UnknownValueError
 from .tabular import EXCEL_BOOLEANS, csv_bytes, float_text, parquet_bytes
 
-FORMATS = ("csv", "parquet", "json")
+FORMATS = vocab.EXPORT_FORMATS
 
 DESCRIPTOR = "datapackage.json"
 """The file that describes an export."""

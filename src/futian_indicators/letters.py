@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,14 +161,6 @@ def letter_text(source_id: str, *, version: str | None = None) -> str:
     return text
 
 
-def _optional_table(loader: str, version: str | None) -> pd.DataFrame | None:
-    """A table a later data version adds (``evidence``, ``targets``), or None before it."""
-    load: Callable[..., pd.DataFrame] | None = getattr(api, loader, None)
-    if load is None:
-        return None
-    return load(version=version)
-
-
 def _text(value: Any) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -203,10 +195,8 @@ def _checks_by_figure(version: str | None) -> dict[str, list[CheckRef]]:
 
 
 def _targets_by_figure(version: str | None) -> dict[str, list[TargetRef]]:
-    targets = _optional_table("load_targets", version)
+    targets = api.load_targets(version=version)  # empty for a version before 2.0.0
     found: dict[str, list[TargetRef]] = {}
-    if targets is None:
-        return found
     for row in targets.to_dict("records"):
         ref = TargetRef(
             _text(row.get("target_figure_id")),
@@ -244,9 +234,7 @@ def _placed(figures: pd.DataFrame, marks: list[Mark]) -> list[Mark]:
 
 
 def _evidence(source_id: str, version: str | None, figure_ids: set[str]) -> list[Evidence]:
-    table = _optional_table("load_evidence", version)
-    if table is None:
-        return []
+    table = api.load_evidence(version=version)  # empty for a version before 2.0.0
     rows = table[table["figure_id"].isin(figure_ids)]
     return sorted(
         (

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import __version__, vocab
+from . import __version__, api, vocab
 from .display import format_interval, format_value
 
 HEADLINE_INDICATORS = (
@@ -107,12 +107,6 @@ def _coverage(mentions: pd.DataFrame, curated: int) -> str:
     )
 
 
-def _data_version(version: str | None) -> str:
-    from . import DATA_VERSION
-
-    return str(DATA_VERSION) if version is None else version
-
-
 def _headline_series(figures: pd.DataFrame, version: str | None) -> str:
     from . import series
 
@@ -154,7 +148,7 @@ def summary(*, version: str | None = None) -> Reply:
     letters = table(rows, ["source", "date", "issuer", _COUNT["curated"]])
     return Reply(
         _lines(
-            f"futian-indicators {__version__}, data version {_data_version(version)}: "
+            f"futian-indicators {__version__}, data version {api.data_version(version)}: "
             f"{len(sources)} letters; {_counted(totals)}\n",
             "Letters\n" + textwrap.indent(letters, "  "),
             "\n" + _coverage(load_mentions(version=version), totals["curated"]),
@@ -241,7 +235,7 @@ def check(
 
     checks = load_checks(status=status or None, version=version)
     if markdown:
-        text = report.markdown(checks, load_rules(version=version), _data_version(version))
+        text = report.markdown(checks, load_rules(version=version), api.data_version(version))
     else:
         text = _lines(report.text(checks))
     failed = (checks["status"] == "fail") & (checks["severity"] == "error")

@@ -178,6 +178,9 @@ SOURCE_ID_PATTERN = r"[a-z][a-z0-9]*-[a-z0-9][a-z0-9\-]*"
 
 # --- Cells of the tables as text (the build's CSV, the loaders, export, the command line) ------
 
+EXPORT_FORMATS = ("csv", "parquet", "json")
+"""The file formats ``export`` writes (``futian-indicators export --format``)."""
+
 LIST_SEPARATOR = ";"
 """Separates several ids in one cell (mentions.figure_id, figures.derived_from, checks.figure_ids
 and checks.source_ids); an id never contains it."""

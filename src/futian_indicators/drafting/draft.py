@@ -61,7 +61,7 @@ from .matcher import CodebookEntry, Matcher
 from .proposal import ACCEPT, Proposal, propose, subject
 from .status_area import geo_of, not_a_figure, status_of
 from .verify import verified_labels
-from .yamltext import BASES_IN_FORMAT, NOT_PLACED_REASON
+from .yamltext import NOT_PLACED_REASON
 
 __all__ = ["CodebookEntry", "Draft", "DraftFigure", "NotPlaced", "draft_figures"]
 
@@ -335,10 +335,7 @@ def _with_bases(
     labels: list[tuple[str, Any]] = [(f"{k}_basis", bases[k]) for k in ("geo", "period", "status")]
     if evidence:
         labels.append(("evidence", evidence))
-    note = figure.note
-    if not BASES_IN_FORMAT:
-        note += "; bases: " + ", ".join(f"{k} {v}" for k, v in bases.items())
-    return replace(figure, quote=text[slice(*quote)], labels=tuple(labels), note=note)
+    return replace(figure, quote=text[slice(*quote)], labels=tuple(labels))
 
 
 def _period_words(figure: DraftFigure) -> tuple[Offsets, ...]:

@@ -37,8 +37,6 @@ __all__ = ["NOT_PLACED_REASON", "render_figures", "render_source"]
 NOT_PLACED_REASON: Final = "draft: not placed; review"
 """The reason a draft gives, under ``not_figures``, to a number it could not place."""
 
-BASES_IN_FORMAT: Final = "period_basis" in FIGURE_KEYS
-"""Whether the figure record has the label bases (period_basis, evidence ...) to write."""
 
 _WIDTH: Final = 96
 
@@ -110,8 +108,8 @@ def _proposed_reason(figure: DraftFigure) -> str:
 
 
 def _basis_keys(figure: DraftFigure) -> list[tuple[str, Any]]:
-    """The label-basis keys of a figure, in the record's order, where the format has them."""
-    return [(k, v) for k, v in figure.labels if BASES_IN_FORMAT and k in _FIGURE_KEYS]
+    """The label-basis keys of a figure, in the record's order."""
+    return [(k, v) for k, v in figure.labels if k in _FIGURE_KEYS]
 
 
 def render_figures(draft: Draft, letter_name: str) -> str:

@@ -12,8 +12,8 @@ from matplotlib.lines import Line2D
 from .. import api, vocab
 from .fonts import _lang
 from .style import (
-    _DERIVED_COLOUR,
     _HOLLOW_STATUSES,
+    DERIVED_COLOUR,
     _add_footer,
     _date_axis,
     _draw_period_and_marker,
@@ -181,7 +181,7 @@ def plot_coverage(
         )
     if (figures["status"] == "derived").any():
         handles.append(
-            Line2D([], [], color=_DERIVED_COLOUR, linestyle="--", label=style.words("derived"))
+            Line2D([], [], color=DERIVED_COLOUR, linestyle="--", label=style.words("derived"))
         )
     ax.legend(
         handles=handles,

@@ -15,9 +15,9 @@ from .. import analysis, api, display, vocab
 from ..errors import ArgumentError
 from .fonts import _lang
 from .style import (
-    _DERIVED_COLOUR,
     _HOLLOW_STATUSES,
     _SEVERAL_LETTERS_MARKER,
+    DERIVED_COLOUR,
     _add_footer,
     _axis_label,
     _date_axis,
@@ -246,7 +246,7 @@ def _series_legend(
                 linestyle="none",
                 marker=_SEVERAL_LETTERS_MARKER,
                 markersize=8,
-                color=_DERIVED_COLOUR,
+                color=DERIVED_COLOUR,
                 label=lang.words("several"),
             )
         )
@@ -265,7 +265,7 @@ def _series_legend(
         )
     if (figures["status"] == "derived").any():
         handles.append(
-            Line2D([], [], color=_DERIVED_COLOUR, linestyle="--", label=lang.words("derived"))
+            Line2D([], [], color=DERIVED_COLOUR, linestyle="--", label=lang.words("derived"))
         )
     for shape, arrow in (("up", r"$\uparrow$"), ("down", r"$\downarrow$")):
         if shape in shapes:

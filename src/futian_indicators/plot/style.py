@@ -37,7 +37,7 @@ _COLOURS = (
     "#bcbd22",
     "#393b79",
 )
-_DERIVED_COLOUR = "0.55"
+DERIVED_COLOUR = "0.55"
 _SEVERAL_LETTERS_MARKER = "X"
 _HOLLOW_STATUSES = ("target", "plan")
 
@@ -262,7 +262,7 @@ def _style(row: Any, version: str | None = None) -> tuple[str, str, str, str]:
     letter = _letters(version).get(row.source_id) if isinstance(row.source_id, str) else None
     marker = letter.marker if letter else _SEVERAL_LETTERS_MARKER
     if row.status == "derived":
-        return marker, _DERIVED_COLOUR, _DERIVED_COLOUR, "--"
+        return marker, DERIVED_COLOUR, DERIVED_COLOUR, "--"
     colour = letter.colour if letter else "black"
     face = "white" if row.status in _HOLLOW_STATUSES else colour
     return marker, colour, face, "-"

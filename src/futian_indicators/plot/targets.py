@@ -10,7 +10,7 @@ import pandas as pd
 from .. import api
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
-from .style import _add_footer, _footer_text, _new_axes
+from .style import DERIVED_COLOUR, _add_footer, _footer_text, _new_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -22,7 +22,6 @@ _OUTCOME_COLOURS = {
     "missed": "#d62728",
     "no_actual": "#c8c8c8",
 }
-_DERIVED_COLOUR = "0.55"
 _REACH = 1.6
 """Where an interval with no upper end is cut (as a ratio to the threshold), drawn as an arrow."""
 
@@ -45,7 +44,7 @@ def _draw_row(ax: Axes, y: int, row: pd.Series) -> None:
     ax.plot(
         [lower, end],
         [y, y],
-        color=_DERIVED_COLOUR if row["actual_status"] == "derived" else colour,
+        color=DERIVED_COLOUR if row["actual_status"] == "derived" else colour,
         linestyle=line,
         linewidth=5,
         solid_capstyle="butt",
