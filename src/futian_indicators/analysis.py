@@ -122,16 +122,27 @@ def figures_of(
         For an unknown indicator, area or status.
     """
     indicator = resolve_indicator(indicator, version=version)
-    here = load_figures(indicator=indicator, geo=geo, version=version)
-    if here.empty:
+    figures = load_figures(indicator=indicator, geo=geo, status=status, version=version)
+    if figures.empty:
         everywhere = load_figures(indicator=indicator, version=version)
-        areas = ", ".join(repr(g) for g in dict.fromkeys(everywhere["geo"])) or "none"
-        msg = (
-            f"no figure of indicator {indicator!r} for geo {geo!r}; "
-            f"areas it is reported for: {areas}"
-        )
-        raise ArgumentError(msg)
-    return load_figures(indicator=indicator, geo=geo, status=status, version=version)
+        if not everywhere["geo"].eq(geo).any():
+            raise no_figures_error(indicator, geo, everywhere)
+    return figures
+
+
+def no_figures_error(
+    indicator: str, geo: str, everywhere: pd.DataFrame, *, left_out: str = ""
+) -> ArgumentError:
+    """The error for an area no figure of the indicator is of, naming the areas that have some.
+
+    ``everywhere`` holds the indicator's figures of every area; ``left_out`` says what a caller
+    did not look at (`` (derived figures left out)``).
+    """
+    areas = ", ".join(repr(g) for g in dict.fromkeys(everywhere["geo"])) or "none"
+    return ArgumentError(
+        f"no figure of indicator {indicator!r} for geo {geo!r}{left_out}; "
+        f"areas it is reported for: {areas}"
+    )
 
 
 def _strict(reports: pd.DataFrame) -> list[Interval]:

@@ -8,7 +8,6 @@ raises :class:`~futian_indicators.errors.UnknownValueError`, naming the closest 
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
 from typing import Any
@@ -18,6 +17,7 @@ import pandas as pd
 from . import _resources, vocab
 from .errors import ArgumentError, UnknownValueError, wrong_type
 from .lookup import indicator_names, lookup_key, suggest_indicators
+from .tabular import dataset_sha256
 
 Filter = str | Iterable[str] | None
 
@@ -188,8 +188,8 @@ def load_dataset(*, version: str | None = None) -> dict[str, Any]:
         return dataset
     release = _resources.release_index()["versions"][wanted]
     hashes = {name: PurePosixPath(entry["file"]).stem for name, entry in release["tables"].items()}
-    lines = "".join(f"{name} {hashes[name]}\n" for name in manifest["tables"] if name in hashes)
-    dataset["content_sha256"] = hashlib.sha256(lines.encode()).hexdigest()
+    ordered = {name: hashes[name] for name in manifest["tables"] if name in hashes}
+    dataset["content_sha256"] = dataset_sha256(ordered)
     dataset["date_released"] = release.get("date_released")
     return dataset
 

@@ -17,8 +17,10 @@ b'lower,n\\n1100.0,1\\n-INF,2\\n'
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -74,3 +76,13 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     sink = io.BytesIO()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue()
+
+
+def dataset_sha256(content_hashes: Mapping[str, str]) -> str:
+    """One hash for all the tables' contents, as a citation names it.
+
+    The sha256 of the lines ``<table> <content sha256>``, in the order given. The build writes
+    it into the manifest; a released version's is rebuilt from its archive.
+    """
+    lines = "".join(f"{name} {digest}\n" for name, digest in content_hashes.items())
+    return hashlib.sha256(lines.encode()).hexdigest()

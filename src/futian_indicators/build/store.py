@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from .._resources import read_parquet_bytes
 from ..core.files import fsync_folder, write_atomically
-from ..tabular import csv_bytes, parquet_bytes
+from ..tabular import csv_bytes, dataset_sha256, parquet_bytes
 from .datapackage import datapackage
 
 PROCESSED_DIR = Path("data/processed")
@@ -85,14 +85,6 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
 
 
-def _dataset_sha256(manifest_tables: Mapping[str, Mapping[str, Any]]) -> str:
-    """One hash for all the tables' contents: what a citation names."""
-    lines = "".join(
-        f"{name} {entry['content_sha256']}\n" for name, entry in manifest_tables.items()
-    )
-    return _sha256(lines.encode())
-
-
 def _letters_entry(letters: Mapping[str, bytes]) -> dict[str, dict[str, Any]]:
     return {
         source_id: {
@@ -124,7 +116,9 @@ def render(
     parquet = {name: parquet_bytes(frame) for name, frame in tables.items()}
     package_files = {f"{name}.parquet": data for name, data in parquet.items()}
     entries = manifest(tables, parquet, csv, data_version)
-    entries["content_sha256"] = _dataset_sha256(entries["tables"])
+    entries["content_sha256"] = dataset_sha256(
+        {name: entry["content_sha256"] for name, entry in entries["tables"].items()}
+    )
     entries["dataset"] = {k: v for k, v in metadata.items() if k != "version"}
     entries[LETTERS] = _letters_entry(letters or {})
     package_files[MANIFEST] = _json_bytes(entries)

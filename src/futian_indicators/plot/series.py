@@ -12,7 +12,6 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import MaxNLocator
 
 from .. import analysis, api, display, vocab
-from ..errors import ArgumentError
 from .fonts import _lang
 from .style import (
     _HOLLOW_STATUSES,
@@ -370,13 +369,8 @@ def plot_series(
     figures = api.load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
     if figures.empty:
         everywhere = api.load_figures(indicator=indicator, version=version)
-        areas = ", ".join(repr(g) for g in dict.fromkeys(everywhere["geo"])) or "none"
-        msg = (
-            f"no figure of indicator {indicator!r} for geo {geo!r}"
-            f"{'' if derived else ' (derived figures left out)'}; areas it is reported for: "
-            f"{areas}"
-        )
-        raise ArgumentError(msg)
+        left_out = "" if derived else " (derived figures left out)"
+        raise analysis.no_figures_error(indicator, geo, everywhere, left_out=left_out)
     figures = figures.sort_values(
         ["period_end", "status", "source_id", "figure_id"], ignore_index=True
     )
