@@ -68,6 +68,10 @@ yuan per square metre (CNY_per_m2: 亿元/平方公里, 元/平方米); a number
 thousand people (per_1k_people: 每千人口床位4.2张; per_10k_people: 每万人口312件);
 petaflops of computing power (P); a rank (第3 is 3: 1 is the first place)."""
 
+SIGNED_UNITS = ("percent", "percentage_point", "times", "rank")
+"""The units whose values may be negative or are not amounts (a change in percent, a multiple,
+a place); every other unit is an amount that cannot be below 0, so 不超过 and 不足 start at 0."""
+
 MEASURES = ("stock", "flow", "rate", "share", "growth", "ratio", "rank", "parameter")
 """What kind of quantity an indicator is, one meaning each: a stock (a level at a date: firms
 counted, patents in force), a flow (counted over a period: GDP, events held, firms served), a rate
@@ -78,6 +82,10 @@ counted, patents in force), a flow (counted over a period: GDP, events held, fir
 FLOW_MEASURES = ("flow",)
 """The measures counted over a period: their figures may never be ``as_of`` a date (a flow
 counted up to a date with no stated start is ``to_date``)."""
+
+PERIOD_MEASURES = (*FLOW_MEASURES, "growth")
+"""The measures stated over a period (a flow, and the growth of anything): with no date
+stated, their figure is of a year, where a stock's is of a day."""
 
 PERIOD_TYPES = (
     "year",

@@ -32,12 +32,13 @@ from .accounting import AccountedSpan, mentions_table
 from .labels import LabelWords, evidence_rows, evidence_texts, label_problems
 
 
-def _frame(name: str, rows: Iterable[Mapping[str, Any]], key: str | list[str]) -> pd.DataFrame:
-    columns = schema.SCHEMAS[name].columns
-    frame = pd.DataFrame(list(rows), columns=list(columns))
-    for column, spec in columns.items():
+def _frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A table with its schema's columns and dtypes, sorted by its key (the schema's unique)."""
+    model = schema.SCHEMAS[name]
+    frame = pd.DataFrame(list(rows), columns=list(model.columns))
+    for column, spec in model.columns.items():
         frame[column] = frame[column].astype(spec.dtype.type)
-    return frame.sort_values(key, kind="stable", ignore_index=True)
+    return frame.sort_values(list(model.unique), kind="stable", ignore_index=True)
 
 
 def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
@@ -47,7 +48,7 @@ def _sources_table(sources: list[SourceRecord]) -> pd.DataFrame:
         row["date"] = pd.Timestamp(record.date) if record.date else pd.NaT
         row["n_chars"] = len(record.text)
         rows.append(row)
-    return _frame("sources", rows, "source_id")
+    return _frame("sources", rows)
 
 
 def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
@@ -59,7 +60,7 @@ def _indicators_table(indicators: list[IndicatorRecord]) -> pd.DataFrame:
         }
         for r in indicators
     ]
-    return _frame("indicators", rows, "indicator_id")
+    return _frame("indicators", rows)
 
 
 def _closest(value: str, valid: Iterable[str]) -> str:
@@ -259,17 +260,17 @@ def _rules(raw: RawData, problems: list[str]) -> list[Rule]:
     return rules
 
 
-_EVALUATED = {"checks": "check_id", "derivations": "rule_id", "targets": "target_figure_id"}
-"""The tables the rules give (by name, with their keys), besides the derived figures."""
+_EVALUATED = ("checks", "derivations", "targets")
+"""The tables the rules give, besides the derived figures."""
 
 
 def _checks(
     rules: list[Rule], figure_rows: list[dict[str, Any]], raw: RawData, problems: list[str]
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Evaluate the rules: the checks, derivations and targets tables, and the derived figures."""
-    curated = _frame("figures", figure_rows, "figure_id")
+    curated = _frame("figures", figure_rows)
     places = {data.get("rule_id"): where for data, where in raw.rules}
-    empty = {name: _frame(name, [], key) for name, key in _EVALUATED.items()}
+    empty = {name: _frame(name, []) for name in _EVALUATED}
     missing = missing_figures(rules, curated["figure_id"])
     problems += [f"{places[rule.rule_id]}: {message}" for rule, message in missing]
     if missing:
@@ -292,9 +293,9 @@ def _checks(
         "'Relations considered and rejected' instead"
         for r in result.silent
     ]
-    figures = _frame("figures", figure_rows + result.derived, "figure_id")
+    figures = _frame("figures", figure_rows + result.derived)
     rows = {"checks": result.checks, "derivations": result.derivations, "targets": result.targets}
-    tables = {name: _frame(name, rows[name], key) for name, key in _EVALUATED.items()}
+    tables = {name: _frame(name, rows[name]) for name in _EVALUATED}
     return tables, figures
 
 
@@ -326,7 +327,7 @@ def _errata(raw: RawData, figures: pd.DataFrame, problems: list[str]) -> pd.Data
                 "date": pd.Timestamp(erratum["date"]) if erratum["date"] else pd.NaT,
             }
         )
-    return _frame("errata", rows, ["figure_id", "field", "version"])
+    return _frame("errata", rows)
 
 
 def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
@@ -359,9 +360,9 @@ def build_tables(raw_dir: Path) -> dict[str, pd.DataFrame]:
         "sources": _sources_table(raw.sources),
         "indicators": _indicators_table(raw.indicators),
         "figures": figures,
-        "evidence": _frame("evidence", evidence, ["figure_id", "label", "char_start"]),
-        "mentions": _frame("mentions", mentions, ["source_id", "char_start"]),
-        "rules": _frame("rules", rules_table_rows(rules), "rule_id"),
+        "evidence": _frame("evidence", evidence),
+        "mentions": _frame("mentions", mentions),
+        "rules": _frame("rules", rules_table_rows(rules)),
         **evaluated,
         "errata": _errata(raw, figures, problems),
     }

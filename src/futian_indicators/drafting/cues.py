@@ -55,6 +55,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .. import vocab
 from ..core.period import parse_period
 from ..errors import CurationError
 from ..language.lexicon import CN_DIGITS, DAY, MONTH, SECTION_RE, YEAR
@@ -183,7 +184,6 @@ _CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base", "ignore"})
 _FRAME_KINDS: Final = frozenset({"as_of_day", "as_of_month", "as_of_year", "now", "since"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 _MAX_CARRY: Final = 8
-_FLOW_MEASURES: Final = frozenset({"flow", "growth"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +305,7 @@ def _default(dates: LetterDates, measure: str) -> tuple[str, str] | None:
         return None
     year = dates.year - 1
     why = f"no period words, undated letter: the year before its document number's ({year})"
-    return (str(year) if measure in _FLOW_MEASURES else f"{year}-12-31"), why
+    return (str(year) if measure in vocab.PERIOD_MEASURES else f"{year}-12-31"), why
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..core.interval import Interval
+from ..vocab import SIGNED_UNITS, UNITS
 from .numerals import Number
 
 __all__ = [
@@ -132,30 +133,7 @@ LENIENT_BAND_FACTOR: Final = 2
 #: Units whose numbers may be truncated rather than rounded (lenient upper end x + 2h).
 TRUNCATED_UNITS: Final = frozenset({"percent"})
 #: Units that cannot be negative: the under-qualifiers (不超过, 不足) start at 0 for them.
-NON_NEGATIVE_UNITS: Final = frozenset(
-    {
-        "CNY",
-        "USD",
-        "HKD",
-        "EUR",
-        "JPY",
-        "GBP",
-        "MOP",
-        "count",
-        "m2",
-        "m",
-        "m3",
-        "kg",
-        "kW",
-        "kWh",
-        "points",
-        "days",
-        "pflops",
-        "CNY_per_m2",
-        "per_1k_people",
-        "per_10k_people",
-    }
-)
+NON_NEGATIVE_UNITS: Final = frozenset(UNITS) - frozenset(SIGNED_UNITS)
 
 #: The qualifier (the ``qualifier`` column) of each reading; several readings share one
 #: (余 and 超 are both "over", 不超过 and 不足 are both "under").
