@@ -20,8 +20,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from futian_indicators.drafting import Draft
+from futian_indicators.language.normalise import NormalisedText, locate
 
 NEW = "new:"
 """How a draft (and the held-out gold) names an indicator the codebook does not have."""
@@ -57,6 +59,21 @@ class Score:
     def add(self, other: Score) -> None:
         for name in self.__dataclass_fields__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def gold_of(letter: NormalisedText, figures: Iterable[Any]) -> list[Gold]:
+    """Gold figures located in the normalised letter, from records with the figure keys
+    (``quote``, ``quantity``, ``value``, ``indicator``, ``period``, ``status``, ``geo``) as
+    attributes or as mapping keys."""
+    out = []
+    for f in figures:
+        get = f.get if isinstance(f, Mapping) else lambda key, f=f: getattr(f, key)
+        start, end = locate(letter, get("quote"), get("quantity")).part
+        out.append(
+            Gold(start, end, float(get("value")), get("indicator"), str(get("period")),
+                 get("status"), get("geo"))
+        )  # fmt: skip
+    return out
 
 
 def score(gold: Sequence[Gold], draft: Draft, codebook_ids: Iterable[str]) -> Score:

@@ -17,26 +17,18 @@ import argparse
 from pathlib import Path
 
 import yaml
-from draft_scores import Gold, Score, score, table
+from draft_scores import Gold, Score, gold_of, score, table
 
 from futian_indicators.drafting import draft_figures, read_codebook
 from futian_indicators.drafting.heading import read_heading
-from futian_indicators.language.normalise import NormalisedText, locate, normalise
+from futian_indicators.language.normalise import NormalisedText, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def gold_figures(path: Path, letter: NormalisedText) -> list[Gold]:
     """The gold figures of a held-out letter, located in its normalised text."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    out = []
-    for f in data["figures"]:
-        start, end = locate(letter, f["quote"], f["quantity"]).part
-        out.append(
-            Gold(start, end, float(f["value"]), f["indicator"], str(f["period"]), f["status"],
-                 f["geo"])
-        )  # fmt: skip
-    return out
+    return gold_of(letter, yaml.safe_load(path.read_text(encoding="utf-8"))["figures"])
 
 
 def run(root: Path) -> dict[str, Score]:

@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from draft_scores import Gold, Score, score, table
+from draft_scores import Gold, Score, gold_of, score, table
 
 from futian_indicators.drafting import CodebookEntry, draft_figures
 from futian_indicators.drafting.heading import read_heading
-from futian_indicators.language.normalise import NormalisedText, locate, normalise
+from futian_indicators.language.normalise import NormalisedText, normalise
 from futian_indicators.raw.records import RawData, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +60,7 @@ def _occurs(alias: str, text: str) -> bool:
 
 def gold(raw: RawData, source_id: str, letter: NormalisedText) -> list[Gold]:
     """The curated figures of a letter as gold figures."""
-    out = []
-    for f in (f for f in raw.figures if f.source_id == source_id):
-        start, end = locate(letter, f.quote, f.quantity).part
-        out.append(Gold(start, end, f.value, f.indicator, f.period, f.status, f.geo))
-    return out
+    return gold_of(letter, (f for f in raw.figures if f.source_id == source_id))
 
 
 def run(raw: RawData, *, leave_out: bool, strict: bool = False) -> dict[str, Score]:

@@ -130,6 +130,13 @@ def test_the_package_ships_each_letter_byte_for_byte() -> None:
 def test_a_released_version_renders_with_its_own_figures() -> None:
     html = fi.render_letter("cppcc-2025136", version="1.0.0")
     assert "data version</dt><dd>1.0.0" in html
+    # 1.0.0 labels the biomedicine multiple 2020/2024, which 2.0.0 corrected to 2021/2024: the
+    # page of 1.0.0 shows 1.0.0's label, not today's.
+    multiple = "cppcc-2025136/biomedicine-industry-size-growth-multiple-2020-2024"
+    old = fi.load_figures(version="1.0.0").set_index("figure_id").loc[multiple, "period"]
+    new = fi.load_figures().set_index("figure_id").loc[multiple, "period"]
+    assert old != new
+    assert old in html and old not in fi.render_letter("cppcc-2025136")
 
 
 def test_cli_prints_the_letter_with_its_figures_marked(capsys: pytest.CaptureFixture[str]) -> None:
