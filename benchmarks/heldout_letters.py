@@ -1,12 +1,12 @@
 """Held-out letters: how well does the draft read letters written apart from the five?
 
-Drafts each letter of ``tests/heldout/letters/`` (two invented letters in the genre, with gold
-annotation written before the drafter was tuned; README.md there) with the full codebook
-(``data/raw/indicators.yaml``) and scores it against the gold per field (draft_scores.py):
-found, period, status, area, indicator for the gold figures whose concept is in the codebook,
-new indicators proposed for those whose concept is not (``new:<id>`` in the gold), and false
-figures (draft figures on numbers that are no gold figure). The drafter is never tuned on these
-letters: a change that raises these scores is measured here, not made here.
+Drafts each letter of ``tests/heldout/letters/`` (invented letters in the genre, with gold
+annotation written before the drafter was tuned on or run on them; README.md there) with the
+full codebook (``data/raw/indicators.yaml``) and scores it against the gold per field
+(draft_scores.py): found, period, status, area, indicator for the gold figures whose concept is
+in the codebook, new indicators proposed for those whose concept is not (``new:<id>`` in the
+gold), and false figures (draft figures on numbers that are no gold figure). The drafter is
+never tuned on these letters: a change that raises these scores is measured here, not made here.
 
     PYTHONPATH=src python benchmarks/heldout_letters.py [--root PATH]
 """
