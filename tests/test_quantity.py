@@ -468,6 +468,8 @@ DOUBLINGS = [
     ("翻 两 番", 4.0, 2),
     ("翻三番", 8.0, 3),
     ("翻十番", 1024.0, 10),
+    ("翻番", 2.0, 1),  # no number: doubled once, as 翻一番
+    ("翻了番", 2.0, 1),
 ]
 
 RANKS = [
@@ -512,6 +514,107 @@ def test_fraction_intervals_cover_the_exact_fraction(
     # the strict interval is the nearest multiple of 1/N: numerator ± 1/2, scaled
     assert q.lower == pytest.approx(100 * (numerator - 0.5) / denominator, rel=1e-15)
     assert q.upper == pytest.approx(100 * (numerator + 0.5) / denominator, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator"),
+    [
+        ("1/3", 1, 3),
+        ("2/3", 2, 3),
+        ("1/4", 1, 4),
+        ("3/4", 3, 4),
+        ("1/10", 1, 10),
+        ("1/100", 1, 100),
+    ],
+)
+def test_slash_fraction_reads_as_its_chinese_twin(
+    text: str, numerator: int, denominator: int
+) -> None:
+    twin = parse_quantity(f"{denominator}分之{numerator}")
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (float(Fraction(100 * numerator, denominator)),
+                                              "percent", "exact")  # fmt: skip
+    assert (q.strict, q.lenient) == (twin.strict, twin.lenient)
+    assert (q.value_as_reported, q.unit_as_reported) == (text, f"/{denominator}")
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        ("1/3左右", "三分之一左右"),
+        ("约1/4", "约四分之一"),
+        ("超过1/3", "超过三分之一"),
+        ("近2/3", "近三分之二"),
+        ("2/3以上", "三分之二以上"),
+        ("不到1/5", "不到五分之一"),
+    ],
+)
+def test_slash_fraction_takes_the_qualifiers_of_its_twin(text: str, twin: str) -> None:
+    q, t = parse_quantity(text), parse_quantity(twin)
+    assert (q.value, q.qualifier, q.strict, q.lenient) == (
+        t.value,
+        t.qualifier,
+        t.strict,
+        t.lenient,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3/2", "3/2 is no share below one"),
+        ("3/3", "3/3 is no share below one"),
+        ("1/3万元", "unexpected text '万元' around the quantity '1/3'"),
+        ("1/3家", "unexpected text '家' around the quantity '1/3'"),
+    ],
+)
+def test_slash_fraction_errors(text: str, message: str) -> None:
+    with pytest.raises(QuantityParseError, match=re.escape(message)):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("占比约1/3。", ["约1/3"]),
+        ("提升至1/3", ["1/3"]),  # 至 is a verb here, not a range
+        ("截至2024/3，", ["2024", "3"]),  # a date: M has at most two digits
+        ("于2025/6/30前", ["2025", "6", "30"]),  # 6/30 follows a slash
+        ("为1/3至1/2。", ["1", "3至1", "2"]),  # a range of fractions is not read
+        ("为1/3-1/2。", ["1", "3-1", "2"]),
+        ("0.5/3", ["0.5", "3"]),  # a decimal numerator: part of a longer number
+        ("1/3456", ["1", "3456"]),  # a denominator of four digits: no fraction
+        ("按1:3配套", ["1", "3"]),  # a ratio (the finder of mentions reads it as one)
+        ("120亿元/平方公里", ["120亿元/平方公里"]),  # a rate, not a fraction
+    ],
+)
+def test_slash_fractions_in_running_text(text: str, found: list[str]) -> None:
+    assert [m.group(0) for m in QUANTITY_RE.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "strict", "lenient"),
+    [
+        ("翻一番多", 2.0, "(2, 4)", "[2, 4]"),  # more than doubled, not yet quadrupled
+        ("翻了一番多", 2.0, "(2, 4)", "[2, 4]"),
+        ("翻两番多", 4.0, "(4, 8)", "[4, 8]"),
+    ],
+)
+def test_more_than_a_doubling(text: str, value: float, strict: str, lenient: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "times", "over")
+    assert (q.strict, q.lenient) == (interval(strict), interval(lenient))
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "lenient"),
+    [("一成多", "(10, 20)", "[10, 20]"), ("七成多", "(70, 80)", "[70, 80]")],
+)
+def test_more_after_cheng(text: str, strict: str, lenient: str) -> None:
+    q = parse_quantity(text)
+    assert (q.unit, q.qualifier, q.strict, q.lenient) == (
+        "percent", "over", interval(strict), interval(lenient)
+    )  # fmt: skip
 
 
 def test_fraction_reads_like_its_percentage() -> None:
@@ -583,7 +686,8 @@ def test_achieved_carries_no_meaning_before_a_rank_or_doubling() -> None:
         ("此前10年", "10"),
         ("占全市三分之一以上", "三分之一以上"),
         ("总数3年翻两番。", "3"),
-        ("翻番", None),  # no number
+        ("翻番", "翻番"),  # no number: a doubling once
+        ("实现翻番。", "翻番"),
         ("百分之", "百"),  # no numerator: 百 alone
     ],
 )

@@ -61,6 +61,7 @@ __all__ = [
     "SECTION_MARKER",
     "SECTION_RE",
     "SET_PHRASES",
+    "SET_PHRASE_NOT_BEFORE",
     "SPACE",
     "TIME_AFTER",
     "TIME_UNIT",
@@ -416,3 +417,5 @@ SET_PHRASES: Final = (
     "三次产业",
     "十分",
 )
+#: Characters after a set phrase that make it no set phrase: 十分 is "very", 十分之一 a tenth.
+SET_PHRASE_NOT_BEFORE: Final[Mapping[str, str]] = {"十分": "之"}
