@@ -221,6 +221,75 @@ def test_under_starts_at_zero_only_for_units_that_cannot_be_negative(
     assert q.lenient.lower_closed is (floor == 0.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "strict", "lenient"),
+    [
+        ("30万余元", "(30e4, 31e4)", "[30e4, 31e4]"),  # after the multiplier: its last digit
+        ("三十万余元", "(30e4, 31e4)", "[30e4, 31e4]"),
+        ("12万余人", "(12e4, 13e4)", "[12e4, 13e4]"),
+        ("30余万元", "(30e4, 40e4)", "[30e4, 40e4]"),  # before it: the next step, as 30余元
+    ],
+)
+def test_more_after_a_multiplier_steps_at_its_last_written_digit(
+    text: str, strict: str, lenient: str
+) -> None:
+    q = parse_quantity(text)
+    assert (q.qualifier, q.strict, q.lenient) == ("over", interval(strict), interval(lenient))
+    assert not q.strict.lower_closed and not q.strict.upper_closed  # both ends open
+
+
+@pytest.mark.parametrize(
+    ("chinese", "arabic"),
+    [
+        ("一百家", "100家"),
+        ("二十家", "20家"),
+        ("十家", "10家"),
+        ("两千个", "2000个"),
+        ("一千二百人", "1200人"),
+        ("一万二千人", "12000人"),
+        ("三十万人", "30万人"),
+        ("一百万元", "100万元"),
+        ("一百二十亿元", "120亿元"),
+        ("一亿元", "1亿元"),
+        ("约一百家", "约100家"),
+        ("近一千家", "近1000家"),
+        ("超一百家", "超100家"),
+        ("一百家以上", "100家以上"),
+        ("不足一百家", "不足100家"),
+        ("五百余家", "500余家"),
+        ("二十余万人", "20余万人"),
+        ("三十万余元", "30万余元"),
+        ("百家", "1百家"),  # 百, 千 alone are the multiplier with its one
+        ("千家", "1千家"),
+        ("超千亿元", "超1000亿元"),
+    ],
+)
+def test_a_chinese_numeral_is_as_precise_as_its_arabic_twin(chinese: str, arabic: str) -> None:
+    c, a = parse_quantity(chinese), parse_quantity(arabic)
+    assert (c.value, c.unit, c.qualifier) == (a.value, a.unit, a.qualifier)
+    assert (c.strict, c.lenient) == (a.strict, a.lenient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0家", "零家", "0万元", "0%", "0.0%", "0个百分点", "0倍", "约0家", "0元左右", "0家以上",
+        "超0家", "不超过0家", "0-5家", "0-5%", "0至3个", "0-0.5万元", "0%-3%",
+    ],
+)  # fmt: skip
+def test_an_exact_zero_does_not_reach_below_zero(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.lower == q.lower_lenient == 0.0
+    assert q.strict.lower_closed is (q.qualifier != "over")  # 超0: above 0, not 0 itself
+
+
+@pytest.mark.parametrize("text", ["0.3万元", "0.5家", "0.4平方米", "1-2万元"])
+def test_an_amount_does_not_reach_below_zero(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.unit in readings.NON_NEGATIVE_UNITS
+    assert q.lower >= 0 and q.lower_lenient >= 0
+
+
 def test_truncated_percentage_is_inside_the_lenient_interval() -> None:
     q = parse_quantity("99%")  # 已办结企业诉求2039条 of 2045: 99.7%
     assert 2039 / 2045 * 100 not in q.strict

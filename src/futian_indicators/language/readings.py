@@ -250,9 +250,9 @@ def _approx(s: Stated) -> Intervals:
 
 
 def _over(s: Stated) -> Intervals:
-    """超/超过/逾: (x, inf), the number excluded; lenient [x-h', inf)."""
+    """超/超过/逾: (x, inf), the number excluded; lenient [x-h', inf), not below L (超0家)."""
     return to_interval(s.value, None, lower_closed=False), to_interval(
-        s.value - s.half_nonzero, None
+        _floored(s, s.value - s.half_nonzero), None
     )
 
 
@@ -273,8 +273,8 @@ def _more_written(s: Stated) -> Intervals:
 
 
 def _at_least(s: Stated) -> Intervals:
-    """突破/以上: [x, inf), the number included; lenient [x-h', inf)."""
-    return to_interval(s.value, None), to_interval(s.value - s.half_nonzero, None)
+    """突破/以上: [x, inf), the number included; lenient [x-h', inf), not below L (0家以上)."""
+    return to_interval(s.value, None), to_interval(_floored(s, s.value - s.half_nonzero), None)
 
 
 def _nearly(s: Stated) -> Intervals:
@@ -303,10 +303,10 @@ def _under_open(s: Stated) -> Intervals:
 
 
 def range_rule(low: Stated, high: Stated) -> Intervals:
-    """a-b: [a-h_a, b+h_b]; lenient [a-h'_a, b+h'_b]."""
+    """a-b: [a-h_a, b+h_b]; lenient [a-h'_a, b+h'_b]; a low end of 0 (0-5家) not below 0."""
     return (
-        to_interval(low.value - low.half, high.value + high.half),
-        to_interval(low.value - low.half_nonzero, high.value + high.half_nonzero),
+        to_interval(_floored(low, low.value - low.half), high.value + high.half),
+        to_interval(_floored(low, low.value - low.half_nonzero), high.value + high.half_nonzero),
     )
 
 
