@@ -14,6 +14,8 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
   copied to the site's ``letters/`` folder (``html_extra_path``) and linked from the sources page,
   each figure of a letter to its mark;
 - ``cli.md``: the help of the command line and of each of its commands;
+- ``qualifiers.md``, ``units.md``, ``mention_kinds.md``: the grammar's tables, from its own
+  tables and code (:mod:`grammar_tables`);
 - ``coverage.md``: which indicators have figures for more than one period, for which periods
   (:func:`futian_indicators.analysis.period_coverage`), on the index page;
 - ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from grammar_tables import PAGES as GRAMMAR_PAGES
 
 import futian_indicators as fi
 
@@ -519,6 +522,7 @@ PAGES: Mapping[str, Callable[[], str]] = {
     "judgements.md": judgements_page,
     "api.rst": api_page,
     "cli.md": cli_page,
+    **GRAMMAR_PAGES,
 }
 """Every fragment, by file name, and the function that writes its text."""
 

@@ -76,11 +76,13 @@ from .lexicon import (
     CN_NUMERAL_CHARS,
     CN_POINT,
     DIGITS,
+    MORE_AFTER_UNITS,
     MULTIPLIERS,
     NOT_QUALIFIER_AFTER,
     PER_AREA_WORDS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    RANGE_SEPARATORS,
     SPACE,
     UNIT_WORDS,
 )
@@ -156,12 +158,14 @@ _MULT: Final = _alternation(MULTIPLIERS, _multiplier_pattern)
 _UNIT: Final = _alternation(UNIT_WORDS, _unit_pattern)
 _PER: Final = _alternation(PER_AREA_WORDS)
 _MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
-_POST: Final = _alternation(w for w in POST_QUALIFIERS if w != "多") + "|(?<=[倍成])多"
+_POST: Final = (
+    _alternation(w for w in POST_QUALIFIERS if w != "多") + f"|(?<=[{''.join(MORE_AFTER_UNITS)}])多"
+)
 _PRE: Final = (
     _alternation(PRE_QUALIFIERS, _qualifier_pattern)
     + f"|(?:{'|'.join(BARE_MULTIPLIER_QUALIFIERS)})(?=[百千万亿])"
 )
-_SEP: Final = "[-~～—–－至到]"
+_SEP: Final = f"[{RANGE_SEPARATORS}]"  # the dash first: no range of characters
 _S: Final = SPACE
 # 前 after these characters is part of a word (目前, 此前, 提前, 以前, 当前 ...), not a rank
 _NOT_RANK_BEFORE_QIAN: Final = "目此之提以当从向往事日年月天"
