@@ -653,6 +653,7 @@ def test_slash_fraction_errors(text: str, message: str) -> None:
         ("为1/3-1/2。", ["1", "3-1", "2"]),
         ("0.5/3", ["0.5", "3"]),  # a decimal numerator: part of a longer number
         ("1/3456", ["1", "3456"]),  # a denominator of four digits: no fraction
+        ("3/4G网络", ["3", "4"]),  # 3G and 4G: a name
         ("按1:3配套", ["1", "3"]),  # a ratio (the finder of mentions reads it as one)
         ("120亿元/平方公里", ["120亿元/平方公里"]),  # a rate, not a fraction
     ],

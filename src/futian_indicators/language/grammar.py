@@ -188,12 +188,12 @@ QUANTITY_FIRST: Final = (
 _AFTER_PRE: Final = re.escape("第前翻万亿" + CN_NUMERAL_CHARS) + DIGITS
 # the denominator of a fraction: a number, or 万 alone (万分之五)
 _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
-# a slash fraction M/N has nothing of a longer number or of a range on either side: no digit,
-# point, slash or dash before M (2024/3/15, 0.5/3, 1/2-2/3), none after N, and no range's
-# separator and number after N (1/3至1/2); 至 before M is a verb (提升至1/3)
-_NOT_BY_FRACTION: Final = rf"{DIGITS}.．/"
+# a slash fraction M/N touches nothing of a longer number, a name or a range: no digit, point,
+# slash, Latin letter or dash before M (2024/3/15, 0.5/3, ID1/2, 1/2-2/3); none of them after N
+# (3/4G), nor a range's separator and a number (1/3至1/2); 至 before M is a verb (提升至1/3).
+# M has one or two digits (2024/3 is a date), N one to three.
+_NOT_BY_FRACTION: Final = rf"{DIGITS}.．/A-Za-z"
 _SLASH: Final = rf"(?<![{_NOT_BY_FRACTION},~～—–－-])(?=[{DIGITS}]{{1,2}}{_S}/{_S}[1-9１-９])"
-# its denominator: one to three digits (2024/3 is a date: M has at most two)
 _SLASH_DEN: Final = (
     rf"[1-9１-９][{DIGITS}]{{0,2}}(?![{_NOT_BY_FRACTION}])(?!{_S}{_SEP}{_S}[{DIGITS}])"
 )
