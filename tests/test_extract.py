@@ -150,7 +150,31 @@ QUANTITIES = [
     ("开拓国际国内两个市场，提升", "两个", 2.0, "count", "exact"),
     ("建成国际生物医药产业园共3个合计近30万平方米的专业化产业园", "近30万平方米", 3e5, "m2",
      "nearly"),
+    ("装配式建筑占比约1/3，", "约1/3", 100 / 3, "percent", "approx"),  # made up
+    ("占比提升至2/3以上。", "2/3以上", 200 / 3, "percent", "at_least"),  # made up
+    ("总量的十分之一面向青年人才", "十分之一", 10.0, "percent", "exact"),  # made up
+    ("力争到2030年实现翻番。", "翻番", 2.0, "times", "exact"),  # made up
+    ("三年来市值翻了一番多。", "翻了一番多", 2.0, "times", "over"),  # made up
+    ("研发费用中一成多来自资助", "一成多", 10.0, "percent", "over"),  # made up
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("数据截至2024/3，", [("2024", "date"), ("3", "quantity")]),
+        ("于2025/6/30前报送", [("2025", "date"), ("6", "quantity"), ("30", "quantity")]),
+        ("比例为1/3至1/2。", [("1", "quantity"), ("3至1", "quantity"), ("2", "quantity")]),
+        ("按1:3的比例", [("1:3", "ratio")]),
+        ("1/3万元", [("1/3", "quantity")]),  # part of a longer number: no value
+        ("3/2", [("3/2", "quantity")]),  # no share below one: no value
+        ("十分重要", []),
+    ],
+)
+def test_slashes_that_give_no_fraction(text: str, found: list[tuple[str, str]]) -> None:
+    frame = extract_quantities(text)
+    assert list(zip(frame["text"], frame["kind"], strict=True)) == found
+    assert frame["value"].isna().all()
 
 
 @pytest.mark.parametrize(

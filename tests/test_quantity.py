@@ -221,6 +221,75 @@ def test_under_starts_at_zero_only_for_units_that_cannot_be_negative(
     assert q.lenient.lower_closed is (floor == 0.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "strict", "lenient"),
+    [
+        ("30万余元", "(30e4, 31e4)", "[30e4, 31e4]"),  # after the multiplier: its last digit
+        ("三十万余元", "(30e4, 31e4)", "[30e4, 31e4]"),
+        ("12万余人", "(12e4, 13e4)", "[12e4, 13e4]"),
+        ("30余万元", "(30e4, 40e4)", "[30e4, 40e4]"),  # before it: the next step, as 30余元
+    ],
+)
+def test_more_after_a_multiplier_steps_at_its_last_written_digit(
+    text: str, strict: str, lenient: str
+) -> None:
+    q = parse_quantity(text)
+    assert (q.qualifier, q.strict, q.lenient) == ("over", interval(strict), interval(lenient))
+    assert not q.strict.lower_closed and not q.strict.upper_closed  # both ends open
+
+
+@pytest.mark.parametrize(
+    ("chinese", "arabic"),
+    [
+        ("一百家", "100家"),
+        ("二十家", "20家"),
+        ("十家", "10家"),
+        ("两千个", "2000个"),
+        ("一千二百人", "1200人"),
+        ("一万二千人", "12000人"),
+        ("三十万人", "30万人"),
+        ("一百万元", "100万元"),
+        ("一百二十亿元", "120亿元"),
+        ("一亿元", "1亿元"),
+        ("约一百家", "约100家"),
+        ("近一千家", "近1000家"),
+        ("超一百家", "超100家"),
+        ("一百家以上", "100家以上"),
+        ("不足一百家", "不足100家"),
+        ("五百余家", "500余家"),
+        ("二十余万人", "20余万人"),
+        ("三十万余元", "30万余元"),
+        ("百家", "1百家"),  # 百, 千 alone are the multiplier with its one
+        ("千家", "1千家"),
+        ("超千亿元", "超1000亿元"),
+    ],
+)
+def test_a_chinese_numeral_is_as_precise_as_its_arabic_twin(chinese: str, arabic: str) -> None:
+    c, a = parse_quantity(chinese), parse_quantity(arabic)
+    assert (c.value, c.unit, c.qualifier) == (a.value, a.unit, a.qualifier)
+    assert (c.strict, c.lenient) == (a.strict, a.lenient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0家", "零家", "0万元", "0%", "0.0%", "0个百分点", "0倍", "约0家", "0元左右", "0家以上",
+        "超0家", "不超过0家", "0-5家", "0-5%", "0至3个", "0-0.5万元", "0%-3%",
+    ],
+)  # fmt: skip
+def test_an_exact_zero_does_not_reach_below_zero(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.lower == q.lower_lenient == 0.0
+    assert q.strict.lower_closed is (q.qualifier != "over")  # 超0: above 0, not 0 itself
+
+
+@pytest.mark.parametrize("text", ["0.3万元", "0.5家", "0.4平方米", "1-2万元"])
+def test_an_amount_does_not_reach_below_zero(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.unit in readings.NON_NEGATIVE_UNITS
+    assert q.lower >= 0 and q.lower_lenient >= 0
+
+
 def test_truncated_percentage_is_inside_the_lenient_interval() -> None:
     q = parse_quantity("99%")  # 已办结企业诉求2039条 of 2045: 99.7%
     assert 2039 / 2045 * 100 not in q.strict
@@ -468,6 +537,8 @@ DOUBLINGS = [
     ("翻 两 番", 4.0, 2),
     ("翻三番", 8.0, 3),
     ("翻十番", 1024.0, 10),
+    ("翻番", 2.0, 1),  # no number: doubled once, as 翻一番
+    ("翻了番", 2.0, 1),
 ]
 
 RANKS = [
@@ -512,6 +583,108 @@ def test_fraction_intervals_cover_the_exact_fraction(
     # the strict interval is the nearest multiple of 1/N: numerator ± 1/2, scaled
     assert q.lower == pytest.approx(100 * (numerator - 0.5) / denominator, rel=1e-15)
     assert q.upper == pytest.approx(100 * (numerator + 0.5) / denominator, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("text", "numerator", "denominator"),
+    [
+        ("1/3", 1, 3),
+        ("2/3", 2, 3),
+        ("1/4", 1, 4),
+        ("3/4", 3, 4),
+        ("1/10", 1, 10),
+        ("1/100", 1, 100),
+    ],
+)
+def test_slash_fraction_reads_as_its_chinese_twin(
+    text: str, numerator: int, denominator: int
+) -> None:
+    twin = parse_quantity(f"{denominator}分之{numerator}")
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (float(Fraction(100 * numerator, denominator)),
+                                              "percent", "exact")  # fmt: skip
+    assert (q.strict, q.lenient) == (twin.strict, twin.lenient)
+    assert (q.value_as_reported, q.unit_as_reported) == (text, f"/{denominator}")
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        ("1/3左右", "三分之一左右"),
+        ("约1/4", "约四分之一"),
+        ("超过1/3", "超过三分之一"),
+        ("近2/3", "近三分之二"),
+        ("2/3以上", "三分之二以上"),
+        ("不到1/5", "不到五分之一"),
+    ],
+)
+def test_slash_fraction_takes_the_qualifiers_of_its_twin(text: str, twin: str) -> None:
+    q, t = parse_quantity(text), parse_quantity(twin)
+    assert (q.value, q.qualifier, q.strict, q.lenient) == (
+        t.value,
+        t.qualifier,
+        t.strict,
+        t.lenient,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("3/2", "3/2 is no share below one"),
+        ("3/3", "3/3 is no share below one"),
+        ("1/3万元", "unexpected text '万元' around the quantity '1/3'"),
+        ("1/3家", "unexpected text '家' around the quantity '1/3'"),
+    ],
+)
+def test_slash_fraction_errors(text: str, message: str) -> None:
+    with pytest.raises(QuantityParseError, match=re.escape(message)):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("占比约1/3。", ["约1/3"]),
+        ("提升至1/3", ["1/3"]),  # 至 is a verb here, not a range
+        ("截至2024/3，", ["2024", "3"]),  # a date: M has at most two digits
+        ("于2025/6/30前", ["2025", "6", "30"]),  # 6/30 follows a slash
+        ("为1/3至1/2。", ["1", "3至1", "2"]),  # a range of fractions is not read
+        ("为1/3-1/2。", ["1", "3-1", "2"]),
+        ("0.5/3", ["0.5", "3"]),  # a decimal numerator: part of a longer number
+        ("1/3456", ["1", "3456"]),  # a denominator of four digits: no fraction
+        ("3/4G网络", ["3", "4"]),  # 3G and 4G: a name
+        ("按1:3配套", ["1", "3"]),  # a ratio (the finder of mentions reads it as one)
+        ("120亿元/平方公里", ["120亿元/平方公里"]),  # a rate, not a fraction
+    ],
+)
+def test_slash_fractions_in_running_text(text: str, found: list[str]) -> None:
+    assert [m.group(0) for m in QUANTITY_RE.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "strict", "lenient"),
+    [
+        ("翻一番多", 2.0, "(2, 4)", "[2, 4]"),  # more than doubled, not yet quadrupled
+        ("翻了一番多", 2.0, "(2, 4)", "[2, 4]"),
+        ("翻两番多", 4.0, "(4, 8)", "[4, 8]"),
+    ],
+)
+def test_more_than_a_doubling(text: str, value: float, strict: str, lenient: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "times", "over")
+    assert (q.strict, q.lenient) == (interval(strict), interval(lenient))
+
+
+@pytest.mark.parametrize(
+    ("text", "strict", "lenient"),
+    [("一成多", "(10, 20)", "[10, 20]"), ("七成多", "(70, 80)", "[70, 80]")],
+)
+def test_more_after_cheng(text: str, strict: str, lenient: str) -> None:
+    q = parse_quantity(text)
+    assert (q.unit, q.qualifier, q.strict, q.lenient) == (
+        "percent", "over", interval(strict), interval(lenient)
+    )  # fmt: skip
 
 
 def test_fraction_reads_like_its_percentage() -> None:
@@ -583,7 +756,8 @@ def test_achieved_carries_no_meaning_before_a_rank_or_doubling() -> None:
         ("此前10年", "10"),
         ("占全市三分之一以上", "三分之一以上"),
         ("总数3年翻两番。", "3"),
-        ("翻番", None),  # no number
+        ("翻番", "翻番"),  # no number: a doubling once
+        ("实现翻番。", "翻番"),
         ("百分之", "百"),  # no numerator: 百 alone
     ],
 )

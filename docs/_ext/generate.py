@@ -14,10 +14,13 @@ to ``docs/_generated/`` (never committed), which the hand-written pages include:
   copied to the site's ``letters/`` folder (``html_extra_path``) and linked from the sources page,
   each figure of a letter to its mark;
 - ``cli.md``: the help of the command line and of each of its commands;
+- ``qualifiers.md``, ``units.md``, ``mention_kinds.md``: the grammar's tables, from its own
+  tables and code (:mod:`grammar_tables`);
 - ``coverage.md``: which indicators have figures for more than one period, for which periods
   (:func:`futian_indicators.analysis.period_coverage`), on the index page;
 - ``benchmarks.md``: what each script of ``benchmarks/`` measures (its docstring) and the
-  results of the one that is deterministic and quick (leave one letter out).
+  results of those that are deterministic and quick (leave one letter out, the grammar on its
+  held-out sentences).
 
 A fragment is rewritten only when its text changes, so incremental builds stay incremental.
 Run it alone (``python docs/_ext/generate.py``) to look at the fragments without a build.
@@ -40,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from grammar_tables import PAGES as GRAMMAR_PAGES
 
 import futian_indicators as fi
 
@@ -436,8 +440,13 @@ def cli_page() -> str:
 
 # --- The benchmarks -------------------------------------------------------------------------
 
-_LEAVE_ONE_OUT = "leave_one_out.py"
-"""The one benchmark run at build time: deterministic (no timing) and quick (about 2 s)."""
+_RUN_AT_BUILD = {
+    "leave_one_out.py": ("Leave one letter out", True, False),
+    "heldout_grammar.py": ("The quantity grammar on held-out sentences", False, True),
+}
+"""The benchmarks run at build time, deterministic (no timing) and quick (about 2 s each): the
+title of their results, whether they take ``--root`` (the repository's root), and whether their
+output is plain text (a table, shown in a code block) rather than Markdown."""
 
 
 def benchmarks_page(root: Path) -> str:
@@ -451,18 +460,20 @@ def benchmarks_page(root: Path) -> str:
     for script in scripts:
         doc = ast.get_docstring(ast.parse(script.read_text(encoding="utf-8"))) or ""
         blocks += [f"## `benchmarks/{script.name}`", doc]
-        if script.name == _LEAVE_ONE_OUT:
-            command = [sys.executable, str(script), "--root", str(root)]
+        if script.name in _RUN_AT_BUILD:
+            title, takes_root, plain = _RUN_AT_BUILD[script.name]
+            command = [sys.executable, str(script), *(["--root", str(root)] if takes_root else [])]
             result = subprocess.run(
                 command, check=False, capture_output=True, text=True, timeout=300
             )
             if result.returncode != 0:
                 msg = f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}"
                 raise RuntimeError(msg)
+            output = result.stdout.strip()
             blocks += [
-                "### Leave one letter out",
+                f"### {title}",
                 f"The results on data {fi.DATA_VERSION}, computed when this page was built:",
-                result.stdout.strip(),
+                f"```text\n{output}\n```" if plain else output,
             ]
     return page(*blocks)
 
@@ -519,6 +530,7 @@ PAGES: Mapping[str, Callable[[], str]] = {
     "judgements.md": judgements_page,
     "api.rst": api_page,
     "cli.md": cli_page,
+    **GRAMMAR_PAGES,
 }
 """Every fragment, by file name, and the function that writes its text."""
 

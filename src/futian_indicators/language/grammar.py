@@ -23,7 +23,7 @@ is, in this order:
    件 家 个 名 人 人次 场 项 ... (count); % and 成 (percent, 七成 = 70); 个百分点
    (percentage_point); 倍 (times); P (pflops);
 6. an optional qualifier word after the unit (:data:`POST_QUALIFIERS`): 左右, 以上, 以下, 以内,
-   有余, and 多 right after 倍 (``一倍多``).
+   有余, and 多 right after 倍 or 成 (``一倍多``, ``一成多``).
 
 At most one qualifier word carries meaning; 达 and 达到 carry none and may join any
 (``达1503家`` is exact, ``达到5个以上`` is at_least). A range takes no qualifier. A leading 万
@@ -35,16 +35,22 @@ Three more forms need no unit word; each is a number with the words around it:
 - a fraction ``N分之M`` is the percentage 100·M/N (unit percent):
   ``百分之十二`` = 12, ``百分之六十`` = 60, ``四分之一`` = 25, ``三分之二`` = 66.67, ``千分之五``
   = 0.5, ``万分之五`` = 0.05. It takes the qualifiers of a number (``超百分之六十``,
-  ``百分之六十以上``, ``百分之六十多``) but no unit word or multiplier;
-- a doubling ``翻N番`` (also ``翻了N番``) is the multiple now / before = 2**N (unit times):
-  ``翻一番`` = 2, ``翻两番`` = 4, ``翻三番`` = 8; it takes no qualifier;
+  ``百分之六十以上``, ``百分之六十多``) but no unit word or multiplier. ``M/N`` in Arabic digits
+  is the same fraction (``1/3`` reads as ``三分之一``, ``约1/4`` as ``约四分之一``) where M has
+  one or two digits, N one to three, and nothing of a longer number or a range touches it:
+  ``2024/3`` and ``2025/6/30`` are dates, ``0.5/3`` and ``1/3万`` part of a longer number,
+  ``1/3至1/2`` a range of fractions (none of them is read); M/N must be below one;
+- a doubling ``翻N番`` (also ``翻了N番``, and ``翻番`` alone, once) is the multiple now / before
+  = 2**N (unit times): ``翻番`` = ``翻一番`` = 2, ``翻两番`` = 4, ``翻三番`` = 8; it takes no
+  qualifier but 多 after it, more than N doublings and fewer than N+1 (``翻一番多``: over 2,
+  below 4);
 - a rank ``第N``, ``第N名``, ``第N位`` is N (unit rank), and ``前N`` ("the top N") is N with the
   qualifier under; it takes no qualifier. 第 also starts ordinals (第5年, 第二十四届, 第一是):
   here a lone ``第N`` is a rank, and :mod:`futian_indicators.language.mentions` tells the two apart
   by what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
 
 Not supported: signs, 数十, 三四十, 一点五, 仅次于 (a rank stated by its neighbour), ranges of
-fractions.
+fractions (三分之一至二分之一 is two quantities; 1/3至1/2 none).
 
 Examples
 --------
@@ -70,11 +76,13 @@ from .lexicon import (
     CN_NUMERAL_CHARS,
     CN_POINT,
     DIGITS,
+    MORE_AFTER_UNITS,
     MULTIPLIERS,
     NOT_QUALIFIER_AFTER,
     PER_AREA_WORDS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    RANGE_SEPARATORS,
     SPACE,
     UNIT_WORDS,
 )
@@ -150,12 +158,14 @@ _MULT: Final = _alternation(MULTIPLIERS, _multiplier_pattern)
 _UNIT: Final = _alternation(UNIT_WORDS, _unit_pattern)
 _PER: Final = _alternation(PER_AREA_WORDS)
 _MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
-_POST: Final = _alternation(w for w in POST_QUALIFIERS if w != "多") + "|(?<=倍)多"
+_POST: Final = (
+    _alternation(w for w in POST_QUALIFIERS if w != "多") + f"|(?<=[{''.join(MORE_AFTER_UNITS)}])多"
+)
 _PRE: Final = (
     _alternation(PRE_QUALIFIERS, _qualifier_pattern)
     + f"|(?:{'|'.join(BARE_MULTIPLIER_QUALIFIERS)})(?=[百千万亿])"
 )
-_SEP: Final = "[-~～—–－至到]"
+_SEP: Final = f"[{RANGE_SEPARATORS}]"  # the dash first: no range of characters
 _S: Final = SPACE
 # 前 after these characters is part of a word (目前, 此前, 提前, 以前, 当前 ...), not a rank
 _NOT_RANK_BEFORE_QIAN: Final = "目此之提以当从向往事日年月天"
@@ -178,6 +188,17 @@ QUANTITY_FIRST: Final = (
 _AFTER_PRE: Final = re.escape("第前翻万亿" + CN_NUMERAL_CHARS) + DIGITS
 # the denominator of a fraction: a number, or 万 alone (万分之五)
 _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
+# a slash fraction M/N touches nothing of a longer number, a name or a range: no digit, point,
+# slash, Latin letter or dash before M (2024/3/15, 0.5/3, ID1/2, 1/2-2/3); none of them after N
+# (3/4G), nor a range's separator and a number (1/3至1/2); 至 before M is a verb (提升至1/3).
+# M has one or two digits (2024/3 is a date), N one to three.
+_NOT_BY_FRACTION: Final = rf"{DIGITS}.．/A-Za-z"
+_SLASH: Final = rf"(?<![{_NOT_BY_FRACTION},~～—–－-])(?=[{DIGITS}]{{1,2}}{_S}/{_S}[1-9１-９])"
+_SLASH_DEN: Final = (
+    rf"[1-9１-９][{DIGITS}]{{0,2}}(?![{_NOT_BY_FRACTION}])(?!{_S}{_SEP}{_S}[{DIGITS}])"
+)
+# the empty number of a bare 翻番 (a doubling once)
+_ONCE: Final = "(?<=翻)(?=番)|(?<=翻了)(?=番)"
 
 #: One quantity inside running text. It runs in linear time over a letter (every part is
 #: bounded, no nested repetition) and never starts or ends on whitespace. Its forms and their
@@ -189,7 +210,10 @@ _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
 #:   (a bare number: a year, a code, an ordinal): see :func:`is_bare_number`;
 #: - a fraction ``N分之M`` (百分之十二, 三分之二): ``den`` (N), ``num`` (M), and ``pre``,
 #:   ``more``, ``post`` as above; it takes no unit word (it is a percentage);
-#: - a doubling ``翻N番`` (翻两番, 翻了一番): ``double`` (翻), ``num``, ``double_word`` (番);
+#: - a fraction ``M/N`` (1/3, 约2/3, 1/4左右): ``slash`` (empty: where it starts), ``num`` (M),
+#:   ``over`` (N), and ``pre``, ``post`` as above;
+#: - a doubling ``翻N番`` (翻两番, 翻了一番, 翻番): ``double`` (翻), ``num`` (empty for 翻番),
+#:   ``double_word`` (番), ``double_more`` (多 of 翻一番多);
 #: - a rank ``第N``, ``第N名``, ``第N位``, ``前N``: ``rank`` (第 or 前), ``num``, ``rank_word``
 #:   (名, 位 or None). 前 right after 目, 此, 之, 提, 以, 当 ... (目前, 提前) is not a rank.
 QUANTITY_RE: Final = re.compile(
@@ -202,14 +226,16 @@ QUANTITY_RE: Final = re.compile(
     rf"{_S}(?P<sep>{_SEP}){_S}"
     rf"|(?P<den>{_DENOMINATOR}){_S}分之{_S}"
     rf"|(?P<hi>{_ARABIC_INTEGER}){_S}(?P<himult>[万亿]){_S}(?=[{DIGITS}])"
+    rf"|(?P<slash>{_SLASH})"
     rf")?"
-    rf"(?P<num>{_NUMBER})"
+    rf"(?P<num>{_NUMBER}|{_ONCE})"
     rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
     rf"|(?(double){_S}(?P<double_word>番)(?P<double_more>多)?"
+    rf"|(?(slash){_S}/{_S}(?P<over>{_SLASH_DEN})"
     rf"|(?:{_S}(?P<more>{_MORE}))?"
     rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
     rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
-    rf"(?:{_S}(?P<unit>{_UNIT})(?:/(?P<per>{_PER}))?)?)"
+    rf"(?:{_S}(?P<unit>{_UNIT})(?:/(?P<per>{_PER}))?)?))"
     rf"(?:{_S}(?P<post>{_POST}))?))"
 )
 #: White space, which the grammar ignores anywhere.
@@ -237,4 +263,4 @@ def is_bare_number(m: re.Match[str]) -> bool:
     >>> [(m.group(0), is_bare_number(m)) for m in QUANTITY_RE.finditer("2024年全市第3、超四成")]
     [('2024', True), ('第3', False), ('超四成', False)]
     """
-    return all(m[g] is None for g in ("unit", "rank", "double", "den"))
+    return all(m[g] is None for g in ("unit", "rank", "double", "den", "over"))

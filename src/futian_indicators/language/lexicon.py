@@ -50,6 +50,7 @@ __all__ = [
     "DOC_NUMBER_FORMS",
     "LATIN_UNIT_WORDS",
     "MONTH",
+    "MORE_AFTER_UNITS",
     "MULTIPLIERS",
     "NOT_QUALIFIER_AFTER",
     "ORDINAL_COUNTERS",
@@ -57,10 +58,12 @@ __all__ = [
     "PER_POPULATION_WORDS",
     "POST_QUALIFIERS",
     "PRE_QUALIFIERS",
+    "RANGE_SEPARATORS",
     "READING_OF_WORD",
     "SECTION_MARKER",
     "SECTION_RE",
     "SET_PHRASES",
+    "SET_PHRASE_NOT_BEFORE",
     "SPACE",
     "TIME_AFTER",
     "TIME_UNIT",
@@ -287,7 +290,8 @@ PRE_QUALIFIERS: Final[Mapping[str, str | None]] = {
 }
 #: Qualifier words right after the number (or its multiplier): 20余场, 1000多万元.
 AFTER_NUMBER_QUALIFIERS: Final[Mapping[str, str]] = {"余": "more", "多": "more"}
-#: Qualifier words after the unit; 多 counts only right after 倍 (一倍多, not 个多元化).
+#: Qualifier words after the unit; 多 counts only right after :data:`MORE_AFTER_UNITS` (一倍多,
+#: 一成多, not 个多元化).
 POST_QUALIFIERS: Final[Mapping[str, str]] = {
     "有余": "more",
     "多": "more",
@@ -297,6 +301,10 @@ POST_QUALIFIERS: Final[Mapping[str, str]] = {
     "以内": "under_closed",
     "上下": "approx",
 }
+#: The unit words 多 may follow as a qualifier: 一倍多, 一成多 (more than one tenth).
+MORE_AFTER_UNITS: Final = ("倍", "成")
+#: The characters that join the two ends of a range: 3560-3570亿元, 10至20亿元, 50万到100万元.
+RANGE_SEPARATORS: Final = "-~～—–－至到"
 #: A qualifier word before a bare multiplier only: 上亿元, 上千家, 上万人 (at least that many).
 BARE_MULTIPLIER_QUALIFIERS: Final[Mapping[str, str]] = {"上": "at_least"}
 #: Characters before a qualifier word that make it part of another word: 签约, 节约, 预约 are
@@ -416,3 +424,5 @@ SET_PHRASES: Final = (
     "三次产业",
     "十分",
 )
+#: Characters after a set phrase that make it no set phrase: 十分 is "very", 十分之一 a tenth.
+SET_PHRASE_NOT_BEFORE: Final[Mapping[str, str]] = {"十分": "之"}

@@ -14,7 +14,7 @@ kind           what it covers (examples from the letters)
 =============  ================================================================================
 quantity       a number with a unit word, a fraction or a doubling, as the grammar reads it:
                超1100亿元, 20余场, 七成, 超四成, 89.1%, 10000P, 1.79% (of 1.79%/年),
-               3560-3570亿元, 翻两番, 四分之一, 百分之十二, the 42% of 占全市42%, 7.6倍;
+               3560-3570亿元, 翻两番, 四分之一, 1/3, 百分之十二, the 42% of 占全市42%, 7.6倍;
                and any Arabic number no other rule explains (value NaN: the curator looks)
 rank           第N (名/位) and 前N: the 第一 of 全市第一, the 第3 of 全市第3, 第三 of 全球第三,
                前三; the scope word (全市, 全球, 深圳) is left out of the mention, as 仅次于南山

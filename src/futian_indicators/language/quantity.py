@@ -121,8 +121,8 @@ class Quantity:
         number and a qualifier or unit word (none before %): ``超 1100 亿元``, ``七成``.
     unit_as_reported : str
         Multiplier and unit word as written: ``亿元``, ``%``, ``万平方米``; for the forms
-        without a unit word, the words that make them one: ``三分之`` (三分之二), ``番``
-        (翻两番), ``名`` (第3名), ``第`` (第3), ``前`` (前三).
+        without a unit word, the words that make them one: ``三分之`` (三分之二), ``/3``
+        (1/3), ``番`` (翻两番), ``名`` (第3名), ``第`` (第3), ``前`` (前三).
 
     Examples
     --------
@@ -323,7 +323,8 @@ def _rank_quantity(m: re.Match[str]) -> Quantity:
 def _doubling_quantity(m: re.Match[str]) -> Quantity:
     """翻N番: now = 2**N times before; exact, [2**(N-1/2), 2**(N+1/2)] (half a doubling)."""
     _no_qualifier(m, "a doubling")
-    n = _whole_number(m["num"], "the number of doublings", "write e.g. '翻两番'")
+    # 翻番 (no number) doubles once, as 翻一番 does
+    n = _whole_number(m["num"] or "一", "the number of doublings", "write e.g. '翻两番'")
     if n > MAX_DOUBLINGS:
         raise GrammarError(f"{n} doublings is more than {MAX_DOUBLINGS}", "check the number")
     multiple, half_step = Decimal(2) ** n, Decimal(2).sqrt()
@@ -344,8 +345,11 @@ def _doubling_quantity(m: re.Match[str]) -> Quantity:
 
 
 def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
-    """N分之M: the percentage 100·M/N, with M's precision scaled by 100/N (七成 = 十分之七)."""
-    den = m["den"]
+    """N分之M or M/N: the percentage 100·M/N, M's precision scaled by 100/N (七成 = 十分之七).
+
+    A slash fraction is a share below one (1/3, 2/3); M/N with M >= N is no fraction (a date).
+    """
+    den = m["den"] if m["den"] is not None else m["over"]
     denominator = Decimal(10**4) if den == "万" else read_number(den, None).value
     if denominator != denominator.to_integral_value() or denominator < 1:
         raise GrammarError(
@@ -353,6 +357,10 @@ def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
             "write e.g. '三分之二' or '百分之十二'",
         )
     number = read_number(m["num"], None)
+    if m["over"] is not None and number.value >= denominator:
+        raise GrammarError(
+            f"{m['num']}/{den} is no share below one", "write a fraction such as '1/3' or '2/3'"
+        )
     stated = Stated.of(number, Decimal(100) / denominator, "percent")
     reading = _reading(m, outer)
     strict, lenient = RULES[reading](stated)
@@ -364,7 +372,7 @@ def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
         strict=strict,
         lenient=lenient,
         value_as_reported=_compact(m),
-        unit_as_reported=f"{den}分之",
+        unit_as_reported=f"{den}分之" if m["den"] is not None else f"/{den}",
     )
 
 
@@ -373,7 +381,7 @@ def _quantity(m: re.Match[str], outer: str | None, unit: str | None) -> Quantity
         return _rank_quantity(m)
     if m["double"] is not None:
         return _doubling_quantity(m)
-    if m["den"] is not None:
+    if m["den"] is not None or m["over"] is not None:
         return _fraction_quantity(m, outer)
     return _number_quantity(m, outer, unit)
 

@@ -15,23 +15,32 @@ digit (1100 -> 50; 10000 -> 5000); s is one unit of its last non-zero digit (20 
 a = :data:`APPROX_BAND`, n = :data:`NEARLY_BAND`, k = :data:`LENIENT_BAND_FACTOR`;
 L = 0 for :data:`NON_NEGATIVE_UNITS`, -inf otherwise. Each row is one documented rule function.
 
-===========  ===================================  ===================  ======================
-qualifier    words                                strict               lenient
-===========  ===================================  ===================  ======================
-exact        (none), 达, 达到                     [x-h, x+h]           [x-h', x+h'] (1)
-approx       约, 大约, 左右                       x ± max(h, a|x|)     x ± max(h', k a|x|)
-over         超, 超过, 逾                         (x, inf)             [x-h', inf)
-over         余, 多 (after the number), 有余      (x, x+s)             [x, x+s]
-at_least     突破, 以上, 至少, 不少于, 不低于     [x, inf)             [x-h', inf)
-nearly       近, 接近, 将近                       [x(1-n), x)          [x(1-kn), x]
-under        不超过, 最高, 最多, 不高于, 以下,    [L, x]               [L, x+h']
-             以内
-under        不足, 不到, 不满                     [L, x)               [L, x+h']
-range        a-b, a～b, a至b                      [a-h_a, b+h_b]       [a-h'_a, b+h'_b]
-===========  ===================================  ===================  ======================
+The words of each reading are in :mod:`futian_indicators.language.lexicon`
+(:data:`~futian_indicators.language.lexicon.READING_OF_WORD`); the docs' method page has the
+table of readings, their words, formulas and examples, generated from these rules and the
+lexicon when the docs are built (``docs/_ext/grammar_tables.py``), so it cannot drift from
+them. The rules, with u one unit of the last written digit (30万余: 1万), as that generator
+reads them from the rule functions (a test holds this table to it):
 
-(1) For :data:`TRUNCATED_UNITS` (percent) the lenient upper end is max(x+h', x+2h): a share
-may be truncated rather than rounded (2039/2045 = 99.7% is written "99%").
+============  ========  ==============================  ====================================
+reading       column    strict                          lenient
+============  ========  ==============================  ====================================
+exact         exact     [x-h, x+h]                      [x-h', x+h']
+approx        approx    [x-max(h, a·x), x+max(h, a·x)]  [x-max(h', k·a·x), x+max(h', k·a·x)]
+over          over      (x, ∞)                          [x-h', ∞)
+more          over      (x, x+s)                        [x, x+s]
+more_written  over      (x, x+u)                        [x, x+u]
+at_least      at_least  [x, ∞)                          [x-h', ∞)
+nearly        nearly    [x·(1-n), x)                    [x·(1-k·n), x]
+under_closed  under     [L, x]                          [L, x+h']
+under_open    under     [L, x)                          [L, x+h']
+range         range     [a-h_a, b+h_b]                  [a-h'_a, b+h'_b]
+============  ========  ==============================  ====================================
+
+No lower end reaches below L, and a stated 0 (an exact 0, the low end 0 of a range) not below 0.
+For :data:`TRUNCATED_UNITS` (percent) the lenient upper end of the exact reading is
+max(x+h', x+2h): a share may be truncated rather than rounded (2039/2045 = 99.7% is written
+"99%").
 
 One example per row (values in base units):
 
@@ -56,8 +65,9 @@ The fractions, doublings and ranks:
 form       qualifier  strict                                lenient
 =========  =========  ====================================  ================================
 N分之M     any above  the row of its qualifier, with x = 100·M/N and h, h', s those of M,
-                      scaled by 100/N
-翻N番      exact      [2**(N-1/2), 2**(N+1/2)]              the same
+                      scaled by 100/N; M/N (1/3) reads as N分之M
+翻N番      exact      [2**(N-1/2), 2**(N+1/2)]              the same (翻番: N = 1)
+翻N番多    over       (2**N, 2**(N+1))                      [2**N, 2**(N+1)]
 第N        exact      [N, N]                                the same
 前N        under      [1, N]                                the same
 =========  =========  ====================================  ================================
@@ -67,8 +77,9 @@ words              strict                       lenient
 =================  ===========================  ==============================
 百分之十二         [11.5, 12.5]                 [11.5, 13]
 四分之一           [12.5, 37.5]                 [12.5, 50]
-三分之二           [50, 83.333...]              [50, 100]
+三分之二, 2/3      [50, 83.333...]              [50, 100]
 翻两番             [2.828..., 5.657...]         the same
+翻一番多           (2, 4)                       [2, 4]
 第3, 第三位        [3, 3]                       the same
 前三               [1, 3]                       the same
 =================  ===========================  ==============================
@@ -250,9 +261,9 @@ def _approx(s: Stated) -> Intervals:
 
 
 def _over(s: Stated) -> Intervals:
-    """超/超过/逾: (x, inf), the number excluded; lenient [x-h', inf)."""
+    """超/超过/逾: (x, inf), the number excluded; lenient [x-h', inf), not below L (超0家)."""
     return to_interval(s.value, None, lower_closed=False), to_interval(
-        s.value - s.half_nonzero, None
+        _floored(s, s.value - s.half_nonzero), None
     )
 
 
@@ -273,8 +284,8 @@ def _more_written(s: Stated) -> Intervals:
 
 
 def _at_least(s: Stated) -> Intervals:
-    """突破/以上: [x, inf), the number included; lenient [x-h', inf)."""
-    return to_interval(s.value, None), to_interval(s.value - s.half_nonzero, None)
+    """突破/以上: [x, inf), the number included; lenient [x-h', inf), not below L (0家以上)."""
+    return to_interval(s.value, None), to_interval(_floored(s, s.value - s.half_nonzero), None)
 
 
 def _nearly(s: Stated) -> Intervals:
@@ -303,10 +314,10 @@ def _under_open(s: Stated) -> Intervals:
 
 
 def range_rule(low: Stated, high: Stated) -> Intervals:
-    """a-b: [a-h_a, b+h_b]; lenient [a-h'_a, b+h'_b]."""
+    """a-b: [a-h_a, b+h_b]; lenient [a-h'_a, b+h'_b]; a low end of 0 (0-5家) not below 0."""
     return (
-        to_interval(low.value - low.half, high.value + high.half),
-        to_interval(low.value - low.half_nonzero, high.value + high.half_nonzero),
+        to_interval(_floored(low, low.value - low.half), high.value + high.half),
+        to_interval(_floored(low, low.value - low.half_nonzero), high.value + high.half_nonzero),
     )
 
 
