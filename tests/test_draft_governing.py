@@ -1,0 +1,123 @@
+"""The words that govern a drafted number: its period and its status, with what they rest on.
+
+Every sentence here is written for the test (none is from a letter of the corpus).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from futian_indicators.drafting import CodebookEntry, draft_figures
+from futian_indicators.drafting.heading import Heading
+from futian_indicators.language.labels import period_labels
+from futian_indicators.language.normalise import normalise
+
+DATED = Heading(date=dt.date(2025, 6, 18), doc_number="2025001")
+UNDATED = Heading(doc_number="20260015")
+BOOK = [
+    CodebookEntry("gdp", "CNY", "flow", "地区生产总值", ("地区生产总值",)),
+    CodebookEntry("retail_sales", "CNY", "flow", "社会消费品零售总额", ("社会消费品零售总额",)),
+    CodebookEntry("listed_companies", "count", "stock", "上市公司", ("上市公司",)),
+    CodebookEntry("events_held", "count", "flow", "活动", ("场活动",)),
+    CodebookEntry("patent_grants", "count", "flow", "专利授权量", ("专利授权量",)),
+]
+
+
+def drafted(text: str, heading: Heading = DATED) -> dict[str, Any]:
+    draft = draft_figures(normalise(text), "cppcc-2025001", BOOK, heading)
+    return {f.quantity: f for f in draft.figures} | {p.mention: p for p in draft.not_placed}
+
+
+def period_of(text: str, quantity: str, heading: Heading = DATED) -> str:
+    return str(drafted(text, heading)[quantity].period)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "period"),
+    [
+        # 去年/上年 in a letter of 2025 is 2024; 今年 is 2025; 今年以来 runs to the letter's date
+        ("去年，全区实现地区生产总值6120亿元。", "6120亿元", "2024"),
+        ("上年全区社会消费品零售总额2650亿元。", "2650亿元", "2024"),
+        ("今年全区社会消费品零售总额预计2700亿元。", "2700亿元", "2025"),
+        ("今年以来，共举办12场活动。", "12场", "2025-01-01/2025-06-18"),
+        # 上年同期 is the comparison's base, never the figure's period
+        ("2025年1-4月社会消费品零售总额905亿元，较上年同期增长4.1%。", "905亿元",
+         "2025-01-01/2025-04-30"),
+        # a month range takes the year named earlier in its sentence
+        ("2025年1-4月社会消费品零售总额905亿元，1至5月社会消费品零售总额1130亿元。", "1130亿元",
+         "2025-01-01/2025-05-31"),
+        # 截至…底: a count (举办, 累计) ends there, a stock (拥有) is held on the day
+        ("截至2025年3月底，累计举办36场活动。", "36场", "../2025-03-31"),
+        ("截至2024年底，辖区拥有上市公司52家。", "52家", "2024-12-31"),
+        ("截至2025年5月底，全区收集企业诉求310条。", "310条", "../2025-05-31"),
+        # a stock stated with a year's end
+        ("2024年末，全区集聚上市公司55家。", "55家", "2024-12-31"),
+        # since a year, up to the letter's date
+        ("2022年以来，全区举办40场活动。", "40场", "2022-01-01/2025-06-18"),
+        # targets: 到2027年, 2026年目标
+        ("到2027年，力争地区生产总值突破7000亿元。", "突破7000亿元", "2027"),
+        ("2026年目标：社会消费品零售总额达到2900亿元。", "2900亿元", "2026"),
+        # a base year, several years, many years
+        ("2024年社会消费品零售总额2600亿元，较2020年增长1.4倍。", "1.4倍", "2021/2024"),
+        ("2024年全区地区生产总值6000亿元，多年稳居全市第一。", "第一", "../2024"),
+        # no period words: a current stock, or a count up to the letter's date
+        ("辖区拥有上市公司58家。", "58家", "2025-06-18"),
+        ("全区开展专场辅导活动18场。", "18场", "../2025-06-18"),
+    ],
+)  # fmt: skip
+def test_the_words_that_govern_a_number_give_its_period(
+    text: str, quantity: str, period: str
+) -> None:
+    assert period_of(text, quantity) == period
+
+
+def test_period_words_opening_the_paragraph_govern_its_later_sentences() -> None:
+    text = "2025年上半年，全区专利授权量5210件。全区有效发明专利总数31000件。"
+    assert period_of(text, "5210件") == "2025H1"
+    assert period_of(text, "31000件") == "2025-06-30"  # a stock, at the half year's end
+
+
+def test_the_section_heading_governs_a_paragraph_without_period_words() -> None:
+    text = "（一）2024年工作成效\n\n全区实现地区生产总值6000亿元。"
+    assert period_of(text, "6000亿元") == "2024"
+
+
+def test_full_year_takes_the_year_opening_its_paragraph_not_an_earlier_ones() -> None:
+    text = "2023年，全区平稳。\n\n2024年，经济回升。全年实现地区生产总值6000亿元。"
+    assert period_of(text, "6000亿元") == "2024"
+
+
+def test_an_undated_letter_counts_from_its_document_number() -> None:
+    assert period_of("去年全区实现地区生产总值6300亿元。", "6300亿元", UNDATED) == "2025"
+    assert period_of("辖区拥有上市公司60家。", "60家", UNDATED) == "2025-12-31"
+
+
+def test_a_drafted_period_says_the_words_it_rests_on() -> None:
+    text = "2024年，经济回升。全年实现地区生产总值6000亿元，较2020年增长30%。"
+    got = drafted("一、总体情况\n\n" + text)
+    labels = dict(got["6000亿元"].labels)
+    assert labels["period_basis"] == "context"
+    assert labels["evidence"]["period"] == ["2024年", "全年"]
+    framing = dict(drafted("去年，全区实现地区生产总值6120亿元。")["6120亿元"].labels)
+    assert (framing["period_basis"], framing["evidence"]["period"]) == ("context", "去年")
+    in_quote = dict(drafted("上年全区社会消费品零售总额2650亿元。")["2650亿元"].labels)
+    assert in_quote["period_basis"] == "quote"  # the build reads 上年 in the quote
+
+
+def test_the_build_reads_the_drafters_period_words() -> None:
+    day = dt.date(2025, 6, 18)
+    assert period_labels("去年", letter_date=day, measure="flow") == {"2024"}
+    assert period_labels("今年以来", letter_date=day, measure="flow") == {"2025-01-01/2025-06-18"}
+    assert period_labels("2025年；1至5月", letter_date=day, measure="flow") == {
+        "2025",
+        "2025-01-01/2025-05-31",
+    }
+    assert period_labels("截至去年底", letter_date=day, measure="stock") == {
+        "2024-12-31",
+        "../2024-12-31",
+    }
+    assert period_labels("较上年同期", letter_date=day, measure="growth") == frozenset()
+    assert period_labels("去年", letter_date=None, measure="flow") == frozenset()
