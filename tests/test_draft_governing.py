@@ -121,3 +121,86 @@ def test_the_build_reads_the_drafters_period_words() -> None:
     }
     assert period_labels("较上年同期", letter_date=day, measure="growth") == frozenset()
     assert period_labels("去年", letter_date=None, measure="flow") == frozenset()
+
+
+def status_of(text: str, quantity: str) -> tuple[str, str]:
+    f = drafted(text)[quantity]
+    return str(f.status), str(dict(f.labels)["status_basis"])
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "status"),
+    [
+        # a list governed by one word: every item of it, to the end of the paragraph
+        ("下一步，我区计划：一是新增上市公司8家。二是举办12场活动。三是引进项目20个。", "20个",
+         "plan"),
+        ("2026年力争：一是地区生产总值达到6800亿元；二是社会消费品零售总额增长6%。", "6%",
+         "target"),
+        ("2026年目标：新增上市公司6家、举办40场活动、引进项目30个。", "30个", "target"),
+        ("下一步，福田区将重点做好以下工作：一是培育上市公司10家。二是举办20场活动。", "20场",
+         "target"),
+        # the list ends with its paragraph, and where a new governing word stands
+        ("下一步，我区计划：一是新增上市公司8家。\n\n今年以来，共举办12场活动。", "12场", "actual"),
+        ("我区计划：一是新增上市公司8家。二是力争举办12场活动。", "12场", "target"),
+        # a rule's parameters
+        ("对新上市企业最高支持500万元。", "500万元", "policy"),
+        ("贴息比例50%，单个企业每年不超过100万元。", "50%", "policy"),
+        ("按实际投资额的30%给予补贴。", "30%", "policy"),
+        ("对年营收首次突破100亿元、50亿元的企业，分别给予最高1000万元、500万元奖励。", "500万元",
+         "policy"),
+        # what was paid out is no parameter
+        ("去年共给予企业补贴资金1.2亿元。", "1.2亿元", "actual"),
+    ],
+)  # fmt: skip
+def test_the_words_that_govern_a_number_give_its_status(
+    text: str, quantity: str, status: str
+) -> None:
+    assert status_of(text, quantity)[0] == status
+
+
+def test_a_listed_status_rests_on_the_word_heading_the_list() -> None:
+    text = "下一步，我区计划：一是新增上市公司8家。二是举办12场活动。"
+    f = drafted(text)["12场"]
+    labels = dict(f.labels)
+    assert (f.status, labels["status_basis"]) == ("plan", "context")
+    assert "计划" in str(labels["evidence"]["status"])  # the build reads 计划 in the evidence
+
+
+def test_a_section_heading_of_plans_governs_its_paragraph() -> None:
+    text = "（三）下一步工作计划\n\n新增上市公司8家，举办12场活动。"
+    assert status_of(text, "12场")[0] == "plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "why"),
+    [
+        ("对年营收首次突破100亿元、50亿元的企业给予奖励。", "突破100亿元", "threshold"),
+        ("对年营收首次突破100亿元、50亿元的企业给予奖励。", "50亿元", "threshold"),
+        ("2026年目标引进3000万元以上外资企业30家。", "3000万元以上", "class"),
+    ],
+)
+def test_thresholds_and_classes_are_kept_apart_from_figures(
+    text: str, mention: str, why: str
+) -> None:
+    assert why in drafted(text)[mention].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("安排首期规模为20亿元的平稳资金，对企业给予支持。", "20亿元"),  # stated: a fund's size
+        ("对楼宇认定给予不超过100万元和不超过500万元的支持。", "不超过500万元"),  # a cap
+        ("2026年目标打造5个以上产业载体，吸引60个项目落地。", "5个以上"),  # a target, not a class
+    ],
+)
+def test_stated_amounts_caps_and_targets_stay_figures(text: str, quantity: str) -> None:
+    assert hasattr(drafted(text)[quantity], "period")
+
+
+def test_a_flows_alias_where_the_words_hold_a_stock_is_doubted() -> None:
+    book = [*BOOK, CodebookEntry("projects_started", "count", "flow", "项目", ("项目",))]
+    text = "截至2024年底，园区集聚国家级科研项目12个。"
+    draft = draft_figures(normalise(text), "cppcc-2025001", book, DATED)
+    (f,) = draft.figures
+    assert f.indicator.startswith("new:") and f.period == "2024-12-31"
+    assert "a flow, but the words hold a stock on a day" in f.note

@@ -60,6 +60,8 @@ SENTENCE, CLAUSE, PHRASE = 3, 2, 1
 """The levels a letter is cut at (larger holds smaller)."""
 
 LEVEL_NAMES: Final = {PHRASE: "same phrase", CLAUSE: "same clause", SENTENCE: "same sentence"}
+_MAX_CARRY: Final = 8  # earlier sentences of a paragraph that may govern a number
+_HEADING_LENGTH: Final = 60
 _DELIMITERS: Final = {
     SENTENCE: re.compile(r"[。！？!?]"),
     CLAUSE: re.compile(r"[。！？!?，；;：]|,(?!\d{3})|:(?!\d)"),
@@ -113,6 +115,57 @@ class Segments:
             return (self.span(CLAUSE, a - 1, a - 1)[0] if a > 0 else a), b
         return a, (self.span(CLAUSE, b + 1, b + 1)[1] if b < len(self.text) else b)
 
+    def _paragraph_of(self, at: int) -> Offsets:
+        """The paragraph at ``at``; one that starts inside a sentence continues the one before."""
+        para = self.paragraph(at)
+        while (
+            para[0] > 0
+            and self.text[: para[0]].rstrip("*# ")[-1:] not in "。！？"
+            and not self._is_heading(self.paragraph(para[0] - 1))
+        ):
+            para = self.paragraph(para[0] - 1)[0], para[1]
+        return para
+
+    def clipped(self, sentence: Offsets, at: int) -> Offsets:
+        """The sentence holding ``at``, from where the paragraph of ``at`` starts.
+
+        No 。 ends a heading line, so a sentence may run on from it: this leaves it out.
+        """
+        return max(sentence[0], self._paragraph_of(at)[0]), sentence[1]
+
+    def earlier(self, sentence: Offsets) -> list[Offsets]:
+        """The sentences before ``sentence`` in its paragraph, nearest first (eight at most)."""
+        para = self._paragraph_of(sentence[0])
+        out: list[Offsets] = []
+        at = sentence[0]
+        while at > para[0] and len(out) < _MAX_CARRY:
+            previous = self.span(SENTENCE, at - 1, at - 1)
+            previous = max(previous[0], para[0]), previous[1]
+            out.append(previous)
+            at = previous[0]
+        return out
+
+    def heading(self, sentence: Offsets) -> Offsets | None:
+        """The heading of the section ``sentence`` is in, or None.
+
+        A heading is a short line with no sentence end just before the sentence's paragraph
+        (（一）强化多元投资主体联动).
+        """
+        para = self._paragraph_of(sentence[0])
+        if para[0] == 0:
+            return None
+        line = self.paragraph(para[0] - 1)
+        return line if self._is_heading(line) else None
+
+    def governing(self, sentence: Offsets) -> list[Offsets]:
+        """Where words may govern a sentence from: the earlier sentences, then the heading."""
+        heading = self.heading(sentence)
+        return [*self.earlier(sentence), *([heading] if heading else [])]
+
+    def _is_heading(self, span: Offsets) -> bool:
+        words = self.text[slice(*span)]
+        return "。" not in words and len(words) <= _HEADING_LENGTH
+
     def opens(self, start: int, at: int) -> bool:
         """Whether ``at`` opens the segment starting at ``start`` (after 一是, （一） ...)."""
         opening = SECTION_RE.match(self.text, start)
@@ -157,8 +210,6 @@ _VERB_RE: Final = re.compile(
     r"(?P<stock>共有|拥有|现有|设有|集聚|聚集|汇集|汇聚|入驻|落户|落地|覆盖|在库|在研|有效|"
     r"总数|总量|总面积|增至|建成|形成|实行|可调度|达|共(?=[\d超近约逾]))"
 )
-_MAX_CARRY: Final = 8
-_HEADING_LENGTH: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,40 +326,11 @@ class Periods:
                 return found[0]
         return None
 
-    def _earlier(self, sentence: Offsets) -> list[Offsets]:
-        """The sentences before ``sentence`` in its paragraph, nearest first; then its heading.
-
-        The heading of its section is a short line with no sentence end just before the
-        paragraph. A paragraph that starts inside a sentence (a line broken mid-sentence)
-        continues the one before.
-        """
-        para = self.segments.paragraph(sentence[0])
-        while (
-            para[0] > 0
-            and self.text[: para[0]].rstrip("*# ")[-1:] not in "。！？"
-            and (not self._heading(self.segments.paragraph(para[0] - 1)))
-        ):
-            para = self.segments.paragraph(para[0] - 1)[0], para[1]
-        out: list[Offsets] = []
-        at = sentence[0]
-        while at > para[0] and len(out) < _MAX_CARRY:
-            previous = self.segments.span(SENTENCE, at - 1, at - 1)
-            previous = max(previous[0], para[0]), previous[1]
-            out.append(previous)
-            at = previous[0]
-        if para[0] > 0 and self._heading(heading := self.segments.paragraph(para[0] - 1)):
-            out.append(heading)
-        return out
-
-    def _heading(self, span: Offsets) -> bool:
-        words = self.text[slice(*span)]
-        return "。" not in words and len(words) <= _HEADING_LENGTH
-
     def _carried(self, sentence: Offsets) -> PeriodWords | None:
         """Period words opening an earlier sentence of the paragraph, none between."""
         if SECTION_RE.match(self.text, sentence[0]):
             return None
-        for earlier in self._earlier(sentence):
+        for earlier in self.segments.governing(sentence):
             found = period_words(self.text, *earlier)
             if found:
                 first = found[0]
@@ -321,7 +343,7 @@ class Periods:
 
     def _context_year(self, sentence: Offsets) -> PeriodWords | None:
         """The year opening the number's paragraph (or an earlier sentence of it)."""
-        for earlier in self._earlier(sentence):
+        for earlier in self.segments.governing(sentence):
             opening = self._opening(earlier)
             if opening is not None and opening.year is not None:
                 return opening

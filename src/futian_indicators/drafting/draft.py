@@ -199,7 +199,7 @@ class _Drafter:
                 previous = self.segments.span(CLAUSE, at, at)
             name = subject(self.text, phrase, mention, previous=previous)
             before = self.text[place.clause[0] : mention[0]]
-            status_guess = status_of(self.text, place, "0000", self.dates)[0]
+            status_guess = status_of(self.segments, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(
                 name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
@@ -207,7 +207,7 @@ class _Drafter:
         period, proposal = self._period(place, choice, proposal)
         if period is None:
             return self.not_placed(mention, "no period words, and the letter is undated")
-        status, status_why = status_of(self.text, place, period.label, self.dates)
+        status, status_why = status_of(self.segments, place, period.label, self.dates)
         geo, geo_why = geo_of(self.segments, place)
         if proposal is not None:
             indicator, confidence = f"new:{proposal.suggested_id}", 0.3
