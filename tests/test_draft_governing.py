@@ -46,6 +46,13 @@ def period_of(text: str, quantity: str, heading: Heading = DATED) -> str:
         # 上年同期 is the comparison's base, never the figure's period
         ("2025年1-4月社会消费品零售总额905亿元，较上年同期增长4.1%。", "905亿元",
          "2025-01-01/2025-04-30"),
+        ("2023年全区地区生产总值5800亿元，比上年增长5.5%。", "5.5%", "2023"),
+        # a length of years governs a count over it, not a name
+        ("实施三年行动计划，全区举办40场活动。", "40场", "../2025-06-18"),
+        ("2024年社会消费品零售总额2600亿元，近3年累计增长21%。", "21%", "2022/2024"),
+        # 年度 alone is the last full year; a 年度计划 is this year's
+        ("年度地区生产总值6000亿元。", "6000亿元", "2024"),
+        ("年度计划举办60场活动。", "60场", "2025"),
         # a month range takes the year named earlier in its sentence
         ("2025年1-4月社会消费品零售总额905亿元，1至5月社会消费品零售总额1130亿元。", "1130亿元",
          "2025-01-01/2025-05-31"),

@@ -201,6 +201,7 @@ _FRAME_KINDS: Final = frozenset(
     {"day", "month_end", "year_end", "prior_year_end", "now", "since", "this_year_since"}
 )
 _SPAN_FRAME_KINDS: Final = frozenset({"year", "half", "quarter", "month", "month_range"})
+_SPAN_GOVERNS_RE: Final = re.compile(r"来|以来|累计|合计|共|间|内|翻|增长")
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 # The verb nearest a number: a count of what was done (up to a day), or a stock held on it.
 _VERB_RE: Final = re.compile(
@@ -307,7 +308,13 @@ class Periods:
         return words.end == end or self.segments.opens(start, words.start)
 
     def _eligible(self, words: PeriodWords, clause: Offsets) -> bool:
-        """In the number's clause, or framing its sentence from another clause."""
+        """In the number's clause, or framing its sentence from another clause.
+
+        A length of years governs only as a time a count ran over (3年来, 3年累计, 3年翻两番),
+        not as a name (三年行动计划).
+        """
+        if words.kind == "span" and not _SPAN_GOVERNS_RE.match(self.text, words.end):
+            return False
         if clause[0] <= words.start and words.end <= clause[1]:
             return True
         if words.kind in _CLAUSE_ONLY_KINDS:

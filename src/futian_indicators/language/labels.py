@@ -30,9 +30,10 @@ Period (:func:`period_labels`)
     全年, 当年 (with a year Y)              ``Y``
     今年, 本年                              ``Y`` (a year in the words) and the letter's year
     去年, 上年; 年度 alone                  the year before the letter's
+    年度计划, 年度目标                      the letter's year
     截至去年底, 上年末                      the last day of the year before the letter's
     目前, 当前, 截至目前, 至今              ``<letter date>`` and ``../<letter date>``
-    上年同期, 同期                          nothing: a comparison's base, not a period
+    上年同期, 同期, 较上年, 比去年          nothing: a comparison's base, not a period
     ======================================  =============================================
 
     The readers of one piece of words are public (:func:`period_words`, :func:`word_labels`):
@@ -107,7 +108,7 @@ _PERIOD_RE: Final = re.compile(
             r"(?P<now>(?:截至|截止)(?:目前|当前|今)|目前|当前|至今)",
             rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
             r"(?P<this_year_since>(?:今年|本年)以来)",
-            rf"(?P<same_period>{_PRIOR}?同期)",
+            rf"(?P<same_period>(?:较|比|同比)?{_PRIOR}?同期|(?:较|比){_PRIOR})",
             rf"(?P<half>{_Y}年(上|下)半年)",
             rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
             rf"(?P<month>{_Y}年{_M}月)",
@@ -120,7 +121,8 @@ _PERIOD_RE: Final = re.compile(
             r"(?P<that_year>全年|当年)",
             r"(?P<this_year>今年|本年)",
             rf"(?P<prior_year>{_PRIOR})",
-            r"(?P<annual>(?<![\d年全当今本])年度)",
+            r"(?P<annual_plan>(?<![\d年全当今本上])年度(?=计划|目标|任务))",
+            r"(?P<annual>(?<![\d年全当今本上])年度)",
         ]
     )
 )
@@ -129,7 +131,16 @@ YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", "months"
 """Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月)."""
 
 LETTER_KINDS: Final = frozenset(
-    {"now", "since", "this_year_since", "this_year", "prior_year", "prior_year_end", "annual"}
+    {
+        "now",
+        "since",
+        "this_year_since",
+        "this_year",
+        "prior_year",
+        "prior_year_end",
+        "annual",
+        "annual_plan",
+    }
 )
 """Period words read against the letter's date or year (目前, 以来, 今年, 去年, 年度)."""
 
@@ -236,6 +247,7 @@ def word_labels(
         "this_year": lambda: {str(year) for year in {*years, *([y] if y else [])}},
         "prior_year": lambda: {str(y - 1)} if y else set(),
         "annual": lambda: {str(y - 1)} if y else set(),
+        "annual_plan": lambda: {str(y)} if y else set(),
     }
     return frozenset(readers[kind]())
 
