@@ -211,3 +211,16 @@ def test_a_flows_alias_where_the_words_hold_a_stock_is_doubted() -> None:
     (f,) = draft.figures
     assert f.indicator.startswith("new:") and f.period == "2024-12-31"
     assert "a flow, but the words hold a stock on a day" in f.note
+
+
+def test_a_target_with_no_period_words_is_for_the_letters_year() -> None:
+    text = "下一步，我区将重点做好以下工作：一是新增上市公司15家。二是举办50场活动。"
+    got = drafted(text)
+    assert [(got[q].status, got[q].period) for q in ("15家", "50场")] == [("target", "2025")] * 2
+
+
+def test_a_status_rests_on_the_governing_word_nearest_the_number() -> None:
+    text = "下一步，我区将持续发力，力争地区生产总值突破7000亿元。"
+    f = drafted(text)["突破7000亿元"]
+    assert f.status == "target" and "“力争” before it" in f.note
+    assert dict(f.labels)["status_basis"] == "quote"  # the build reads 力争 (not 下一步)

@@ -390,6 +390,21 @@ class Periods:
                 return choice
         return self._default(guessed, over_a_period)
 
+    def intended(self, choice: PeriodChoice) -> PeriodChoice:
+        """A target's or plan's period: with no period words, the letter's year, not its date.
+
+        Examples
+        --------
+        >>> periods = Periods(Segments("新增企业50家。"), LetterDates(dt.date(2025, 9, 26), 2025))
+        >>> periods.intended(PeriodChoice("../2025-09-26", "no period words", False)).label
+        '2025'
+        """
+        year = self.dates.year
+        if choice.stated or year is None:
+            return choice
+        why = f"no period words: a target or plan, for the letter's year ({year})"
+        return replace(choice, label=str(year), why=why)
+
     def _default(self, count: bool, over_a_period: bool) -> PeriodChoice | None:
         dates = self.dates
         if dates.date is not None:

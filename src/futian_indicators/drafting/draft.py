@@ -208,6 +208,8 @@ class _Drafter:
         if period is None:
             return self.not_placed(mention, "no period words, and the letter is undated")
         status, status_why = status_of(self.segments, place, period.label, self.dates)
+        if status in ("target", "plan"):
+            period = self.periods.intended(period)
         geo, geo_why = geo_of(self.segments, place)
         if proposal is not None:
             indicator, confidence = f"new:{proposal.suggested_id}", 0.3
@@ -318,13 +320,18 @@ def _evidence(letter: NormalisedText, segments: Segments, span: Offsets) -> Any:
     return words
 
 
-def _word_span(text: str, why: str, within: Offsets) -> Offsets | None:
-    """The span of the first quoted words of ``why`` within ``within`` (nearest the end)."""
+def _word_span(text: str, why: str, within: Offsets, number_end: int) -> Offsets | None:
+    """The span of the first quoted words of ``why`` within ``within``.
+
+    The occurrence nearest before the number's end, else the first after it.
+    """
     m = _QUOTED_WORDS_RE.search(why)
     if m is None:
         return None
-    at = text.rfind(m.group(1), *within)
-    return (at, at + len(m.group(1))) if at >= 0 else None
+    words = m.group(1)
+    at = text.rfind(words, within[0], number_end)
+    at = at if at >= 0 else text.find(words, number_end, within[1])
+    return (at, at + len(words)) if at >= 0 else None
 
 
 def _with_bases(
@@ -359,6 +366,7 @@ def _with_bases(
                 ],
                 sentence[1],
             ),
+            figure.end,
         )
         if span is None or why.startswith(("convention", "no target")):
             bases[label] = "convention"

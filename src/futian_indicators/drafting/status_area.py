@@ -106,10 +106,10 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
     sentence = segments.clipped(place.sentence, mention[0])
     if (why := _policy(text, place)) is not None:
         return "policy", why
-    if m := _PLAN_RE.search(text, clause[0], mention[0]):
-        return "plan", f"“{m.group(0)}” before it"
-    if m := _TARGET_RE.search(text, sentence[0], mention[0]):
-        return "target", f"“{m.group(0)}” before it"
+    if plans := list(_PLAN_RE.finditer(text, clause[0], mention[0])):
+        return "plan", f"“{plans[-1].group(0)}” before it"
+    if targets := list(_TARGET_RE.finditer(text, sentence[0], mention[0])):
+        return "target", f"“{targets[-1].group(0)}” before it"  # the nearest: 下一步，…力争
     if (listed := _list_head(segments, place)) is not None:
         return listed
     if dates.date is not None and int(period.removeprefix("../")[:4]) > dates.date.year:
