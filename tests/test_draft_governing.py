@@ -56,6 +56,14 @@ def period_of(text: str, quantity: str, heading: Heading = DATED) -> str:
         # a month range takes the year named earlier in its sentence
         ("2025年1-4月社会消费品零售总额905亿元，1至5月社会消费品零售总额1130亿元。", "1130亿元",
          "2025-01-01/2025-05-31"),
+        # halves, quarters and month ends with no year take the letter's (or the sentence's)
+        ("上半年，全区实现地区生产总值3100亿元。", "3100亿元", "2025H1"),
+        ("一季度，全区专利授权量1200件。", "1200件", "2025Q1"),
+        ("2024年前三季度，全区社会消费品零售总额2100亿元。", "2100亿元",
+         "2024-01-01/2024-09-30"),
+        ("2024年，经济回升，前三季度社会消费品零售总额2000亿元。", "2000亿元",
+         "2024-01-01/2024-09-30"),
+        ("截至5月底，全区累计举办36场活动。", "36场", "../2025-05-31"),
         # 截至…底: a count (举办, 累计) ends there, a stock (拥有) is held on the day
         ("截至2025年3月底，累计举办36场活动。", "36场", "../2025-03-31"),
         ("截至2024年底，辖区拥有上市公司52家。", "52家", "2024-12-31"),
@@ -127,6 +135,8 @@ def test_the_build_reads_the_drafters_period_words() -> None:
         "../2024-12-31",
     }
     assert period_labels("较上年同期", letter_date=day, measure="growth") == frozenset()
+    assert period_labels("2024年；上半年", letter_date=day, measure="flow") == {"2024", "2024H1"}
+    assert period_labels("上半年", letter_date=day, measure="flow") == frozenset()  # no year
     assert period_labels("去年", letter_date=None, measure="flow") == frozenset()
 
 

@@ -20,7 +20,9 @@ Period (:func:`period_labels`)
     截至2023年6月底, 2024年末, 截至2023年8月  ``2023-06-30`` and ``../2023-06-30``
     截至2023年8月31日, 2020年4月11日         ``2023-08-31`` and ``../2023-08-31``
     2023年1-4月                             ``2023-01-01/2023-04-30``
-    1-4月, 1至5月 (with a year Y)           ``Y-01-01/Y-04-30``
+    2025年前三季度                          ``2025-01-01/2025-09-30``
+    1-4月, 前三季度 (with a year Y)         ``Y-01-01/Y-04-30``, ``Y-01-01/Y-09-30``
+    上半年, 一季度, 6月底 (with a year Y)   ``YH1``, ``YQ1``, ``Y-06-30`` and ``../Y-06-30``
     2023年以来, 自2020年起, 2020年至今      ``2023-01-01/<letter date>`` (dated letters only)
     今年以来                                ``<letter's year>-01-01/<letter date>``
     2021-2023年                             ``2021/2023``
@@ -109,6 +111,7 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
             r"(?P<this_year_since>(?:今年|本年)以来)",
             rf"(?P<same_period>(?:较|比|同比)?{_PRIOR}?同期|(?:较|比){_PRIOR})",
+            rf"(?P<quarters>{_Y}年前([一二三1-3])(?:个)?季度)",
             rf"(?P<half>{_Y}年(上|下)半年)",
             rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
             rf"(?P<month>{_Y}年{_M}月)",
@@ -118,6 +121,10 @@ _PERIOD_RE: Final = re.compile(
             r"(?P<many>多年)",
             rf"(?P<year>{_Y}年(?:度)?)",
             rf"(?P<months>(?<![\d年]){_M}月?{_RANGE}{_M}月(?:份)?)",
+            rf"(?P<month_end_of>(?<![\d年])(?:截至|截止)?{_M}月(?:底|末))",
+            r"(?P<quarters_of>前([一二三1-3])(?:个)?季度)",
+            r"(?P<half_of>(?<!年)(上|下)半年)",
+            r"(?P<quarter_of>(?<![\d年])(?:第)?([一二三四1-4])季度)",
             r"(?P<that_year>全年|当年)",
             r"(?P<this_year>今年|本年)",
             rf"(?P<prior_year>{_PRIOR})",
@@ -127,8 +134,10 @@ _PERIOD_RE: Final = re.compile(
     )
 )
 
-YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", "months"})
-"""Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月)."""
+_OF_A_YEAR: Final = frozenset({"months", "month_end_of", "quarters_of", "half_of", "quarter_of"})
+YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", *_OF_A_YEAR})
+"""Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月,
+5月底, 前三季度, 上半年, 一季度)."""
 
 LETTER_KINDS: Final = frozenset(
     {
@@ -177,8 +186,8 @@ def period_words(text: str, start: int = 0, end: int | None = None) -> list[Peri
     for m in _PERIOD_RE.finditer(text, start, len(text) if end is None else end):
         kind = str(m.lastgroup)
         groups = [g for g in m.groups() if g is not None][1:]  # [0]: the kind's whole match
-        if kind == "half":
-            groups[1] = "1" if groups[1] == "上" else "2"
+        if kind in ("half", "half_of"):
+            groups[-1] = "1" if groups[-1] == "上" else "2"
         numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
         out.append(PeriodWords(m.start(), m.end(), kind, numbers, m.group(0)))
     return out
@@ -235,8 +244,13 @@ def word_labels(
         "same_period": set,
         "month_range": lambda: _range(*n),
         "months": lambda: {label for year in years for label in _range(year, *n)},
+        "month_end_of": lambda: {x for year in years for x in _at(_month_end(year, n[0]))},
+        "quarters": lambda: _range(n[0], 1, 3 * n[1]),
+        "quarters_of": lambda: {x for year in years for x in _range(year, 1, 3 * n[0])},
         "half": lambda: {f"{n[0]}H{n[1]}"},
+        "half_of": lambda: {f"{year}H{n[0]}" for year in years},
         "quarter": lambda: {f"{n[0]}Q{n[1]}"},
+        "quarter_of": lambda: {f"{year}Q{n[0]}" for year in years},
         "month": lambda: {f"{n[0]}-{n[1]:02d}"},
         "years": lambda: {f"{n[0]}/{n[1]}"} if n[0] < n[1] else set(),
         "base": lambda: {f"{n[0] + 1}/{year}" for year in years if year > n[0] + 1},
@@ -280,7 +294,7 @@ def period_labels(words: str, *, letter_date: dt.date | None, measure: str) -> f
     letter_year = letter_date.year if letter_date else None
     labels: set[str] = set()
     for w in found:
-        years = named if w.kind == "months" else plain
+        years = named if w.kind in _OF_A_YEAR else plain
         labels |= word_labels(w, years, letter_date, letter_year)
     if measure == "stock":
         labels |= {f"{y}-12-31" for y in plain}
