@@ -23,13 +23,20 @@ _GRANT_AFTER_RE: Final = re.compile(r"[^，；。]{0,6}(?:给予|补贴|贴息|�
 _PAID_RE: Final = re.compile(r"共|累计|已|兑现|发放|拨付|惠及|获得")  # grants paid out: actual
 _PLAN_RE: Final = re.compile(r"计划|拟")
 _TARGET_RE: Final = re.compile(rf"目标|力争|争取|到{YEAR}年|下一步")
+_WILL_RE: Final = re.compile(  # 将新增, 将持续打造: what the district will do
+    r"(?<![已并])将(?:要)?(?:持续|继续|进一步|全力|加快|重点|力争)?"
+    r"(?:新增|新建|建成|建设|打造|培育|引进|达到|实现|完成|提升|突破|举办|开展|推出|设立|扩大|增加)"
+)
 _INTENT_YEAR_RE: Final = re.compile(rf"(?:推动|确保|将)[^，；。]{{0,20}}?({YEAR})年")
 # A word that governs a list: 计划：一是…二是…; 力争：…; 2026年目标：…、…; 下一步，我区将：
 _LIST_HEAD_RE: Final = re.compile(
     rf"(?P<plan>计划|拟)[^，；。]{{0,12}}[：:]|"
     rf"(?P<target>目标|力争|争取|到{YEAR}年|下一步|将)[^，；。]{{0,16}}[：:]"
 )
-_HEADING_STATUS_RES: Final = (("plan", re.compile(r"计划")), ("target", re.compile(r"目标|下一步")))
+_HEADING_STATUS_RES: Final = (
+    ("plan", re.compile(r"计划|打算")),
+    ("target", re.compile(r"目标|下一步")),
+)
 _STATUS_WORDS_RE: Final = re.compile(rf"计划|拟|目标|力争|争取|到{YEAR}年|下一步|将")
 
 
@@ -37,9 +44,9 @@ def _list_head(segments: Segments, place: Place) -> tuple[str, str] | None:
     """The status of a list the number is an item of, and the word heading the list.
 
     A list is headed by a status word and a colon (计划：一是…；二是…) in the number's sentence
-    before it, or in an earlier sentence of its paragraph with no status word between (the list
-    ends with its paragraph, or where a new governing word stands); a heading of the section
-    (（三）下一步工作计划) heads its paragraph.
+    before it, or in an earlier sentence of its paragraph; the list ends with its paragraph, or
+    where a sentence that is no item of it (一是, 二是 …) has a governing word of its own. A
+    heading of the section (（三）下一步工作计划) heads its paragraph.
     """
     text, at = segments.text, place.mention[0]
     sentence = segments.clipped(place.sentence, at)
@@ -53,7 +60,8 @@ def _list_head(segments: Segments, place: Place) -> tuple[str, str] | None:
             head = heads[-1]
             word = head.group(head.lastgroup or 0)
             return str(head.lastgroup), f"“{word}” heading the list it is in"
-        if _STATUS_WORDS_RE.search(text, *earlier):
+        item = SECTION_RE.match(text, earlier[0])  # 二是…: an item may have words of its own
+        if not item and _STATUS_WORDS_RE.search(text, *earlier):
             return None  # a sentence with its own governing word ends any list before it
     heading = segments.heading(sentence)
     for status, pattern in _HEADING_STATUS_RES:
@@ -84,10 +92,10 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
     In order: ``policy`` for a rule's parameter (最高, 不超过, 比例 in a sentence that grants;
     可申请, 可获, 给予 before the number; 按…30%给予补贴), but not for what was paid out (共, 累计,
     兑现 … before it); ``plan`` for 计划 or 拟 before the number in its clause; ``target`` for
-    目标, 力争, 争取, 到2025年 or 下一步 before it in its sentence; else the status of the list the
-    number is an item of (计划：一是…二是…; 2026年目标：…、…; a heading 下一步工作计划);
-    ``target`` for a period after the letter's year, or a verb of intent (推动, 确保, 将) before
-    a year not yet over; else ``actual``.
+    目标, 力争, 争取, 到2025年 or 下一步 before it in its sentence, or 将 and what will be done
+    (将新增, 将持续打造); else the status of the list the number is an item of (计划：一是…二是…;
+    2026年目标：…、…; a heading 下一步工作计划); ``target`` for a period after the letter's year,
+    or a verb of intent (推动, 确保, 将) before a year not yet over; else ``actual``.
 
     Examples
     --------
@@ -110,6 +118,8 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
         return "plan", f"“{plans[-1].group(0)}” before it"
     if targets := list(_TARGET_RE.finditer(text, sentence[0], mention[0])):
         return "target", f"“{targets[-1].group(0)}” before it"  # the nearest: 下一步，…力争
+    if _WILL_RE.search(text, sentence[0], mention[0]):
+        return "target", "“将” before it, and what will be done"
     if (listed := _list_head(segments, place)) is not None:
         return listed
     if dates.date is not None and int(period.removeprefix("../")[:4]) > dates.date.year:
