@@ -23,6 +23,7 @@ Period (:func:`period_labels`)
     2025年前三季度                          ``2025-01-01/2025-09-30``
     1-4月, 前三季度 (with a year Y)         ``Y-01-01/Y-04-30``, ``Y-01-01/Y-09-30``
     上半年, 一季度, 6月底 (with a year Y)   ``YH1``, ``YQ1``, ``Y-06-30`` and ``../Y-06-30``
+    截至年底, 年末 (with a year Y)          ``Y-12-31`` and ``../Y-12-31``
     2023年以来, 自2020年起, 2020年至今      ``2023-01-01/<letter date>`` (dated letters only)
     今年以来                                ``<letter's year>-01-01/<letter date>``
     2021-2023年                             ``2021/2023``
@@ -122,6 +123,7 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<year>{_Y}年(?:度)?)",
             rf"(?P<months>(?<![\d年]){_M}月?{_RANGE}{_M}月(?:份)?)",
             rf"(?P<month_end_of>(?<![\d年])(?:截至|截止)?{_M}月(?:底|末))",
+            r"(?P<year_end_of>(?:截至|截止)?(?<![\d今当本全去上])年(?:底|末))",
             r"(?P<quarters_of>前([一二三1-3])(?:个)?季度)",
             r"(?P<half_of>(?<!年)(上|下)半年)",
             r"(?P<quarter_of>(?<![\d年])(?:第)?([一二三四1-4])季度)",
@@ -134,7 +136,9 @@ _PERIOD_RE: Final = re.compile(
     )
 )
 
-_OF_A_YEAR: Final = frozenset({"months", "month_end_of", "quarters_of", "half_of", "quarter_of"})
+_OF_A_YEAR: Final = frozenset(
+    {"months", "month_end_of", "year_end_of", "quarters_of", "half_of", "quarter_of"}
+)
 YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", *_OF_A_YEAR})
 """Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月,
 5月底, 前三季度, 上半年, 一季度)."""
@@ -245,6 +249,7 @@ def word_labels(
         "month_range": lambda: _range(*n),
         "months": lambda: {label for year in years for label in _range(year, *n)},
         "month_end_of": lambda: {x for year in years for x in _at(_month_end(year, n[0]))},
+        "year_end_of": lambda: {x for year in years for x in _at(f"{year}-12-31")},
         "quarters": lambda: _range(n[0], 1, 3 * n[1]),
         "quarters_of": lambda: {x for year in years for x in _range(year, 1, 3 * n[0])},
         "half": lambda: {f"{n[0]}H{n[1]}"},
