@@ -12,7 +12,10 @@ indicator
     unit: :mod:`futian_indicators.drafting.matcher`. A number with no alias of its unit around
     it is *not placed*.
 period, status, geo
-    From the words around the number: :mod:`futian_indicators.drafting.cues`.
+    From the words that govern the number: :mod:`futian_indicators.drafting.cues` (the period,
+    read with the build's :mod:`futian_indicators.language.labels`) and
+    :mod:`futian_indicators.drafting.status_area`. A new indicator's stock or flow is read off
+    the same verb as its period; a flow's alias where the words hold a stock on a day is doubted.
 quote
     The number's clause, narrowed so that the number's words occur once in it, widened clause by
     clause until it occurs once in the letter.
