@@ -371,8 +371,8 @@ def figure(text: str, quantity: str, heading: Heading = DATED) -> DraftFigure:
         ("2024年，实现知识产权质押融资登记金额139.21亿元。", "139.21亿元",
          "ip_pledge_financing", "2024", "target"),  # after the letter's year (2023)
         # periods
-        ("截至2023年8月底，受理企业诉求2045条。", "2045条",
-         "enterprise_requests_received", "2023-08-31", "actual"),
+        ("截至2023年8月底，受理企业诉求2045条。", "2045条",  # 受理 counts: up to the day
+         "enterprise_requests_received", "../2023-08-31", "actual"),
         ("2023年以来，举办8场活动。", "8场",
          "ip_financing_promotion_events", "2023-01-01/2023-10-16", "actual"),
         ("截至2022年底，园区建设取得进展。一方面，集聚国家重大平台10个。", "10个",

@@ -12,7 +12,10 @@ indicator
     unit: :mod:`futian_indicators.drafting.matcher`. A number with no alias of its unit around
     it is *not placed*.
 period, status, geo
-    From the words around the number: :mod:`futian_indicators.drafting.cues`.
+    From the words that govern the number: :mod:`futian_indicators.drafting.cues` (the period,
+    read with the build's :mod:`futian_indicators.language.labels`) and
+    :mod:`futian_indicators.drafting.status_area`. A new indicator's stock or flow is read off
+    the same verb as its period; a flow's alias where the words hold a stock on a day is doubted.
 quote
     The number's clause, narrowed so that the number's words occur once in it, widened clause by
     clause until it occurs once in the letter.
@@ -51,13 +54,15 @@ from .cues import (
     SENTENCE,
     LetterDates,
     Offsets,
+    PeriodChoice,
     Periods,
     Place,
     Segments,
+    counted,
     paragraph_starts,
 )
 from .heading import Heading, read_heading
-from .matcher import CodebookEntry, Matcher
+from .matcher import Choice, CodebookEntry, Matcher
 from .proposal import ACCEPT, Proposal, propose, subject
 from .status_area import geo_of, not_a_figure, status_of
 from .verify import verified_labels
@@ -166,6 +171,7 @@ class _Drafter:
         self.periods = Periods(self.segments, dates)
         self.taken: set[str] = set()
         self.codebook, self.proposed = codebook, 0
+        self.last: tuple[Offsets, str] = ((0, 0), "")  # the last figure's sentence and measure
 
     def figure(self, mention: Offsets, others: Sequence[Offsets]) -> DraftFigure | NotPlaced:
         """A draft figure for the number at ``mention``, or why it cannot be placed."""
@@ -185,6 +191,9 @@ class _Drafter:
         if choice is not None and self._generic_alone(choice.entry, choice.alias, place):
             where = f"{choice.where}; a generic word, nothing else of the indicator around"
             choice = replace(choice, confidence=ACCEPT - 0.2, where=where)
+        if choice is not None and self._stock_for_a_flow(choice.entry, place):
+            where = f"{choice.where}; a flow, but the words hold a stock on a day"
+            choice = replace(choice, confidence=ACCEPT - 0.2, where=where)
         if choice is None or choice.confidence < ACCEPT:
             phrase = self.segments.span(PHRASE, *mention)
             previous = None
@@ -193,21 +202,17 @@ class _Drafter:
                 previous = self.segments.span(CLAUSE, at, at)
             name = subject(self.text, phrase, mention, previous=previous)
             before = self.text[place.clause[0] : mention[0]]
-            status_guess = status_of(self.text, place, "0000", self.dates)[0]
+            status_guess = status_of(self.segments, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(
                 name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
             )
-            measure = proposal.measure if proposal.measure in ("stock", "flow") else "flow"
-        else:
-            measure = self.matcher.measure(choice.entry)
-        period = self.periods.of(place, measure)
+        period, proposal = self._period(place, choice, proposal)
         if period is None:
             return self.not_placed(mention, "no period words, and the letter is undated")
-        own_measure = choice.entry.measure if choice is not None else measure
-        if own_measure in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
-            period = replace(period, label=f"../{period.label}")  # a flow is never as_of
-        status, status_why = status_of(self.text, place, period.label, self.dates)
+        status, status_why = status_of(self.segments, place, period.label, self.dates)
+        if status in ("target", "plan"):
+            period = self.periods.intended(period)
         geo, geo_why = geo_of(self.segments, place)
         if proposal is not None:
             indicator, confidence = f"new:{proposal.suggested_id}", 0.3
@@ -250,6 +255,41 @@ class _Drafter:
             period_words=period.words,
         )
 
+    def _period(
+        self, place: Place, choice: Choice | None, proposal: Proposal | None
+    ) -> tuple[PeriodChoice | None, Proposal | None]:
+        """The number's period, and a new indicator's stock or flow read off the same words."""
+        if proposal is not None:
+            measure = own = proposal.measure
+            if measure in ("share", "rank", "rate") and self.last[0] == place.sentence:
+                measure = self.last[1]  # a new share or rank is of the number before it
+        else:
+            assert choice is not None
+            measure, own = self.matcher.measure(choice.entry), choice.entry.measure
+        guess = proposal is not None and proposal.measure in ("stock", "flow")
+        period = self.periods.of(place, measure, own=own, guess=guess)
+        if period is None:
+            return None, proposal
+        if proposal is not None and guess:
+            own = "flow" if period.counted else "stock"
+            proposal = replace(proposal, measure=own)
+        if own in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
+            period = replace(period, label=f"../{period.label}")  # a flow is never as_of
+        self.last = place.sentence, "flow" if period.counted else own if guess else measure
+        return period, proposal
+
+    def _stock_for_a_flow(self, entry: CodebookEntry, place: Place) -> bool:
+        """Whether a flow's alias stands where the words hold a stock on a day (截至…底，集聚…).
+
+        Such a day is the flow's end only if the indicator is right: its alias is doubted.
+        """
+        if entry.measure not in vocab.FLOW_MEASURES:
+            return False
+        if counted(self.text, place, entry.measure, guess=True) is not False:
+            return False  # no verb of a stock before the number
+        stock, flow = self.periods.of(place, "stock"), self.periods.of(place, "flow")
+        return stock is not None and flow is not None and flow.label == f"../{stock.label}"
+
     def _generic_alone(self, entry: CodebookEntry, alias: str, place: Place) -> bool:
         """Whether a generic alias (同比增长, 占全市) is all that names the indicator here."""
         if not _GENERIC_RE.match(alias):
@@ -283,13 +323,18 @@ def _evidence(letter: NormalisedText, segments: Segments, span: Offsets) -> Any:
     return words
 
 
-def _word_span(text: str, why: str, within: Offsets) -> Offsets | None:
-    """The span of the first quoted words of ``why`` within ``within`` (nearest the end)."""
+def _word_span(text: str, why: str, within: Offsets, number_end: int) -> Offsets | None:
+    """The span of the first quoted words of ``why`` within ``within``.
+
+    The occurrence nearest before the number's end, else the first after it.
+    """
     m = _QUOTED_WORDS_RE.search(why)
     if m is None:
         return None
-    at = text.rfind(m.group(1), *within)
-    return (at, at + len(m.group(1))) if at >= 0 else None
+    words = m.group(1)
+    at = text.rfind(words, within[0], number_end)
+    at = at if at >= 0 else text.find(words, number_end, within[1])
+    return (at, at + len(words)) if at >= 0 else None
 
 
 def _with_bases(
@@ -324,6 +369,7 @@ def _with_bases(
                 ],
                 sentence[1],
             ),
+            figure.end,
         )
         if span is None or why.startswith(("convention", "no target")):
             bases[label] = "convention"
@@ -388,7 +434,7 @@ def draft_figures(
     {'geo_basis': 'convention', 'period_basis': 'quote', 'status_basis': 'convention'}
     >>> g = draft.figures[1]
     >>> g.quantity, g.indicator, g.proposal.measure, g.confidence
-    ('3家', 'new:new_indicator_1', 'flow', 0.3)
+    ('3家', 'new:new_indicator_1', 'stock', 0.3)
     """
     heading = heading if heading is not None else read_heading(letter.text)
     drafter = _Drafter(letter, codebook, LetterDates.of(heading.date, heading.doc_number))

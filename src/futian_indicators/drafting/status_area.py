@@ -16,35 +16,112 @@ from ..language.lexicon import SECTION_RE, YEAR
 from .cues import SENTENCE, LetterDates, Offsets, Place, Segments
 
 _PARAMETER_RE: Final = re.compile(r"最高|不超过|不高于|上限|比例")
-_GRANT_RE: Final = re.compile(r"给予|可申请|可获|补贴|贴息|资助|奖励|扶持|补助")
+_GRANT_RE: Final = re.compile(r"给予|可申请|可获|补贴|贴息|资助|奖励|扶持|补助|支持")
 _GRANT_BEFORE_RE: Final = re.compile(r"可申请|可获|给予")
+_RATE_BASIS_RE: Final = re.compile(r"按[^，；。]{0,20}$")  # 按投资额的30%给予补贴
+_GRANT_AFTER_RE: Final = re.compile(r"[^，；。]{0,6}(?:给予|补贴|贴息|资助|奖励|补助)")
+_PAID_RE: Final = re.compile(r"共|累计|已|兑现|发放|拨付|惠及|获得")  # grants paid out: actual
 _PLAN_RE: Final = re.compile(r"计划|拟")
 _TARGET_RE: Final = re.compile(rf"目标|力争|争取|到{YEAR}年|下一步")
+_WILL_RE: Final = re.compile(  # 将新增, 将持续打造: what the district will do
+    r"(?<![已并])将(?:要)?(?:持续|继续|进一步|全力|加快|重点|力争)?"
+    r"(?:新增|新建|建成|建设|打造|培育|引进|达到|实现|完成|提升|突破|举办|开展|推出|设立|扩大|增加)"
+)
 _INTENT_YEAR_RE: Final = re.compile(rf"(?:推动|确保|将)[^，；。]{{0,20}}?({YEAR})年")
+# A word that governs a list: 计划：一是…二是…; 力争：…; 2026年目标：…、…; 下一步，我区将：
+_LIST_HEAD_RE: Final = re.compile(
+    rf"(?P<plan>计划|拟)[^，；。]{{0,12}}[：:]|"
+    rf"(?P<target>目标|力争|争取|到{YEAR}年|下一步|将)[^，；。]{{0,16}}[：:]"
+)
+_HEADING_STATUS_RES: Final = (
+    ("plan", re.compile(r"计划|打算")),
+    ("target", re.compile(r"目标|下一步")),
+)
+_STATUS_WORDS_RE: Final = re.compile(rf"计划|拟|目标|力争|争取|到{YEAR}年|下一步|将")
 
 
-def status_of(text: str, place: Place, period: str, dates: LetterDates) -> tuple[str, str]:
-    """The status of the number at ``place`` and the words it rests on (see the module docs).
+def _list_head(segments: Segments, place: Place) -> tuple[str, str] | None:
+    """The status of a list the number is an item of, and the word heading the list.
+
+    A list is headed by a status word and a colon (计划：一是…；二是…) in the number's sentence
+    before it, or in an earlier sentence of its paragraph; the list ends with its paragraph, or
+    where a sentence that is no item of it (一是, 二是 …) has a governing word of its own. A
+    heading of the section (（三）下一步工作计划) heads its paragraph.
+    """
+    text, at = segments.text, place.mention[0]
+    sentence = segments.clipped(place.sentence, at)
+    heads = list(_LIST_HEAD_RE.finditer(text, sentence[0], at))
+    if heads:
+        head = heads[-1]
+        return str(head.lastgroup), f"“{head.group(head.lastgroup or 0)}” heading the list it is in"
+    for earlier in segments.earlier(sentence):
+        heads = list(_LIST_HEAD_RE.finditer(text, *earlier))
+        if heads:
+            head = heads[-1]
+            word = head.group(head.lastgroup or 0)
+            return str(head.lastgroup), f"“{word}” heading the list it is in"
+        item = SECTION_RE.match(text, earlier[0])  # 二是…: an item may have words of its own
+        if not item and _STATUS_WORDS_RE.search(text, *earlier):
+            return None  # a sentence with its own governing word ends any list before it
+    heading = segments.heading(sentence)
+    for status, pattern in _HEADING_STATUS_RES:
+        if heading is not None and (m := pattern.search(text, *heading)) is not None:
+            return status, f"“{m.group(0)}” in the heading of its section"
+    return None
+
+
+def _policy(text: str, place: Place) -> str | None:
+    """Why the number is a rule's parameter (最高…万元, 贴息比例50%, 按…30%给予补贴), or None."""
+    clause, sentence, mention = place.clause, place.sentence, place.mention
+    parameter = _PARAMETER_RE.search(text, *clause)
+    if parameter and _GRANT_RE.search(text, *sentence):
+        return f"“{parameter.group(0)}” in a sentence that grants"
+    if _PAID_RE.search(text, clause[0], mention[0]):
+        return None  # 共给予企业补贴1.2亿元: what was paid out
+    if m := _GRANT_BEFORE_RE.search(text, clause[0], mention[0]):
+        return f"“{m.group(0)}” before it"
+    after = _GRANT_AFTER_RE.match(text, mention[1], clause[1])
+    if after and (m := _RATE_BASIS_RE.search(text, clause[0], mention[0])):
+        return f"“{m.group(0)[:1]}” a basis, and a grant after it"
+    return None
+
+
+def status_of(segments: Segments, place: Place, period: str, dates: LetterDates) -> tuple[str, str]:
+    """The status of the number at ``place`` and the words it rests on.
+
+    In order: ``policy`` for a rule's parameter (最高, 不超过, 比例 in a sentence that grants;
+    可申请, 可获, 给予 before the number; 按…30%给予补贴), but not for what was paid out (共, 累计,
+    兑现 … before it); ``plan`` for 计划 or 拟 before the number in its clause; ``target`` for
+    目标, 力争, 争取, 到2025年 or 下一步 before it in its sentence, or 将 and what will be done
+    (将新增, 将持续打造); else the status of the list the number is an item of (计划：一是…二是…;
+    2026年目标：…、…; a heading 下一步工作计划); ``target`` for a period after the letter's year,
+    or a verb of intent (推动, 确保, 将) before a year not yet over; else ``actual``.
 
     Examples
     --------
     >>> text = "2025年目标引进外资企业30家。对楼宇给予不超过100万元的支持。"
-    >>> dates = LetterDates(None, 2025)
-    >>> status_of(text, Place((14, 17), (0, 17), (0, 17)), "2025", dates)
+    >>> s, dates = Segments(text), LetterDates(None, 2025)
+    >>> status_of(s, Place((14, 17), (0, 17), (0, 17)), "2025", dates)
     ('target', '“目标” before it')
-    >>> status_of(text, Place((24, 31), (18, 35), (18, 35)), "2025", dates)
+    >>> status_of(s, Place((24, 31), (18, 35), (18, 35)), "2025", dates)
     ('policy', '“不超过” in a sentence that grants')
+    >>> text = "明年计划：一是新增企业50家。二是引进项目20个。"
+    >>> s = Segments(text)
+    >>> status_of(s, Place.of(s, (text.index("20个"), text.index("20个") + 3)), "2025", dates)
+    ('plan', '“计划” heading the list it is in')
     """
-    clause, sentence, mention = place.clause, place.sentence, place.mention
-    parameter = _PARAMETER_RE.search(text, *clause)
-    if parameter and _GRANT_RE.search(text, *sentence):
-        return "policy", f"“{parameter.group(0)}” in a sentence that grants"
-    if m := _GRANT_BEFORE_RE.search(text, clause[0], mention[0]):
-        return "policy", f"“{m.group(0)}” before it"
-    if m := _PLAN_RE.search(text, clause[0], mention[0]):
-        return "plan", f"“{m.group(0)}” before it"
-    if m := _TARGET_RE.search(text, sentence[0], mention[0]):
-        return "target", f"“{m.group(0)}” before it"
+    text, clause, mention = segments.text, place.clause, place.mention
+    sentence = segments.clipped(place.sentence, mention[0])
+    if (why := _policy(text, place)) is not None:
+        return "policy", why
+    if plans := list(_PLAN_RE.finditer(text, clause[0], mention[0])):
+        return "plan", f"“{plans[-1].group(0)}” before it"
+    if targets := list(_TARGET_RE.finditer(text, sentence[0], mention[0])):
+        return "target", f"“{targets[-1].group(0)}” before it"  # the nearest: 下一步，…力争
+    if _WILL_RE.search(text, sentence[0], mention[0]):
+        return "target", "“将” before it, and what will be done"
+    if (listed := _list_head(segments, place)) is not None:
+        return listed
     if dates.date is not None and int(period.removeprefix("../")[:4]) > dates.date.year:
         return "target", f"its period lies after the letter's year ({dates.date.year})"
     m = _INTENT_YEAR_RE.search(text, sentence[0], mention[0])
@@ -135,14 +212,17 @@ _THRESHOLD_BEFORE_RE: Final = re.compile(
     r"(?:首次|年|当年)(?:销售额|营业收入|营收|产值)?(?:首次)?(?:突破|达到|超过|迈上)$|(?:销售额|营业收入|营收|产值)(?:首次)?(?:突破|达到|超过)?$"
 )
 _AWARD_RE: Final = re.compile(r"奖励|给予|补贴|资助|认定|支持|扶持")
+_STATED_BEFORE_RE: Final = re.compile(r"(?:为|是|不超过|最高|不高于|上限)$")  # 规模为20亿元的资金
+_CLASS_RE: Final = re.compile(r"(?:及?以[上下])?[^，；。、\d]{1,12}?\d")  # 3000万元以上外资企业30家
 
 
 def not_a_figure(text: str, place: Place) -> str | None:
     """Why a number is not a figure at all, or None.
 
-    The reply's structure (从三个方面答复), and the thresholds of a policy: a number that
-    qualifies what follows it (首次突破100亿元的企业, 100亿元、50亿元、10亿元的企业) in a sentence
-    that grants.
+    The reply's structure (从三个方面答复); the thresholds of a policy: a number that qualifies
+    what follows it (首次突破100亿元的企业, 100亿元、50亿元、10亿元的企业) in a sentence that
+    grants, unless it is stated (规模为20亿元的资金) or a cap (不超过500万元的支持); and a class
+    that another number counts (引进3000万元以上外资企业30家).
 
     Examples
     --------
@@ -156,8 +236,14 @@ def not_a_figure(text: str, place: Place) -> str | None:
     mention, sentence = place.mention, place.sentence
     if text[mention[1] - 1] == "个" and text.startswith("方面", mention[1]):
         return "the reply's structure (…个方面), not a measure"
-    after = _THRESHOLD_AFTER_RE.match(text, mention[1], sentence[1])
+    words = text[slice(*mention)]
+    if (
+        words.endswith(("以上", "以下")) or text.startswith(("以上", "以下", "及以上"), mention[1])
+    ) and (_CLASS_RE.match(text, mention[1], place.clause[1])):
+        return "a class of what another number counts (…以上…企业30家), not a figure"
     before = text[max(sentence[0], mention[0] - 12) : mention[0]]
+    stated = _STATED_BEFORE_RE.search(before) or words.startswith(("不超过", "最高"))
+    after = None if stated else _THRESHOLD_AFTER_RE.match(text, mention[1], sentence[1])
     threshold = after or (_THRESHOLD_BEFORE_RE.search(before) and "首次" in before)
     if threshold and _AWARD_RE.search(text, *sentence):
         return "a threshold of a policy (a number qualifying what follows it), not a figure"
