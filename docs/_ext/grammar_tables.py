@@ -20,8 +20,10 @@ time (:mod:`generate` writes them to ``docs/_generated/``), so that none can dri
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+
+from myst_text import table, text
 
 from futian_indicators import extract_quantities, parse_quantity, vocab
 from futian_indicators.core.interval import Interval
@@ -29,19 +31,6 @@ from futian_indicators.language import lexicon, readings
 from futian_indicators.language.mentions import AUTOMATIC_REASONS, MEASURE_KINDS
 from futian_indicators.language.normalise import page_numbers
 from futian_indicators.language.readings import Stated
-
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|{}$"})
-
-
-def _cell(value: str) -> str:
-    """Text for a Markdown table cell, its markup characters escaped."""
-    return value.translate(_MARKDOWN_SPECIAL)
-
-
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    head = list(header)
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
 def _number(value: float) -> str:
@@ -194,7 +183,7 @@ def _reading_words(reading: str) -> tuple[str, str]:
 
 def _example_row(words: str) -> list[str]:
     q = parse_quantity(words)
-    return [_cell(words), interval_text(q.strict), interval_text(q.lenient)]
+    return [text(words), interval_text(q.strict), interval_text(q.lenient)]
 
 
 #: The phrases of the forms with no qualifier word of their own, read by the grammar.
@@ -228,7 +217,7 @@ def qualifiers_page() -> str:
             strict, lenient = rule_formulas(reading)
         qualifier = readings.QUALIFIER_OF_READING[reading]
         rows.append(
-            [f"`{qualifier}`", f"`{reading}`", _cell(words), _cell(strict), _cell(lenient),
+            [f"`{qualifier}`", f"`{reading}`", text(words), text(strict), text(lenient),
              *_example_row(example)]
         )  # fmt: skip
     constants = (
@@ -238,14 +227,14 @@ def qualifiers_page() -> str:
               "its lenient"]  # fmt: skip
     truncated = _example_row("99%")
     forms = [
-        [_cell(words), _cell(q.unit), f"`{q.qualifier}`", _number(q.value),
+        [text(words), text(q.unit), f"`{q.qualifier}`", _number(q.value),
          interval_text(q.strict), interval_text(q.lenient)]
         for words in FORM_EXAMPLES
         for q in [parse_quantity(words)]
     ]  # fmt: skip
     return "\n\n".join(
         [
-            _table(header, rows),
+            table(header, rows),
             f"Constants: {constants}; L is 0 for the units that cannot be negative, -∞ for the "
             f"others ({', '.join(f'`{u}`' for u in vocab.SIGNED_UNITS)}); an exact 0 and the "
             "low end 0 of a range never reach below 0. For "
@@ -254,7 +243,7 @@ def qualifiers_page() -> str:
             f"than rounded: 99% is {truncated[1]} strictly and {truncated[2]} leniently.",
             "The forms with no qualifier word of their own (they take the qualifiers of a "
             "number: 近三分之二, 1/3左右), as the grammar reads them:",
-            _table(["words", "unit", "qualifier", "value", "strict", "lenient"], forms),
+            table(["words", "unit", "qualifier", "value", "strict", "lenient"], forms),
         ]
     )
 
@@ -269,9 +258,9 @@ UNIT_CONTEXT_EXAMPLES = ("每千人口床位4.2张", "每万人口发明专利31
 
 def _factor(word: str, factor: Decimal, unit: str) -> str:
     if factor == 1:
-        return _cell(word)
+        return text(word)
     shown = _number(float(factor))
-    return f"{_cell(word)} (= {shown} {unit})"
+    return f"{text(word)} (= {shown} {unit})"
 
 
 def unit_forms() -> dict[str, list[str]]:
@@ -297,11 +286,11 @@ def units_page() -> str:
         floor = "0" if unit in readings.NON_NEGATIVE_UNITS else "-∞"
         rows.append(
             [f"`{unit}`", spelled or "—", "yes" if scalable else "no",
-             _cell(", ".join(forms.get(unit, []))) or "—", floor]
+             text(", ".join(forms.get(unit, []))) or "—", floor]
         )  # fmt: skip
     header = ["unit", "unit words", f"after {multipliers}", "other forms",
               "不超过, 不足 start at"]  # fmt: skip
-    return _table(header, rows)
+    return table(header, rows)
 
 
 # --- Mention kinds --------------------------------------------------------------------------
@@ -342,8 +331,8 @@ def mention_kinds_page() -> str:
             raise ValueError(msg)
         measure = "yes" if kind in MEASURE_KINDS else "no"
         reason = AUTOMATIC_REASONS.get(kind, "curated as a figure, or given a reason")
-        rows.append([f"`{kind}`", _cell(", ".join(examples)), measure, _cell(reason)])
-    return _table(["kind", "examples (as the finder finds them)", "a measure?", "reason"], rows)
+        rows.append([f"`{kind}`", text(", ".join(examples)), measure, text(reason)])
+    return table(["kind", "examples (as the finder finds them)", "a measure?", "reason"], rows)
 
 
 #: The fragments of this module, by file name (under ``docs/_generated/``).
