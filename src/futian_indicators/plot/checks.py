@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.patches import Patch
+from matplotlib.colors import to_rgba
 from matplotlib.ticker import MaxNLocator
 
 from .. import api, vocab
 from ..errors import UnknownValueError
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
-from .style import _add_footer, _footer_text, _new_axes, _rows
+from .panel import finish
+from .style import _footer_text, _new_axes, _rows
 from .words import _KINDS_ZH, _WORDS, _Lang
 
 if TYPE_CHECKING:
@@ -29,18 +30,24 @@ _STATUS_HATCHES = {"pass": "", "tension": "//", "fail": "xx", "not_applicable": 
 _STATUS_ORDER = vocab.CHECK_STATUSES_WORST_FIRST
 
 
-def _status_handles(checks: pd.DataFrame, lang: _Lang) -> list[Any]:
+def _status_entries(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> list[tuple[Any, str]]:
+    """One entry per status drawn, with one of its bars (colour and hatch as drawn)."""
     counts = checks["status"].value_counts()
-    return [
-        Patch(
-            facecolor=_STATUS_COLOURS[s],
-            hatch=_STATUS_HATCHES[s],
-            edgecolor="white",
-            label=f"{lang.words(s)} ({int(counts.get(s, 0))})",
+    entries = []
+    for status in _STATUS_ORDER:
+        colour = to_rgba(_STATUS_COLOURS[status])
+        bar = next(
+            (
+                p
+                for p in ax.patches
+                if str(p.get_gid()).startswith(("check:", "count:"))
+                and to_rgba(p.get_facecolor()) == colour
+            ),
+            None,
         )
-        for s in _STATUS_ORDER
-        if s in vocab.CHECK_STATUSES or counts.get(s, 0)  # not_applicable: older versions only
-    ]
+        if bar is not None:
+            entries.append((bar, f"{lang.words(status)} ({int(counts.get(status, 0))})"))
+    return entries
 
 
 def _kind_label(kind: str, lang: _Lang) -> str:
@@ -145,7 +152,12 @@ def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
 
 
 def plot_checks(
-    *, ax: Axes | None = None, lang: str = "en", by: str = "rule", version: str | None = None
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    by: str = "rule",
+    version: str | None = None,
+    legend: str = "below",
 ) -> Axes:
     """Draw the status of every consistency check (targets are drawn by :func:`plot_targets`).
 
@@ -166,6 +178,9 @@ def plot_checks(
     version : str, optional
         The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
         default the bundled one.
+    legend : {"below", "inside", "none"}, default "below"
+        Where the legend goes (see :func:`~futian_indicators.plot.plot_series`); it lists
+        only the statuses drawn, with their counts.
 
     Returns
     -------
@@ -175,7 +190,7 @@ def plot_checks(
     Raises
     ------
     UnknownValueError
-        When ``lang`` or ``by`` is not one of the values above.
+        When ``lang``, ``by`` or ``legend`` is not one of the values above.
 
     Examples
     --------
@@ -193,28 +208,19 @@ def plot_checks(
         raise UnknownValueError("by", by, ("rule", "kind"))
     checks = api.load_checks(version=version)
     if by == "rule":
-        height = 0.17 * (len(checks) + checks["kind"].nunique()) + 1.6
+        height = 0.17 * (len(checks) + checks["kind"].nunique()) + 2.0
         ax = _new_axes(ax, (7.5, height))
         _checks_by_rule(ax, checks, style)
-        title, offset = style.words("checks_title"), 6.0
-        legend: dict[str, Any] = {"loc": "upper right", "bbox_to_anchor": (1.0, 1.0), "ncols": 1}
+        title = style.words("checks_title")
     else:
-        ax = _new_axes(ax, (7.5, 3.6))
+        ax = _new_axes(ax, (7.5, 3.8))
         _checks_by_kind(ax, checks, style)
-        title, offset = style.words("checks_kind_title"), 36.0
-        legend = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "ncols": 1}
+        title = style.words("checks_kind_title")
     if style.family:
         ax.tick_params(labelfontfamily=list(style.family))
-    ax.set_title(title, fontsize=11, loc="left", **style.font())
-    ax.legend(
-        handles=_status_handles(checks, style),
-        frameon=False,
-        **legend,
-        prop=style.legend_font(),
-    )
     sources = [
         s for ids in checks["source_ids"].dropna() for s in str(ids).split(LIST_SEPARATOR) if s
     ]
     footer = _footer_text(sources, style, style.words("checks_note"), version=version)
-    _add_footer(ax, footer, style, offset)
+    finish(ax, title, _status_entries(ax, checks, style), footer, style, legend=legend)
     return ax
