@@ -380,3 +380,24 @@ def test_a_chinese_footer_keeps_its_dates_whole(monkeypatch: pytest.MonkeyPatch)
     assert len(lines) > 2
     for date in ("2023-10-16", "2024-06-12"):
         assert any(date in line for line in lines), lines
+
+
+def test_rule_ids_follow_their_status_in_a_narrow_panel() -> None:
+    # the status words ("tension · warning") are wider than the bar in a narrow panel
+    fig, axes = plt.subplots(1, 2, figsize=(9, 6), layout="constrained")
+    ax = plot.plot_checks(ax=axes[0])
+    plot.plot_targets(ax=axes[1])
+    _assert_panels_clear(fig)
+    renderer = fig.canvas.get_renderer()
+    texts = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if t.get_text()]
+    for number, (text, box) in enumerate(texts):
+        clash = [other for other, b in texts[number + 1 :] if _overlap(box, b)]
+        assert not clash, (text, clash)
+    bars = {str(p.get_gid()): p.get_window_extent(renderer) for p in ax.patches}
+    for rule in (t for t in ax.texts if str(t.get_gid()).startswith("rule:")):
+        bar = bars[rule.get_gid().replace("rule:", "check:")]
+        assert rule.get_window_extent(renderer).x0 >= bar.x1
+    labels = [t.get_text() for t in axes[1].get_yticklabels()]
+    ids = fi.load_targets().query("outcome != 'no_actual'")["target_figure_id"]
+    assert [label.replace("\n", "") for label in labels] == list(ids)  # broken, never cut
+    assert max(len(line) for label in labels for line in label.split("\n")) <= 30

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from matplotlib.colors import to_rgba
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from .. import api, vocab
 from ..errors import UnknownValueError
@@ -64,6 +65,11 @@ def _ordered_kinds(kinds: Iterable[str]) -> list[str]:
     return [k for k in known if k in present] + sorted(present - set(known))
 
 
+def _right_of(*artists: Any) -> Any:
+    """Coordinates of the box around drawn artists (a callable of the renderer)."""
+    return lambda renderer: Bbox.union([a.get_window_extent(renderer) for a in artists])
+
+
 def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
     """One row per rule: a bar coloured by status, then the rule's id; a heading per kind."""
     order = {s: i for i, s in enumerate(_STATUS_ORDER)}
@@ -85,7 +91,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
         )
         y += 1
         for row in _rows(group):
-            ax.barh(
+            (bar,) = ax.barh(
                 y,
                 _STATUS_BAR,
                 height=0.8,
@@ -95,7 +101,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 linewidth=0.5,
                 gid=f"check:{row.check_id}",
             )
-            ax.text(
+            status = ax.text(
                 0.01,
                 y,
                 f"{lang.words(row.status)} · {_WORDS[lang.code].get(row.severity, row.severity)}",
@@ -106,13 +112,16 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 bbox={"boxstyle": "square,pad=0.15", "fc": _STATUS_COLOURS[row.status], "lw": 0},
                 **lang.font(),
             )
-            ax.text(
-                _STATUS_BAR + 0.015,
-                y,
+            ax.annotate(  # after the bar or its words, whichever ends further right
                 str(row.check_id),
+                xy=(1, 0.5),
+                xycoords=_right_of(bar, status),
+                xytext=(4, 0),
+                textcoords="offset points",
                 va="center",
                 ha="left",
                 fontsize=7.5,
+                annotation_clip=False,
                 gid=f"rule:{row.check_id}",
             )
             y += 1

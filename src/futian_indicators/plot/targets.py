@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -30,6 +31,23 @@ _REACH = 1.6
 
 def _ratio(x: float, threshold: float) -> float:
     return x / threshold if threshold else math.nan
+
+
+def _id_label(figure_id: str, width: int = 30) -> str:
+    """A figure id on lines of ``width`` characters at most, never cut.
+
+    Its letter first, then its name broken after hyphens (npc-20250021/, strategic-emerging-,
+    industries-...).
+    """
+    letter, _, name = figure_id.rpartition("/")
+    lines = [f"{letter}/"] if letter else []
+    line = ""
+    for part in re.findall(r"[^-]+-?", name):
+        if line and len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    return "\n".join([*lines, line])
 
 
 def _draw_row(ax: Axes, y: int, row: pd.Series) -> None:
@@ -125,8 +143,7 @@ def plot_targets(
     for y, (_, row) in enumerate(targets.iterrows()):
         _draw_row(ax, y, row)
     ax.axvline(1.0, color="0.3", linewidth=0.8, linestyle=":")
-    # an id at its letter's slash: npc-20250021/ then the figure's own name
-    labels = [str(t).replace("/", "/\n", 1) for t in targets["target_figure_id"]]
+    labels = [_id_label(str(t)) for t in targets["target_figure_id"]]
     ax.set_yticks(range(len(targets)), labels, fontsize=7)
     ax.invert_yaxis()
     ax.set_xlabel(style.words("gap"), **style.font())

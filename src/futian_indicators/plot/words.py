@@ -46,7 +46,7 @@ _WORDS = {
             "letter states it). missed only for an actual of the target's own period."
         ),
         "gap": "actual ÷ threshold",
-        "threshold": "the target's or plan's threshold (= 1)",
+        "threshold": "threshold of the target or plan, at 1",
         "derived_actual": "derived actual (grey, dashed)",
         "met": "met",
         "possibly_met": "possibly met",
@@ -95,7 +95,7 @@ _WORDS = {
             "仅当实际值属目标本期时才判为未达成。"
         ),
         "gap": "实际值 ÷ 门槛",
-        "threshold": "目标或计划的门槛（= 1）",
+        "threshold": "目标或计划的门槛，位于 1",
         "derived_actual": "推算的实际值（灰色，虚线）",
         "met": "已达成",
         "possibly_met": "可能已达成",
