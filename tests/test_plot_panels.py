@@ -401,3 +401,12 @@ def test_rule_ids_follow_their_status_in_a_narrow_panel() -> None:
     ids = fi.load_targets().query("outcome != 'no_actual'")["target_figure_id"]
     assert [label.replace("\n", "") for label in labels] == list(ids)  # broken, never cut
     assert max(len(line) for label in labels for line in label.split("\n")) <= 30
+
+
+def test_an_amount_axis_does_not_blow_up_a_rounding_interval() -> None:
+    ax = plot.plot_series("gdp")  # one figure, 5,948.82 亿元: its interval is ± 0.005
+    low, high = ax.get_ylim()
+    assert high - low >= 0.1 * 5948.82
+    (bar,) = [a for a in ax.lines if str(a.get_gid()).startswith("interval:")]
+    bottom, top = bar.get_ydata()
+    assert (top - bottom) / (high - low) < 0.01

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +68,11 @@ def _ordered_kinds(kinds: Iterable[str]) -> list[str]:
 
 def _right_of(*artists: Any) -> Any:
     """Coordinates of the box around drawn artists (a callable of the renderer)."""
-    return lambda renderer: Bbox.union([a.get_window_extent(renderer) for a in artists])
+    return functools.partial(_around, artists)
+
+
+def _around(artists: tuple[Any, ...], renderer: Any) -> Bbox:
+    return Bbox.union([a.get_window_extent(renderer) for a in artists])
 
 
 def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:

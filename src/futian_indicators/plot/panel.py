@@ -12,6 +12,7 @@ drawn. So the panels of one figure never share an artist, and a layout manager
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,14 @@ def _points(ax: Axes, renderer: RendererBase | None = None, along: str = "width"
     if renderer is not None:
         return pixels / _pixels(renderer, 1.0)
     return pixels * 72.0 / float(ax.figure.dpi)
+
+
+def _renderer(artist: Any, renderer: Any) -> Any:
+    """The renderer given, else the canvas' own (where it has one): extents are measured."""
+    canvas: Any = artist.figure.canvas if artist.figure is not None else None
+    if renderer is None and hasattr(canvas, "get_renderer"):
+        renderer = canvas.get_renderer()
+    return renderer
 
 
 def _pixels(renderer: RendererBase, points: float) -> float:
@@ -131,10 +140,12 @@ class _BelowLegend(Legend):
             self.set_bbox_to_anchor(box, IdentityTransform())
 
     def get_window_extent(self, renderer: Any = None) -> Bbox:
+        renderer = _renderer(self, renderer)
         self._place(renderer)
         return super().get_window_extent(renderer)
 
     def get_tightbbox(self, renderer: Any = None) -> Bbox | None:
+        renderer = _renderer(self, renderer)
         self._place(renderer)
         return super().get_tightbbox(renderer)
 
@@ -177,6 +188,7 @@ class _SourceNote(Annotation):
             _refit(self, _wrapper(self._words, self, self._lang), width, self._lang, keep)
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
+        renderer = _renderer(self, renderer)
         self._fit(renderer)
         return super().get_window_extent(renderer)
 
@@ -222,7 +234,9 @@ class _Fitted(Text):
             _refit(self, self._compose, width, self._lang, keep)
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
-        self._fit(renderer)
+        if dpi is None:
+            renderer = _renderer(self, renderer)
+            self._fit(renderer)
         return super().get_window_extent(renderer, dpi)
 
     def draw(self, renderer: Any) -> None:
@@ -232,7 +246,15 @@ class _Fitted(Text):
 
 def _wrapper(words: str, text: Text, lang: _Lang) -> Callable[[float], str]:
     """Wrapping ``words`` between words, at the size of ``text``."""
-    return lambda width: wrap(words, width, float(text.get_fontsize()), lang)
+    return functools.partial(_wrap_to, words, float(text.get_fontsize()), lang)
+
+
+def _wrap_to(words: str, size: float, lang: _Lang, width: float) -> str:
+    return wrap(words, width, size, lang)
+
+
+def _forget_legend(ax: Any, _: Legend) -> None:
+    ax.legend_ = None
 
 
 def fit_label(axis: Any, compose: Callable[[float], str], lang: _Lang) -> None:
@@ -303,7 +325,8 @@ def finish(
     if legend not in LEGEND_PLACES:
         raise UnknownValueError("legend", legend, LEGEND_PLACES)
     ax.title.set(**lang.font())
-    fitted = _Fitted(ax, ax.title, lambda w: wrap(title, w, _TITLE_SIZE, lang), lang, along="width")
+    compose = functools.partial(_wrap_to, title, _TITLE_SIZE, lang)
+    fitted = _Fitted(ax, ax.title, compose, lang, along="width")
     fitted.title_at_left(_TITLE_SIZE)
     ax.title = fitted
     for axis in (ax.xaxis, ax.yaxis):
@@ -317,7 +340,7 @@ def finish(
     if entries and legend == "below":
         placed = _BelowLegend(ax, handles, labels, lang)
         ax.legend_ = placed
-        placed._remove_method = lambda _: setattr(ax, "legend_", None)  # type: ignore[attr-defined]
+        placed._remove_method = functools.partial(_forget_legend, ax)  # type: ignore[attr-defined]
     elif entries and legend == "inside":
         width = _INSIDE * _points(ax)
         ax.legend(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,8 @@ def _dodged(figures: pd.DataFrame) -> list[float]:
     return xs
 
 
+_LEAST_SPAN = 0.1
+"""The least span of a y axis, as a fraction of the largest value drawn (counts and ranks aside)."""
 _WHOLE_UNITS = ("count", "rank")
 """Units whose values are whole numbers: integer ticks, and values shown without decimals."""
 
@@ -68,7 +71,8 @@ def _limits(
     A count's axis starts at 0, where a reader expects it: 1,503 then at least 1,500 enterprises
     are two bars of about the same height, not a fall over an axis from 1,500 to 1,504. A rank's
     axis starts at the first place and spans three places at least, so that its integer ticks
-    exist. Other units span their values, with a margin.
+    exist. Other units span their values, with a margin, and a tenth of their largest value at
+    least, so that a change of a few thousandths is not drawn across the whole axis.
     """
     finite: list[float] = []
     for row, shape in zip(_rows(figures), shapes, strict=True):
@@ -82,7 +86,10 @@ def _limits(
         return 0.5, hi + 0.5 + (arrow if "up" in shapes else 0), arrow
     if unit == "count":
         lo = min(lo, 0.0)
-    span = hi - lo or (abs(hi) * 0.25 or 1.0)
+    need = _LEAST_SPAN * max(abs(lo), abs(hi))
+    if hi - lo < need:  # a rounding interval (5,948.82 ± 0.005) is not drawn as a wide bar
+        lo, hi = lo - (need - (hi - lo)) / 2, hi + (need - (hi - lo)) / 2
+    span = hi - lo or 1.0
     arrow = 0.22 * span
     bottom = lo - 0.12 * span - (arrow if "down" in shapes else 0)
     top = hi + 0.12 * span + (arrow if "up" in shapes else 0)
@@ -227,6 +234,11 @@ def _draw_series(
     return drawn
 
 
+def _fitted_axis_label(name: str, unit: str, lang: _Lang, length: float) -> str:
+    """The y axis' label, wrapped to the Axes' height (and 250 points at most)."""
+    return _axis_label(name, unit, lang, min(length, 250.0))
+
+
 def _series_entries(
     ax: Axes, figures: pd.DataFrame, lang: _Lang, *, version: str | None
 ) -> list[Any]:
@@ -274,8 +286,8 @@ def plot_series(
 
     Axes: a count's axis starts at 0, so that a small change (1,503, then at least 1,500) is
     drawn as small; a rank's starts at the first place, at the top, and spans three places at
-    least. Counts and ranks have integer ticks with thousands separators, and a derived count
-    is labelled as a whole number (≈2,403).
+    least; any other spans a tenth of its largest value at least. Counts and ranks have integer
+    ticks with thousands separators, and a derived count is labelled as a whole number (≈2,403).
 
     Everything is drawn inside ``ax``: the title, the legend and the source note belong to it,
     so that panels of one figure (``plt.subplots(1, 2, layout="constrained")``) never overlap.
@@ -357,7 +369,7 @@ def plot_series(
 
     name = str(meta["name_zh"] if style.code == "zh" else meta["name_en"])
     ax.set_ylabel(_axis_label(name, unit_text, style), **style.font())
-    fit_label(ax.yaxis, lambda w: _axis_label(name, unit_text, style, min(w, 250.0)), style)
+    fit_label(ax.yaxis, functools.partial(_fitted_axis_label, name, unit_text, style), style)
     ax.set_xlabel(style.words("period_axis"), fontsize=8, **style.font())
     ax.set_ylim(bottom, top)
     if unit == "rank":
