@@ -1,4 +1,4 @@
-"""What the three plots share: a marker and colour per letter, display units, footers, axes.
+"""What the plots share: a marker and colour per letter, display units, source notes, axes.
 
 One marker shape and colour per letter, the same in every plot (the letters' order in
 :func:`~futian_indicators.load_sources`); targets and plans are hollow; derived figures grey.
