@@ -326,8 +326,14 @@ def test_a_legend_can_be_removed() -> None:
 def test_a_title_set_by_the_caller_replaces_the_plots() -> None:
     ax = plot.plot_series("gdp")
     ax.set_title("(a) GDP")
+    ax.set_ylabel("GDP")
     ax.figure.canvas.draw()
-    assert ax.get_title() == "(a) GDP"
+    assert ax.get_title() == "(a) GDP" and ax.get_ylabel() == "GDP"  # drawn as they are
+    assert ax.title.get_position()[0] == 0.5 and ax.title.get_horizontalalignment() == "center"
+    # and a plot drawn again on a cleared Axes fits its own labels again
+    ax.cla()
+    plot.plot_targets(ax=ax)
+    assert ax.get_xlabel() == "actual ÷ threshold" and "Targets" in ax.get_title()
 
 
 # --- wrapping ---------------------------------------------------------------------------------

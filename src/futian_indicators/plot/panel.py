@@ -110,7 +110,7 @@ class _BelowLegend(Legend):
     """A legend whose top left corner is under its Axes' x axis, its labels wrapped to fit."""
 
     def __init__(self, ax: Axes, handles: list[Any], labels: list[str], lang: _Lang) -> None:
-        self._words, self._lang = labels, lang
+        self._fit_words, self._fit_lang = labels, lang
         ncols, width = _columns(labels, _points(ax), lang)
         wrapped = [wrap(label, width, _LEGEND_SIZE, lang) for label in labels]
         super().__init__(
@@ -123,17 +123,17 @@ class _BelowLegend(Legend):
             handler_map={FancyArrowPatch: _ArrowHandler()},
             prop=lang.legend_font(_LEGEND_SIZE),
         )
-        self._columns = ncols
+        self._fit_columns = ncols
 
     def _place(self, renderer: RendererBase | None, keep: float = _KEEP) -> None:
         if renderer is None:
             return
         ax: Any = self.axes
         spacing = _SPACING_EMS * _LEGEND_SIZE
-        width = (_points(ax, renderer) + spacing) / self._columns - spacing
+        width = (_points(ax, renderer) + spacing) / self._fit_columns - spacing
         width -= _HANDLE_EMS * _LEGEND_SIZE
-        for text, words in zip(self.get_texts(), self._words, strict=True):
-            _refit(text, _wrapper(words, text, self._lang), width, self._lang, keep)
+        for text, words in zip(self.get_texts(), self._fit_words, strict=True):
+            _refit(text, _wrapper(words, text, self._fit_lang), width, self._fit_lang, keep)
         y = _x_axis_bottom(ax, renderer) - _pixels(renderer, _GAP)
         box = Bbox.from_extents(ax.bbox.x0, y, ax.bbox.x1, y)
         if not _same(self.get_bbox_to_anchor(), box):
@@ -158,7 +158,7 @@ class _SourceNote(Annotation):
     """The source note under its Axes' x axis (and legend), wrapped to the Axes' width."""
 
     def __init__(self, ax: Axes, text: str, lang: _Lang) -> None:
-        self._words, self._lang = text, lang
+        self._fit_words, self._fit_lang = text, lang
         super().__init__(
             wrap(text, _ROOM * _points(ax), _NOTE_SIZE, lang),
             xy=(0, 0),
@@ -185,7 +185,9 @@ class _SourceNote(Annotation):
     def _fit(self, renderer: RendererBase | None, keep: float = _KEEP) -> None:
         if renderer is not None:
             width = _points(self.axes, renderer)  # type: ignore[arg-type]
-            _refit(self, _wrapper(self._words, self, self._lang), width, self._lang, keep)
+            _refit(
+                self, _wrapper(self._fit_words, self, self._fit_lang), width, self._fit_lang, keep
+            )
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         renderer = _renderer(self, renderer)
@@ -212,9 +214,9 @@ class _Fitted(Text):
         self.set_rotation_mode(old.get_rotation_mode())
         self.set_position(old.get_position())
         self.set_gid(old.get_gid())
-        self._compose, self._lang, self._along = compose, lang, along
-        self._x = old.get_position()[0]
-        self._own = _letters_only(compose(math.inf))
+        self._fit_compose, self._fit_lang, self._fit_along = compose, lang, along
+        self._fit_x = old.get_position()[0]
+        self._fit_own = _letters_only(compose(math.inf))
         self.set_figure(ax.figure)
         self.axes = ax
         self.set_fontsize(old.get_fontsize())
@@ -224,14 +226,18 @@ class _Fitted(Text):
         """Set at the Axes' left, until a caller sets a centred title on it."""
         self.set(x=0.0, horizontalalignment="left", fontsize=size, gid="title")
 
+    def ours(self) -> bool:
+        """Whether the text is still the one this was made for (not one a caller set)."""
+        return _letters_only(self.get_text()) == self._fit_own
+
     def _fit(self, renderer: RendererBase | None, keep: float = _KEEP) -> None:
-        if _letters_only(self.get_text()) != self._own:
+        if not self.ours():
             if self.get_gid() == "title" and self.get_horizontalalignment() == "center":
-                self.set_x(self._x)  # ax.set_title(...): centred, where the Axes centres it
+                self.set_x(self._fit_x)  # ax.set_title(...): centred, where the Axes centres it
             return
         if renderer is not None:
-            width = _points(self.axes, renderer, self._along)  # type: ignore[arg-type]
-            _refit(self, self._compose, width, self._lang, keep)
+            width = _points(self.axes, renderer, self._fit_along)  # type: ignore[arg-type]
+            _refit(self, self._fit_compose, width, self._fit_lang, keep)
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         if dpi is None:
@@ -331,7 +337,7 @@ def finish(
     ax.title = fitted
     for axis in (ax.xaxis, ax.yaxis):
         label = axis.label.get_text()
-        if label.strip() and not isinstance(axis.label, _Fitted):
+        if label.strip() and not (isinstance(axis.label, _Fitted) and axis.label.ours()):
             fit_label(axis, _wrapper(label, axis.label, lang), lang)
     handles = [artist for artist, _ in entries]
     labels = [label for _, label in entries]
