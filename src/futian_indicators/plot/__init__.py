@@ -18,7 +18,12 @@ Conventions shared by the plots:
 - values in the units people read (亿元 for yuan, 万平方米 for square metres:
   :data:`futian_indicators.display.DISPLAY_UNITS`), labelled in ASCII in English
   ("100 million CNY", "10,000 m²");
-- a footer naming the letters (document numbers and dates) the plotted figures come from;
+- a source note naming the letters (document numbers and dates) the plotted figures come from;
+- everything drawn inside the Axes given: the title, the legend (under the x axis by default;
+  ``legend="inside"`` or ``"none"``) and the source note belong to it, wrapped between words to
+  its width each time the figure is drawn, so that the panels of one figure
+  (``plt.subplots(2, 2, layout="constrained")``) never overlap;
+- counts on an axis from 0 and ranks from the first place (at the top), both with integer ticks;
 - ``lang="zh"`` draws Chinese labels with an installed CJK font (:data:`CJK_FONT_FAMILIES`); when
   none is installed it warns once per process and draws English labels, never missing-glyph
   boxes.

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.patches import Patch
+from matplotlib.colors import to_rgba
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import Bbox
 
 from .. import api, vocab
 from ..errors import UnknownValueError
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
-from .style import _add_footer, _footer_text, _new_axes, _rows
+from .panel import finish
+from .style import _footer_text, _new_axes, _rows
 from .words import _KINDS_ZH, _WORDS, _Lang
 
 if TYPE_CHECKING:
@@ -29,18 +32,24 @@ _STATUS_HATCHES = {"pass": "", "tension": "//", "fail": "xx", "not_applicable": 
 _STATUS_ORDER = vocab.CHECK_STATUSES_WORST_FIRST
 
 
-def _status_handles(checks: pd.DataFrame, lang: _Lang) -> list[Any]:
+def _status_entries(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> list[tuple[Any, str]]:
+    """One entry per status drawn, with one of its bars (colour and hatch as drawn)."""
     counts = checks["status"].value_counts()
-    return [
-        Patch(
-            facecolor=_STATUS_COLOURS[s],
-            hatch=_STATUS_HATCHES[s],
-            edgecolor="white",
-            label=f"{lang.words(s)} ({int(counts.get(s, 0))})",
+    entries = []
+    for status in _STATUS_ORDER:
+        colour = to_rgba(_STATUS_COLOURS[status])
+        bar = next(
+            (
+                p
+                for p in ax.patches
+                if str(p.get_gid()).startswith(("check:", "count:"))
+                and to_rgba(p.get_facecolor()) == colour
+            ),
+            None,
         )
-        for s in _STATUS_ORDER
-        if s in vocab.CHECK_STATUSES or counts.get(s, 0)  # not_applicable: older versions only
-    ]
+        if bar is not None:
+            entries.append((bar, f"{lang.words(status)} ({int(counts.get(status, 0))})"))
+    return entries
 
 
 def _kind_label(kind: str, lang: _Lang) -> str:
@@ -55,6 +64,15 @@ def _ordered_kinds(kinds: Iterable[str]) -> list[str]:
     present = set(kinds)
     known = vocab.CHECK_KINDS
     return [k for k in known if k in present] + sorted(present - set(known))
+
+
+def _right_of(*artists: Any) -> Any:
+    """Coordinates of the box around drawn artists (a callable of the renderer)."""
+    return functools.partial(_around, artists)
+
+
+def _around(artists: tuple[Any, ...], renderer: Any) -> Bbox:
+    return Bbox.union([a.get_window_extent(renderer) for a in artists])
 
 
 def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
@@ -78,7 +96,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
         )
         y += 1
         for row in _rows(group):
-            ax.barh(
+            (bar,) = ax.barh(
                 y,
                 _STATUS_BAR,
                 height=0.8,
@@ -88,7 +106,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 linewidth=0.5,
                 gid=f"check:{row.check_id}",
             )
-            ax.text(
+            status = ax.text(
                 0.01,
                 y,
                 f"{lang.words(row.status)} · {_WORDS[lang.code].get(row.severity, row.severity)}",
@@ -99,13 +117,16 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 bbox={"boxstyle": "square,pad=0.15", "fc": _STATUS_COLOURS[row.status], "lw": 0},
                 **lang.font(),
             )
-            ax.text(
-                _STATUS_BAR + 0.015,
-                y,
+            ax.annotate(  # after the bar or its words, whichever ends further right
                 str(row.check_id),
+                xy=(1, 0.5),
+                xycoords=_right_of(bar, status),
+                xytext=(4, 0),
+                textcoords="offset points",
                 va="center",
                 ha="left",
                 fontsize=7.5,
+                annotation_clip=False,
                 gid=f"rule:{row.check_id}",
             )
             y += 1
@@ -145,7 +166,12 @@ def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
 
 
 def plot_checks(
-    *, ax: Axes | None = None, lang: str = "en", by: str = "rule", version: str | None = None
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    by: str = "rule",
+    version: str | None = None,
+    legend: str = "below",
 ) -> Axes:
     """Draw the status of every consistency check (targets are drawn by :func:`plot_targets`).
 
@@ -166,6 +192,9 @@ def plot_checks(
     version : str, optional
         The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
         default the bundled one.
+    legend : {"below", "inside", "none"}, default "below"
+        Where the legend goes (see :func:`~futian_indicators.plot.plot_series`); it lists
+        only the statuses drawn, with their counts.
 
     Returns
     -------
@@ -175,7 +204,7 @@ def plot_checks(
     Raises
     ------
     UnknownValueError
-        When ``lang`` or ``by`` is not one of the values above.
+        When ``lang``, ``by`` or ``legend`` is not one of the values above.
 
     Examples
     --------
@@ -193,28 +222,19 @@ def plot_checks(
         raise UnknownValueError("by", by, ("rule", "kind"))
     checks = api.load_checks(version=version)
     if by == "rule":
-        height = 0.17 * (len(checks) + checks["kind"].nunique()) + 1.6
+        height = 0.17 * (len(checks) + checks["kind"].nunique()) + 2.0
         ax = _new_axes(ax, (7.5, height))
         _checks_by_rule(ax, checks, style)
-        title, offset = style.words("checks_title"), 6.0
-        legend: dict[str, Any] = {"loc": "upper right", "bbox_to_anchor": (1.0, 1.0), "ncols": 1}
+        title = style.words("checks_title")
     else:
-        ax = _new_axes(ax, (7.5, 3.6))
+        ax = _new_axes(ax, (7.5, 3.8))
         _checks_by_kind(ax, checks, style)
-        title, offset = style.words("checks_kind_title"), 36.0
-        legend = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "ncols": 1}
+        title = style.words("checks_kind_title")
     if style.family:
         ax.tick_params(labelfontfamily=list(style.family))
-    ax.set_title(title, fontsize=11, loc="left", **style.font())
-    ax.legend(
-        handles=_status_handles(checks, style),
-        frameon=False,
-        **legend,
-        prop=style.legend_font(),
-    )
     sources = [
         s for ids in checks["source_ids"].dropna() for s in str(ids).split(LIST_SEPARATOR) if s
     ]
     footer = _footer_text(sources, style, style.words("checks_note"), version=version)
-    _add_footer(ax, footer, style, offset)
+    finish(ax, title, _status_entries(ax, checks, style), footer, style, legend=legend)
     return ax

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.lines import Line2D
 
 from .. import api, vocab
 from .fonts import _lang
+from .panel import finish
 from .style import (
-    _HOLLOW_STATUSES,
-    DERIVED_COLOUR,
-    _add_footer,
     _date_axis,
     _draw_period_and_marker,
     _footer_text,
     _indicator,
+    _letter_entries,
     _letters,
     _new_axes,
     _rows,
@@ -26,7 +23,7 @@ from .style import (
     _starts,
     _x,
 )
-from .words import _Lang
+from .words import _Lang, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,9 +50,9 @@ def _row_label(indicator_id: str, geo: str, lang: _Lang, version: str | None) ->
             name += f"（{area[:2] if geo == 'hetao_shenzhen_park' else area}）"
         else:
             name += f" [{area}]"
-    lines = textwrap.wrap(name, 20 if lang.code == "zh" else 44)
+    lines = wrap(name, 200.0 if lang.code == "zh" else 220.0, 8.0, lang).split("\n")
     if len(lines) > 2:
-        lines = [lines[0], lines[1][:-1].rstrip() + "…"]
+        lines = [lines[0], lines[1].rstrip() + "…"]
     return "\n".join(lines)
 
 
@@ -67,6 +64,7 @@ def plot_coverage(
     min_figures: int = 2,
     derived: bool = False,
     version: str | None = None,
+    legend: str = "below",
 ) -> Axes:
     """Draw which letter reports which indicator, for which period.
 
@@ -92,6 +90,8 @@ def plot_coverage(
     version : str, optional
         The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
         default the bundled one.
+    legend : {"below", "inside", "none"}, default "below"
+        Where the legend goes (see :func:`plot_series`).
 
     Returns
     -------
@@ -101,7 +101,7 @@ def plot_coverage(
     Raises
     ------
     UnknownValueError
-        When an indicator or the language does not exist.
+        When an indicator, the language or the legend's place does not exist.
 
     Examples
     --------
@@ -158,38 +158,10 @@ def plot_coverage(
     ends = _x(figures["period_end"])
     pad = max((max(ends) - min(starts)) * 0.04, 45.0) if len(figures) else 45.0
     _date_axis(ax, min(starts, default=0.0) - pad, max(ends, default=1.0) + pad, style)
-    ax.set_xlabel(
-        f"{style.words('period_axis')}; {style.words('letter_dates')}", fontsize=8, **style.font()
-    )
-    ax.set_title(style.words("coverage_title"), fontsize=11, loc="left", **style.font())
+    ax.set_xlabel(style.words("period_axis"), fontsize=8, **style.font())
     ax.spines[["top", "right"]].set_visible(False)
-    handles: list[Any] = [
-        Line2D([], [], linestyle="none", marker=x.marker, color=x.colour, label=x.short(style))
-        for x in present
-    ]
-    if figures["status"].isin(_HOLLOW_STATUSES).any():
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markerfacecolor="white",
-                markeredgecolor="0.2",
-                label=style.words("target"),
-            )
-        )
-    if (figures["status"] == "derived").any():
-        handles.append(
-            Line2D([], [], color=DERIVED_COLOUR, linestyle="--", label=style.words("derived"))
-        )
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        prop=style.legend_font(),
-    )
-    footer = _footer_text(_source_ids(figures, version), style, version=version)
-    _add_footer(ax, footer, style, offset=42)
+    notes = (style.words("period_note"), style.words("letter_dates"))
+    footer = _footer_text(_source_ids(figures, version), style, *notes, version=version)
+    entries = _letter_entries(ax, figures, style, version=version)
+    finish(ax, style.words("coverage_title"), entries, footer, style, legend=legend)
     return ax

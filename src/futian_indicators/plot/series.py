@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from .. import analysis, api, display, vocab
 from .fonts import _lang
+from .panel import finish, fit_label
 from .style import (
-    _HOLLOW_STATUSES,
-    _SEVERAL_LETTERS_MARKER,
-    DERIVED_COLOUR,
-    _add_footer,
     _axis_label,
     _date_axis,
     _display_unit,
     _draw_period_and_marker,
-    _figure_width,
     _footer_text,
     _indicator,
-    _letters,
+    _letter_entries,
     _new_axes,
     _rows,
     _source_ids,
     _starts,
     _style,
-    _wrap,
     _x,
 )
 from .words import _Lang
@@ -62,18 +57,44 @@ def _dodged(figures: pd.DataFrame) -> list[float]:
     return xs
 
 
-def _limits(figures: pd.DataFrame, shapes: list[str], divisor: float) -> tuple[float, float, float]:
-    """Y limits in display units, and the length of an open-ended interval's arrow."""
+_LEAST_SPAN = 0.1
+"""The least span of a y axis, as a fraction of the largest value drawn (counts and ranks aside)."""
+_WHOLE_UNITS = ("count", "rank")
+"""Units whose values are whole numbers: integer ticks, and values shown without decimals."""
+
+
+def _limits(
+    figures: pd.DataFrame, shapes: list[str], divisor: float, unit: str
+) -> tuple[float, float, float]:
+    """Y limits in display units, and the length of an open-ended interval's arrow.
+
+    A count's axis starts at 0, where a reader expects it: 1,503 then at least 1,500 enterprises
+    are two bars of about the same height, not a fall over an axis from 1,500 to 1,504. A rank's
+    axis starts at the first place and spans three places at least, so that its integer ticks
+    exist. Other units span their values, with a margin, and a tenth of their largest value at
+    least, so that a change of a few thousandths is not drawn across the whole axis.
+    """
     finite: list[float] = []
     for row, shape in zip(_rows(figures), shapes, strict=True):
         finite.append(row.value)
         if shape == "bar":
             finite += [row.lower, row.upper]
     lo, hi = min(finite) / divisor, max(finite) / divisor
-    span = hi - lo or (abs(hi) * 0.25 or 1.0)
+    if unit == "rank":
+        hi = max(hi, 3.0)
+        arrow = 0.22 * (hi - 0.5)
+        return 0.5, hi + 0.5 + (arrow if "up" in shapes else 0), arrow
+    if unit == "count":
+        lo = min(lo, 0.0)
+    need = _LEAST_SPAN * max(abs(lo), abs(hi))
+    if hi - lo < need:  # a rounding interval (5,948.82 ± 0.005) is not drawn as a wide bar
+        lo, hi = lo - (need - (hi - lo)) / 2, hi + (need - (hi - lo)) / 2
+    span = hi - lo or 1.0
     arrow = 0.22 * span
     bottom = lo - 0.12 * span - (arrow if "down" in shapes else 0)
     top = hi + 0.12 * span + (arrow if "up" in shapes else 0)
+    if unit == "count" and "down" not in shapes:
+        bottom = 0.0
     return bottom, top, arrow
 
 
@@ -130,7 +151,7 @@ def _value_text(row: Any, divisor: float, unit_text: str, lang: _Lang) -> str:
     value, lower, upper = row.value / divisor, row.lower / divisor, row.upper / divisor
     if row.status == "derived":
         prefix = "推算≈" if lang.code == "zh" else "≈"
-        return prefix + display.format_number(value, 2)
+        return prefix + display.format_number(value, 0 if row.unit in _WHOLE_UNITS else 2)
     if lang.code == "zh":
         words = re.sub(r"\s+", "", str(row.value_as_reported))
         return words.removesuffix(unit_text) if words != unit_text else words
@@ -213,81 +234,25 @@ def _draw_series(
     return drawn
 
 
-def _series_legend(
-    ax: Axes,
-    figures: pd.DataFrame,
-    shapes: list[str],
-    has_series: bool,
-    lang: _Lang,
-    *,
-    version: str | None,
-) -> None:
-    letters = _letters(version)
-    present = set(figures["source_id"].dropna())
-    handles: list[Any] = [
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker=x.marker,
-            markersize=8,
-            color=x.colour,
-            label=x.short(lang),
-        )
-        for x in letters.values()
-        if x.source_id in present
-    ]
-    if figures["source_id"].isna().any():
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker=_SEVERAL_LETTERS_MARKER,
-                markersize=8,
-                color=DERIVED_COLOUR,
-                label=lang.words("several"),
-            )
-        )
-    if figures["status"].isin(_HOLLOW_STATUSES).any():
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=8,
-                markerfacecolor="white",
-                markeredgecolor="0.2",
-                label=lang.words("target"),
-            )
-        )
-    if (figures["status"] == "derived").any():
-        handles.append(
-            Line2D([], [], color=DERIVED_COLOUR, linestyle="--", label=lang.words("derived"))
-        )
-    for shape, arrow in (("up", r"$\uparrow$"), ("down", r"$\downarrow$")):
-        if shape in shapes:
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    linestyle="none",
-                    marker=arrow,
-                    markersize=10,
-                    color="0.2",
-                    label=lang.words(f"open_{shape}"),
-                )
-            )
-    if has_series:
-        handles.append(Line2D([], [], color="0.25", alpha=0.6, label=lang.words("series")))
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        frameon=False,
-        prop=lang.legend_font(),
-    )
+def _fitted_axis_label(name: str, unit: str, lang: _Lang, length: float) -> str:
+    """The y axis' label, wrapped to the Axes' height (and 250 points at most)."""
+    return _axis_label(name, unit, lang, min(length, 250.0))
+
+
+def _series_entries(
+    ax: Axes, figures: pd.DataFrame, lang: _Lang, *, version: str | None
+) -> list[Any]:
+    """The legend's entries: the letters' markers, the arrows and the line, as drawn."""
+    entries = _letter_entries(ax, figures, lang, version=version)
+    for shape in ("up", "down"):
+        gid = f"arrow-{shape}:"
+        arrow = next((p for p in ax.patches if str(p.get_gid()).startswith(gid)), None)
+        if arrow is not None:
+            entries.append((arrow, lang.words(f"open_{shape}")))
+    line = next((a for a in ax.lines if a.get_gid() == "series"), None)
+    if line is not None:
+        entries.append((line, lang.words("series")))
+    return entries
 
 
 def plot_series(
@@ -298,6 +263,7 @@ def plot_series(
     lang: str = "en",
     derived: bool = analysis.DERIVED_DEFAULT,
     version: str | None = None,
+    legend: str = "below",
 ) -> Axes:
     """Draw every report of an indicator as the interval its words allow.
 
@@ -316,13 +282,21 @@ def plot_series(
     figures the package derives are grey and dashed. The reconciled series
     (:func:`~futian_indicators.series`) is overlaid as a line when it has two values or more.
     Values are in display units (亿元 for yuan, 万平方米 for square metres, % for percent; counts
-    as they are); a footer names the letters the figures come from. Ranks are drawn with the
-    first place at the top.
+    as they are); a source note under the axes names the letters the figures come from.
+
+    Axes: a count's axis starts at 0, so that a small change (1,503, then at least 1,500) is
+    drawn as small; a rank's starts at the first place, at the top, and spans three places at
+    least; any other spans a tenth of its largest value at least. Counts and ranks have integer
+    ticks with thousands separators, and a derived count is labelled as a whole number (≈2,403).
+
+    Everything is drawn inside ``ax``: the title, the legend and the source note belong to it,
+    so that panels of one figure (``plt.subplots(1, 2, layout="constrained")``) never overlap.
 
     Parameters
     ----------
     indicator : str
-        An indicator id, e.g. ``"gdp"`` or ``"high_tech_enterprises"``.
+        An indicator id, name or alias, read as the loaders read it: ``"gdp"``,
+        ``"high_tech_enterprises"`` or ``"国高"``.
     geo : str, default "futian"
         The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"`` or ``"shenzhen"``.
     ax : matplotlib Axes, optional
@@ -337,6 +311,11 @@ def plot_series(
     version : str, optional
         The data version whose tables are drawn (:func:`~futian_indicators.data_versions`); by
         default the bundled one.
+    legend : {"below", "inside", "none"}, default "below"
+        Where the legend goes: under the x axis (and above the source note), inside the data
+        area where it hides the least, or nowhere. It lists only what is drawn, with the drawn
+        artists' own markers; each of them carries its label, so that
+        ``ax.get_legend_handles_labels()`` gives them to a legend placed elsewhere.
 
     Returns
     -------
@@ -347,7 +326,7 @@ def plot_series(
     Raises
     ------
     UnknownValueError
-        When the indicator, the area or the language does not exist.
+        When the indicator, the area, the language or the legend's place does not exist.
     ArgumentError
         When no letter reports the indicator for that area.
 
@@ -365,6 +344,7 @@ def plot_series(
     >>> plt.close(ax.figure)
     """
     style = _lang(lang)
+    indicator = api.resolve_indicator(indicator, version=version)
     statuses = None if derived else list(vocab.CURATED_STATUSES)
     figures = api.load_figures(indicator=indicator, geo=geo, status=statuses, version=version)
     if figures.empty:
@@ -378,29 +358,19 @@ def plot_series(
     unit = str(meta["unit"])
     divisor, unit_text = _display_unit(unit, figures, style)
     shapes = [_shape(row) for row in _rows(figures)]
-    bottom, top, arrow = _limits(figures, shapes, divisor)
+    bottom, top, arrow = _limits(figures, shapes, divisor, unit)
     xs = _dodged(figures)
 
     ax = _new_axes(ax, (10.0, 5.0))
     for row, x, shape in zip(_rows(figures), xs, shapes, strict=True):
         _draw_figure(ax, row, x, shape, (divisor, arrow), version=version)
     _draw_value_labels(ax, figures, xs, (divisor, unit_text), style, version=version)
-    has_series = _draw_series(ax, indicator, geo, derived, divisor, version=version)
+    _draw_series(ax, indicator, geo, derived, divisor, version=version)
 
     name = str(meta["name_zh"] if style.code == "zh" else meta["name_en"])
     ax.set_ylabel(_axis_label(name, unit_text, style), **style.font())
+    fit_label(ax.yaxis, functools.partial(_fitted_axis_label, name, unit_text, style), style)
     ax.set_xlabel(style.words("period_axis"), fontsize=8, **style.font())
-    ax.set_title(
-        _wrap(
-            style.words("series_title").format(name=name, geo=style.words(geo)),
-            style,
-            0.7 * _figure_width(ax),
-            fontsize=11,
-        ),
-        fontsize=11,
-        loc="left",
-        **style.font(),
-    )
     ax.set_ylim(bottom, top)
     if unit == "rank":
         ax.invert_yaxis()
@@ -409,14 +379,16 @@ def plot_series(
     pad = max((right - left) * 0.08, 60.0)
     _date_axis(ax, left - pad, right + 1.8 * pad, style)
     ax.ticklabel_format(axis="y", style="plain", useOffset=False)
-    if unit in ("count", "rank"):
+    if unit in _WHOLE_UNITS:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+        ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)
-    _series_legend(ax, figures, shapes, has_series, style, version=version)
-    notes = [style.words("interval_note")]
+    notes = [style.words("period_note"), style.words("interval_note")]
     if (figures["status"] == "derived").any():
         notes.append(style.words("derived_note"))
     footer = _footer_text(_source_ids(figures, version), style, *notes, version=version)
-    _add_footer(ax, footer, style, offset=42)
+    title = style.words("series_title").format(name=name, geo=style.words(geo))
+    entries = _series_entries(ax, figures, style, version=version)
+    finish(ax, title, entries, footer, style, legend=legend)
     return ax

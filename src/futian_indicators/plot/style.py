@@ -1,4 +1,4 @@
-"""What the three plots share: a marker and colour per letter, display units, footers, axes.
+"""What the plots share: a marker and colour per letter, display units, source notes, axes.
 
 One marker shape and colour per letter, the same in every plot (the letters' order in
 :func:`~futian_indicators.load_sources`); targets and plans are hollow; derived figures grey.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import math
-import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ import pandas as pd
 from matplotlib import dates as _dates
 
 from .. import analysis, api, vocab
-from .words import _Lang
+from .words import _Lang, _text_width, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -149,12 +148,14 @@ def _display_unit(unit: str, figures: pd.DataFrame, lang: _Lang) -> tuple[float,
     return labels.divisor, labels.zh_axis or labels.zh or unit
 
 
-def _axis_label(name: str, unit: str, lang: _Lang) -> str:
-    """``name (unit)`` (``名称（单位）`` in Chinese), wrapped between words, never in the unit."""
-    width = 22 if lang.code == "zh" else 45
+def _axis_label(name: str, unit: str, lang: _Lang, width: float = 250.0) -> str:
+    """``name (unit)`` (``名称（单位）`` in Chinese), wrapped between words, never in the unit.
+
+    ``width`` is in points, at the label's 10 points.
+    """
     unit = f"（{unit}）" if lang.code == "zh" else f" ({unit})"
-    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [""]
-    if len(lines[-1]) + len(unit) <= width:
+    lines = wrap(name, width, 10.0, lang).split("\n")
+    if _text_width(lines[-1] + unit, 10.0, lang.family) <= width:
         lines[-1] += unit
     else:
         lines.append(unit.strip())
@@ -172,39 +173,6 @@ def _footer_text(
     data = lang.words("data").format(version=api.data_version(version))
     parts = [text, *notes, data]
     return ("" if lang.code == "zh" else " ").join(parts)
-
-
-def _wrap(text: str, lang: _Lang, inches: float, fontsize: float = 7) -> str:
-    """Wrap a text to fit a width (in inches) at a font size (in points)."""
-    char = fontsize * (1.0 if lang.code == "zh" else 0.55)
-    width = max(20, int(inches * 72 / char * 0.95))
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False))
-
-
-def _figure_width(ax: Axes) -> float:
-    """The width in inches of the figure an Axes is on (of the whole figure, for a subfigure)."""
-    figure: Any = ax.figure
-    while not hasattr(figure, "get_figwidth"):
-        figure = figure.figure
-    return float(figure.get_figwidth())
-
-
-def _add_footer(ax: Axes, text: str, lang: _Lang, offset: float) -> None:
-    """The source note under the axes, from the figure's left edge, wrapped to its width."""
-    ax.annotate(
-        _wrap(text, lang, _figure_width(ax) - 0.2),
-        xy=(0.01, 0),
-        xycoords=("figure fraction", "axes fraction"),
-        xytext=(0, -offset),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=7,
-        color="0.3",
-        annotation_clip=False,
-        gid="source-footer",
-        **lang.font(),
-    )
 
 
 def _source_ids(figures: pd.DataFrame, version: str | None = None) -> list[str]:
@@ -309,3 +277,47 @@ def _draw_period_and_marker(
         zorder=3,
         gid=f"marker:{fid}",
     )
+
+
+def _letter_entries(
+    ax: Axes, figures: pd.DataFrame, lang: _Lang, *, version: str | None = None
+) -> list[tuple[Any, str]]:
+    """Legend entries for the figures' markers: drawn artists, one per style the plot uses.
+
+    A letter is named with one of its own markers (filled if it has a filled one); then a
+    marker of a figure derived from several letters, a hollow marker (targets and plans) and a
+    derived figure (its dashed interval with its marker), each only when drawn.
+    """
+    drawn = {str(a.get_gid()): a for a in [*ax.lines, *ax.patches] if a.get_gid()}
+    rows = list(_rows(figures))
+
+    def marker(row: Any, kind: str = "marker") -> Any:
+        return drawn.get(f"{kind}:{row.figure_id}")
+
+    def hollow(row: Any) -> bool:
+        return row.status in _HOLLOW_STATUSES
+
+    def first(keep: Any, kind: str = "marker") -> Any:
+        return next((a for r in rows if keep(r) and (a := marker(r, kind)) is not None), None)
+
+    entries: list[tuple[Any, str]] = []
+    for letter in _letters(version).values():
+        own = [r for r in rows if r.source_id == letter.source_id and r.status != "derived"]
+        artist = next((a for r in own if (a := marker(r)) is not None and not hollow(r)), None)
+        artist = artist or next((a for r in own if (a := marker(r)) is not None), None)
+        if artist is not None:
+            entries.append((artist, letter.short(lang)))
+    several = first(lambda r: not isinstance(r.source_id, str))
+    if several is not None:
+        entries.append((several, lang.words("several")))
+    used = [artist for artist, _ in entries]
+    target = first(lambda r: hollow(r) and marker(r) not in used) or first(hollow)
+    if target is not None:
+        entries.append((target, lang.words("target")))
+    derived = first(lambda r: r.status == "derived")
+    if derived is not None:
+        line = first(lambda r: r.status == "derived", "interval") or first(
+            lambda r: r.status == "derived", "span"
+        )
+        entries.append(((line, derived) if line is not None else derived, lang.words("derived")))
+    return entries

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .. import api
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
-from .style import DERIVED_COLOUR, _add_footer, _footer_text, _new_axes
+from .panel import finish
+from .style import DERIVED_COLOUR, _footer_text, _new_axes
+from .words import _Lang
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -30,10 +33,36 @@ def _ratio(x: float, threshold: float) -> float:
     return x / threshold if threshold else math.nan
 
 
+def _id_label(figure_id: str, width: int = 30) -> str:
+    """A figure id on lines of ``width`` characters at most, never cut.
+
+    Its letter first, then its name broken after hyphens (npc-20250021/, strategic-emerging-,
+    industries-...).
+    """
+    letter, _, name = figure_id.rpartition("/")
+    lines = [f"{letter}/"] if letter else []
+    line = ""
+    for part in re.findall(r"[^-]+-?", name):
+        if line and len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    return "\n".join([*lines, line])
+
+
 def _draw_row(ax: Axes, y: int, row: pd.Series) -> None:
     threshold = float(row["threshold"])
     colour = _OUTCOME_COLOURS[row["outcome"]]
-    ax.plot([1.0], [y], marker="o", markerfacecolor="white", markeredgecolor="0.2", zorder=3)
+    ax.plot(
+        [1.0],
+        [y],
+        linestyle="none",
+        marker="o",
+        markerfacecolor="white",
+        markeredgecolor="0.2",
+        zorder=3,
+        gid=f"threshold:{row['target_figure_id']}",
+    )
     if row["outcome"] == "no_actual":
         return
     lower = _ratio(float(row["actual_lower"]), threshold)
@@ -66,6 +95,7 @@ def plot_targets(
     lang: str = "en",
     include_no_actual: bool = False,
     version: str | None = None,
+    legend: str = "below",
 ) -> Axes:
     """Draw each target or plan against its latest comparable actual (:func:`load_targets`).
 
@@ -84,6 +114,9 @@ def plot_targets(
         Also list the targets no letter reports an actual for (a threshold marker only).
     version : str, optional
         The data version drawn; by default the bundled one.
+    legend : {"below", "inside", "none"}, default "below"
+        Where the legend goes (see :func:`~futian_indicators.plot.plot_series`); it lists the
+        threshold's marker and the outcomes drawn.
 
     Returns
     -------
@@ -101,26 +134,51 @@ def plot_targets(
     True
     >>> plt.close(ax.figure)
     """
-    from matplotlib.patches import Patch
-
     style = _lang(lang)
     targets = api.load_targets(version=version)
     if not include_no_actual:
         targets = targets[targets["outcome"] != "no_actual"]
     targets = targets.reset_index(drop=True)
-    ax = _new_axes(ax, (7.5, 0.32 * len(targets) + 1.8))
+    ax = _new_axes(ax, (7.5, 0.4 * len(targets) + 2.4))
     for y, (_, row) in enumerate(targets.iterrows()):
         _draw_row(ax, y, row)
     ax.axvline(1.0, color="0.3", linewidth=0.8, linestyle=":")
-    ax.set_yticks(range(len(targets)), list(targets["target_figure_id"]), fontsize=7)
+    labels = [_id_label(str(t)) for t in targets["target_figure_id"]]
+    ax.set_yticks(range(len(targets)), labels, fontsize=7)
     ax.invert_yaxis()
     ax.set_xlabel(style.words("gap"), **style.font())
-    ax.set_title(style.words("targets_title"), fontsize=11, loc="left", **style.font())
     ax.spines[["top", "right"]].set_visible(False)
-    present = list(dict.fromkeys(targets["outcome"]))
-    handles = [Patch(color=_OUTCOME_COLOURS[o], label=style.words(o)) for o in present]
-    ax.legend(handles=handles, frameon=False, loc="lower right", prop=style.legend_font())
     sources = [s for ids in targets["source_ids"] for s in str(ids).split(LIST_SEPARATOR) if s]
     footer = _footer_text(sources, style, style.words("targets_note"), version=version)
-    _add_footer(ax, footer, style, 36.0)
+    entries = _entries(ax, targets, style)
+    finish(ax, style.words("targets_title"), entries, footer, style, legend=legend)
     return ax
+
+
+def _entries(ax: Axes, targets: pd.DataFrame, lang: _Lang) -> list[tuple[Any, str]]:
+    """The threshold's marker, then one bar per outcome drawn (a derived actual's, grey)."""
+    drawn = {str(a.get_gid()): a for a in ax.lines}
+    entries: list[tuple[Any, str]] = []
+    ids = list(targets["target_figure_id"])
+    if ids:
+        entries.append((drawn[f"threshold:{ids[0]}"], lang.words("threshold")))
+    derived = targets["actual_status"].eq("derived")
+
+    def bar(keep: pd.Series) -> Any:
+        return next(
+            (
+                drawn[g]
+                for t in targets.loc[keep, "target_figure_id"]
+                if (g := f"actual:{t}") in drawn
+            ),
+            None,
+        )
+
+    for outcome in _OUTCOME_COLOURS:
+        drawn_bar = bar(targets["outcome"].eq(outcome) & ~derived)
+        if drawn_bar is not None:
+            entries.append((drawn_bar, lang.words(outcome)))
+    drawn_bar = bar(derived)
+    if drawn_bar is not None:
+        entries.append((drawn_bar, lang.words("derived_actual")))
+    return entries

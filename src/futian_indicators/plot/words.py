@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +18,8 @@ _WORDS = {
         "hetao_zone": "Hetao Cooperation Zone",
         "shenzhen": "Shenzhen",
         "series_title": "{name}, {geo}: every report in the letters",
-        "period_axis": "period (marker at its end; a line spans a period longer than a day)",
+        "period_axis": "period",
+        "period_note": "Markers at the period's end; a line spans a period longer than a day.",
         "target": "target or plan (hollow)",
         "derived": "derived by the package (grey, dashed)",
         "open_up": "arrow up: no upper bound ('over', 'at least')",
@@ -28,7 +32,7 @@ _WORDS = {
         "interval_note": "Bars and arrows: the interval the words allow (strict reading).",
         "data": "futian-indicators, data {version}.",
         "coverage_title": "Which letter reports which indicator, for which period",
-        "letter_dates": "dotted lines: the letters' dates",
+        "letter_dates": "Dotted lines: the letters' dates.",
         "checks_title": "Consistency checks: the status of each rule",
         "checks_kind_title": "Consistency checks: rules by kind and status",
         "rules": "number of rules",
@@ -41,7 +45,9 @@ _WORDS = {
             "Hollow: the target's threshold; filled: the actual compared (grey: derived, no "
             "letter states it). missed only for an actual of the target's own period."
         ),
-        "gap": "actual relative to the threshold (threshold = 1)",
+        "gap": "actual ÷ threshold",
+        "threshold": "threshold of the target or plan, at 1",
+        "derived_actual": "derived actual (grey, dashed)",
         "met": "met",
         "possibly_met": "possibly met",
         "not_yet_met": "not yet met",
@@ -63,7 +69,8 @@ _WORDS = {
         "hetao_zone": "河套深港科技创新合作区",
         "shenzhen": "深圳市",
         "series_title": "{name}（{geo}）：各答复函的报告",
-        "period_axis": "时期（标记位于期末；横线为长于一天的时期）",
+        "period_axis": "时期",
+        "period_note": "标记位于期末；横线为长于一天的时期。",
         "target": "目标或计划（空心）",
         "derived": "本数据包推算值（灰色，虚线）",
         "open_up": "向上箭头：无上限（超、突破）",
@@ -74,7 +81,7 @@ _WORDS = {
         "interval_note": "竖线与箭头：文字所允许的区间（严格读法）。",
         "data": "futian-indicators，数据版本 {version}。",
         "coverage_title": "各答复函报告的指标与时期",
-        "letter_dates": "点线：答复函日期",
+        "letter_dates": "点线：答复函日期。",
         "checks_title": "一致性检验：各规则的结果",
         "checks_kind_title": "一致性检验：各类规则的结果",
         "rules": "规则数",
@@ -87,7 +94,9 @@ _WORDS = {
             "空心：目标门槛；实心：对照的实际值（灰色：推算值，无答复函直接报告）。"
             "仅当实际值属目标本期时才判为未达成。"
         ),
-        "gap": "实际值与门槛之比（门槛 = 1）",
+        "gap": "实际值 ÷ 门槛",
+        "threshold": "目标或计划的门槛，位于 1",
+        "derived_actual": "推算的实际值（灰色，虚线）",
         "met": "已达成",
         "possibly_met": "可能已达成",
         "not_yet_met": "尚未达成",
@@ -130,3 +139,59 @@ class _Lang:
     def legend_font(self, size: float = 8) -> dict[str, Any]:
         """The ``prop`` of a legend."""
         return {"size": size, **({"family": list(self.family)} if self.family else {})}
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff"
+_OPENING = "（(「『《“‘〔［\\["
+_CLOSING = "）)」』》”’〕］\\]，。；：、！？％,.;:!?%"
+_ATOM = re.compile(
+    rf"\s+"
+    rf"|[{_OPENING}]*"  # an opening bracket stays with what follows it
+    rf"(?:No\.\s\d+"  # a document number: No. 2023103
+    rf"|[^\s{_CJK}\u3000-\u303f\uff00-\uffef]+"  # a Latin word, a number, a date: 2023-10-16
+    rf"|[{_CJK}]|.)"  # one CJK character (or any other single character)
+    rf"[{_CLOSING}]*"  # closing punctuation stays with what precedes it
+)
+"""The units a line may break between: never inside a Latin word, a number or a date."""
+
+
+def _atoms(text: str) -> list[str]:
+    """The text cut where a line may break: at spaces and around each CJK character."""
+    return _ATOM.findall(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_width(text: str, fontsize: float, family: tuple[str, ...] | None) -> float:
+    """The width of a one-line text in points (a missing glyph is reported when drawn)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family=list(family) if family else None, size=fontsize)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+        width, _, _ = TextToPath().get_text_width_height_descent(text, prop, ismath=False)
+    return float(width)
+
+
+def wrap(text: str, width: float, fontsize: float, lang: _Lang) -> str:
+    """Wrap ``text`` into lines no wider than ``width`` points at ``fontsize``, between words.
+
+    Lines break at spaces, and in Chinese between two characters, never inside a run of Latin
+    letters, digits and their punctuation (``2023-10-16``, ``1,503``, ``futian-indicators``),
+    never before closing punctuation (``）``, ``。``) nor after an opening bracket. A unit wider
+    than a line stays whole on its own line. Existing line breaks are kept.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for atom in _atoms(paragraph):
+            if atom.isspace():
+                line += " " if line else ""
+                continue
+            if line and _text_width(line + atom, fontsize, lang.family) > width:
+                lines.append(line.rstrip())
+                line = atom
+            else:
+                line += atom
+        lines.append(line.rstrip())
+    return "\n".join(lines)
