@@ -324,7 +324,8 @@ def plot_series(
     indicator : str
         An indicator id, e.g. ``"gdp"`` or ``"high_tech_enterprises"``.
     geo : str, default "futian"
-        The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"`` or ``"shenzhen"``.
+        The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"``, ``"shenzhen"`` or
+        ``"hong_kong"``.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     lang : {"en", "zh"}, default "en"
