@@ -41,9 +41,9 @@ Status (:func:`status_of`)
     period lies after the letter's year, or when a verb of intent (推动, 确保, 将) comes before a
     year no earlier than the letter's; else ``actual``.
 
-Area (:func:`geo_of`)
-    ``hetao_shenzhen_park`` when 河套 is in the number's clause or opens its sentence; else
-    ``futian``.
+Area (:func:`~futian_indicators.drafting.area.geo_of`)
+    The area named in the number's clause, heading its sentence or opening its passage or
+    section; else ``futian`` by convention.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
 from ..language.normalise import NormalisedText
 from ..language.quantity import parse_quantity
+from .area import geo_of
 from .cues import (
     CLAUSE,
     PHRASE,
@@ -59,7 +60,7 @@ from .cues import (
 from .heading import Heading, read_heading
 from .matcher import CodebookEntry, Matcher
 from .proposal import ACCEPT, Proposal, propose, subject
-from .status_area import geo_of, not_a_figure, status_of
+from .status_area import not_a_figure, status_of
 from .verify import verified_labels
 from .yamltext import NOT_PLACED_REASON
 
