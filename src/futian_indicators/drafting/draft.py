@@ -197,19 +197,21 @@ class _Drafter:
                 at = place.clause[0] - 1
                 previous = self.segments.span(CLAUSE, at, at)
             name = subject(self.text, phrase, mention, previous=previous)
-            before = self.text[place.clause[0] : mention[0]]
             status_guess = status_of(self.text, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(
                 name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
             )
-            measure = proposal.measure if proposal.measure in ("stock", "flow") else "flow"
+            kept = ("stock", "flow", "parameter")
+            measure = proposal.measure if proposal.measure in kept else "flow"
         else:
             measure = self.matcher.measure(choice.entry)
         period = self.periods.of(place, measure)
         if period is None:
             return self.not_placed(mention, "no period words, and the letter is undated")
-        own_measure = choice.entry.measure if choice is not None else measure
+        # a rule's number (a proposed parameter) holds at a date: it is never counted up to it
+        parameter = proposal is not None and proposal.measure == "parameter"
+        own_measure = choice.entry.measure if choice is not None and not parameter else measure
         if own_measure in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
             period = replace(period, label=f"../{period.label}")  # a flow is never as_of
         status, status_why = status_of(self.text, place, period.label, self.dates)

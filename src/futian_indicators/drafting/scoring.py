@@ -46,6 +46,7 @@ GENERIC_RE: Final = re.compile(r"^(?:同比|增长|增速|占全市|占比|比�
 """Words that name no indicator alone (同比增长, 占全市): a match never rests on them alone."""
 _MIN_RUN: Final = 3  # characters in a row a subject shares with the name it matches
 _CUE_BONUS: Final = {CLAUSE: 0.2, SENTENCE: 0.1}
+_MODIFIER: Final = 0.3  # less for a name that only qualifies the subject (国高企业 in …培育辅导会)
 _RANK_TAIL_RE: Final = re.compile(
     r"(?:多年|连续)?(?:稳居|均居|居|位列|位居|排名|排|为|均为)?(?:全市|深圳市?|全省|全国|全区)?$"
 )
@@ -119,6 +120,8 @@ def subjects(
         before = _RANK_TAIL_RE.sub("", before)
     found = [(before, 0.9)] if before else []
     light = _VERB_TAIL_RE.sub("", clean_leading(own))
+    if unit == "rank":
+        light = _RANK_TAIL_RE.sub("", light)
     if light and light != before:
         found.append((light, 0.9))  # with its nouns of measure: 发行规模, 服务企业
     if unit in ("count", "percent") and (m := _AFTER_RE.match(text, mention[1])) is not None:
@@ -126,7 +129,7 @@ def subjects(
         after = _AFTER_TAIL_RE.sub("", text[mention[1] : stop].removeprefix("的"))
         if after:
             found.append((after, 0.9))
-    if (not found or _PREDICATE_RE.match(light)) and phrase[0] > place.sentence[0]:
+    if (not before or _PREDICATE_RE.match(light)) and phrase[0] > place.sentence[0]:
         at = phrase[0] - 1
         if base := _pieces(text, segments.span(PHRASE, at, at), others):
             found.append((base, 0.8))
@@ -174,6 +177,8 @@ def _by_subject(
                 if score <= 0:
                     continue
                 confidence = weight * score
+                if _modifier_of(name, [phrase]):
+                    confidence -= _MODIFIER
                 key = (round(confidence, 3), -matcher.order[entry.indicator_id])
                 if best is None or key > best[:2]:
                     where = f"the subject “{phrase}” matches “{name}” ({score:.2f})"
@@ -216,7 +221,7 @@ def choose(
                           where=f"{by_name.where}; its words make it a {kind}")  # fmt: skip
     by_subject, phrases = _by_subject(matcher, place, unit, kind, others)
     if by_name is not None and (head := _modifier_of(by_name.alias, phrases)):
-        by_name = replace(by_name, confidence=by_name.confidence - 0.2,
+        by_name = replace(by_name, confidence=by_name.confidence - _MODIFIER,
                           where=f"{by_name.where}; only a modifier of “{head}”")  # fmt: skip
     candidates = [c for c in (by_name, by_subject) if c is not None]
     if not candidates:
