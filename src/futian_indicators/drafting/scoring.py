@@ -44,8 +44,13 @@ __all__ = ["GENERIC_RE", "choose", "similarity", "subjects"]
 
 GENERIC_RE: Final = re.compile(r"^(?:同比|增长|增速|占全市|占比|比重|全市第|深圳第)")
 """Words that name no indicator alone (同比增长, 占全市): a match never rests on them alone."""
+_GENERIC_WORDS_RE: Final = re.compile(
+    r"同比增长|同比|增长率?|增速|占全市的?|占比|比重|(?:全市|深圳)(?:第一|排名)|排名"
+)
 _MIN_RUN: Final = 3  # characters in a row a subject shares with the name it matches
 _CUE_BONUS: Final = {CLAUSE: 0.2, SENTENCE: 0.1}
+_QUALIFIED: Final = 0.2  # less for a name the subject qualifies (香港高校研发机构 for 研发机构)
+_QUALIFIER_CHARS: Final = 2
 _MODIFIER: Final = 0.3  # less for a name that only qualifies the subject (国高企业 in …培育辅导会)
 _RANK_TAIL_RE: Final = re.compile(
     r"(?:多年|连续)?(?:稳居|均居|居|位列|位居|排名|排|为|均为)?(?:全市|深圳市?|全省|全国|全区)?$"
@@ -81,6 +86,7 @@ def similarity(subject: str, name: str) -> float:
     or two in a row with four fifths of a name of four or more characters (国际性产业组织 and
     国际产业与标准组织).
     """
+    subject, name = _GENERIC_WORDS_RE.sub("", subject), _GENERIC_WORDS_RE.sub("", name)
     if not subject or not name or "…" in name:
         return 0.0
     common, run = _lcs(subject, name)
@@ -179,6 +185,8 @@ def _by_subject(
                 confidence = weight * score
                 if _modifier_of(name, [phrase]):
                     confidence -= _MODIFIER
+                elif weight >= 0.8 and _qualified(name, [phrase]):
+                    confidence -= _QUALIFIED
                 key = (round(confidence, 3), -matcher.order[entry.indicator_id])
                 if best is None or key > best[:2]:
                     where = f"the subject “{phrase}” matches “{name}” ({score:.2f})"
@@ -193,6 +201,32 @@ def _modifier_of(alias: str, phrases: Sequence[str]) -> str | None:
         if at >= 0 and len(phrase) - (at + len(alias)) >= 2:
             return phrase
     return None
+
+
+def _qualified(alias: str, phrases: Sequence[str]) -> str | None:
+    """The subject phrase that ends in an alias and qualifies it (perhaps another indicator).
+
+    高校研发机构 for 研发机构: two or more characters before it.
+    """
+    for phrase in phrases:
+        if GENERIC_RE.match(alias):
+            return None  # 同比增长 takes its base's words before it
+        if phrase.endswith(alias) and len(phrase) >= len(alias) + _QUALIFIER_CHARS:
+            return phrase
+    return None
+
+
+def _anothers(matcher: Matcher, alias: str, place: Place, others: Sequence[Offsets]) -> bool:
+    """Whether the alias, after the number, is the subject of a number after it in its phrase.
+
+    10个、*香港高校研发机构*13家: the alias is 13家's, not 10个's.
+    """
+    text, mention = matcher.text, place.mention
+    at = text.find(alias, mention[1], place.sentence[1])
+    if at <= mention[1]:
+        return False  # right after the number (5个大型央企研发中心), or not after it
+    phrase = matcher.segments.span(PHRASE, at, at + len(alias))
+    return any(at + len(alias) <= s and e <= phrase[1] for s, e in others)
 
 
 def _cued(matcher: Matcher, choice: Choice, place: Place) -> Choice:
@@ -223,6 +257,12 @@ def choose(
     if by_name is not None and (head := _modifier_of(by_name.alias, phrases)):
         by_name = replace(by_name, confidence=by_name.confidence - _MODIFIER,
                           where=f"{by_name.where}; only a modifier of “{head}”")  # fmt: skip
+    elif by_name is not None and (head := _qualified(by_name.alias, phrases)):
+        by_name = replace(by_name, confidence=by_name.confidence - _QUALIFIED,
+                          where=f"{by_name.where}; “{head}” says more than it")  # fmt: skip
+    if by_name is not None and _anothers(matcher, by_name.alias, place, others):
+        by_name = replace(by_name, confidence=by_name.confidence - _MODIFIER,
+                          where=f"{by_name.where}; the subject of the number after it")  # fmt: skip
     candidates = [c for c in (by_name, by_subject) if c is not None]
     if not candidates:
         return None
