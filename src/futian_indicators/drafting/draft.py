@@ -200,7 +200,13 @@ class _Drafter:
             status_guess = status_of(self.text, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(
-                name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
+                name,
+                before,
+                quantity.unit,
+                status_guess,
+                self.codebook,
+                number=self.proposed,
+                nearest=self.matcher.measure(choice.entry) if choice is not None else None,
             )
             kept = ("stock", "flow", "parameter")
             measure = proposal.measure if proposal.measure in kept else "flow"

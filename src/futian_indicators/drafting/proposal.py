@@ -10,8 +10,8 @@ for the curator to add to ``indicators.yaml`` or to map to an existing one.
   its own (…，同比增长5.2%) takes the subject of the clause before and adds 增长率.
 - measure: ``growth`` for a percent or a multiple after 增长/增速/下降, ``share`` after 占 (or
   a percent right after 全市, 深圳), ``rank`` for a rank, ``stock`` for a count or amount after
-  累计, 已, 共有, 拥有, 集聚, 余额, 总数, else ``flow``;
-  ``parameter`` for a policy's parameter.
+  累计, 已, 共有, 拥有, 集聚, 余额, 总数, else the measure of the codebook's nearest concept
+  (a stock or a flow), else ``flow``; ``parameter`` for a policy's parameter.
 - suggested id: the base indicator's id with ``_growth`` or ``_share`` when the subject is a
   codebook indicator's name or alias (地区生产总值 -> ``gdp_growth``), else ``new_indicator_<n>``
   for the curator to name.
@@ -110,8 +110,11 @@ class Proposal:
         )
 
 
-def measure_of(before: str, unit: str, status: str) -> str:
-    """The measure a number's own words give it (see the module docs)."""
+def measure_of(before: str, unit: str, status: str, default: str = "flow") -> str:
+    """The measure a number's own words give it (see the module docs).
+
+    ``default`` (a stock or a flow) when they say neither.
+    """
     if status == "policy":
         return "parameter"
     if unit == "rank":
@@ -122,7 +125,7 @@ def measure_of(before: str, unit: str, status: str) -> str:
         return "share"
     if unit == "percent":
         return "rate"
-    return "stock" if _STOCK_RE.search(before) else "flow"
+    return "stock" if _STOCK_RE.search(before) else default
 
 
 def propose(
@@ -133,9 +136,15 @@ def propose(
     codebook: Sequence[CodebookEntry],
     *,
     number: int,
+    nearest: str | None = None,
 ) -> Proposal:
-    """A new indicator for a number whose subject is ``name_zh`` (see the module docs)."""
-    measure = measure_of(before, unit, status)
+    """A new indicator for a number whose subject is ``name_zh`` (see the module docs).
+
+    ``nearest``, the measure of the codebook's nearest concept, gives a count or an amount
+    whose words say neither its measure (stock or flow).
+    """
+    default = nearest if nearest in ("stock", "flow") else "flow"
+    measure = measure_of(before, unit, status, default)
     base = next(
         (e for e in codebook if name_zh and name_zh in (e.name_zh, *e.aliases_zh)), None
     ) or next(
