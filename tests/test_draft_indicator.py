@@ -99,3 +99,19 @@ def test_similarity_needs_a_run_of_shared_characters() -> None:
     assert similarity("空间", "众创空间") == 0.0  # two characters of a four-character name
     assert similarity("行业中试平台", "行业级中试平台") > 0.8
     assert similarity("企业", "行业级中试平台") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "name"),
+    [
+        ("覆盖38个国家。", "38个", "覆盖国家"),  # the verb and the noun the count counts
+        ("引进9个大型央企区域总部。", "9个", "引进大型央企区域总部"),
+        ("福田区集聚深圳近三成会计师事务所。", "近三成", "会计师事务所占比"),
+    ],
+)
+def test_a_proposed_name_holds_the_noun_a_number_counts(
+    text: str, quantity: str, name: str
+) -> None:
+    figure = drafted(text, quantity)
+    assert figure.proposal is not None
+    assert figure.proposal.name_zh == name

@@ -196,7 +196,8 @@ class _Drafter:
             if place.clause[0] > place.sentence[0]:
                 at = place.clause[0] - 1
                 previous = self.segments.span(CLAUSE, at, at)
-            name = subject(self.text, phrase, mention, previous=previous)
+            name = subject(self.text, phrase, mention, previous=previous,
+                           count=quantity.unit == "count", unit=quantity.unit)  # fmt: skip
             status_guess = status_of(self.text, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(

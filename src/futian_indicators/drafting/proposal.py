@@ -44,7 +44,7 @@ ACCEPT: Final = 0.7
 """The least confidence at which the draft takes the matcher's codebook indicator."""
 
 _LEADING_RE: Final = re.compile(
-    rf"^(?:(?:截至|到|自|从)?(?:{YEAR}年)?(?:\d{{1,2}}[-至]\d{{1,2}}月|\d{{1,2}}月(?:底|末)?|"
+    rf"^(?:(?:截至|到|自|从|较|比)?(?:{YEAR}年)?(?:\d{{1,2}}[-至]\d{{1,2}}月|\d{{1,2}}月(?:底|末)?|"
     r"上半年|下半年|全年|当年|今年|去年|上年|年底|年末|以来|目前|当前)?)"
     r"(?:，)?(?:其中)?(?:福田区|福田|全区|我区|辖区|全市|深圳市|深圳|园区|合作区|香港)?"
     r"(?:的)?(?:目标|计划|力争|争取)?"
@@ -55,6 +55,12 @@ _TRAILING_RE: Final = re.compile(
     r"(?:实现|完成|累计|新增|共|共有|拥有|集聚|引进|达到|达|为|有|超过|超|约|近|突破|逾|"
     r"同比|增长|增速|下降|占全市的?|占比|规模|总量|的)+$"
 )
+# The noun a count counts, after it up to the next number or the phrase's end, with no 等/以上.
+_NOUN_AFTER_RE: Final = re.compile(
+    r"(?:的)?([^，；。、：\d（(]{2,16}?)(?:等|以上|左右)?(?=[，；。、：\d（(]|$)"
+)
+_AREA_ONLY_RE: Final = re.compile(r"(?:全市|深圳市?|全区)?的?")  # 聚集深圳近60%…: the city's whole
+_LEADING_VERB_RE: Final = re.compile(r"覆盖|服务|辅导|指导|引进|培育|认定|建成|落地|发布|举办|开展")
 _GROWTH_RE: Final = re.compile(r"(?:增长|增速|下降|增幅)[了为达]?$")
 _SHARE_RE: Final = re.compile(r"占[^，；。]{0,12}$|(?:全市|深圳)的?[近约超逾]?$")
 _NUMBER_TAIL_RE: Final = re.compile(r"[超约近逾]?[\d.]+[万亿]*[^\d，；。、]{0,3}$")
@@ -79,18 +85,31 @@ def subject(
     mention: tuple[int, int],
     *,
     previous: tuple[int, int] | None = None,
+    count: bool = False,
+    unit: str = "",
 ) -> str:
     """The subject phrase of a number: the words before it in its phrase, cleaned.
 
     ``previous`` (the clause before) gives a growth rate with no subject of its own its subject.
+    A ``count`` takes the noun after it too (覆盖56个国家: 覆盖国家; 5个大型央企研发中心); a
+    percent with no words before it, the noun after it and 占比 (近60%持牌金融机构); a multiple
+    of growth, 增长倍数 for 增长率.
     """
     before = text[phrase[0] : mention[0]]
     own = clean(before)
+    noun = _NOUN_AFTER_RE.match(text, mention[1], phrase[1]) if count else None
+    if noun is not None and noun.group(1):
+        verb = _LEADING_VERB_RE.search(before)
+        head = own if own else (verb.group(0) if verb else "")
+        return f"{head}{noun.group(1)}"
+    if unit == "percent" and _AREA_ONLY_RE.fullmatch(own) and not _GROWTH_RE.search(before):
+        noun = _NOUN_AFTER_RE.match(text, mention[1], phrase[1])
+        return f"{noun.group(1)}占比" if noun is not None else ""
     if own or not _GROWTH_RE.search(before) or not previous:
         return own
     words = _NUMBER_TAIL_RE.sub("", text[previous[0] : previous[1]])
     base = clean(words)
-    return f"{base}增长率" if base else ""
+    return f"{base}{'增长倍数' if unit == 'times' else '增长率'}" if base else ""
 
 
 @dataclass(frozen=True, slots=True)
