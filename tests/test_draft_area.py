@@ -101,3 +101,9 @@ def test_hong_kong_is_an_area_of_the_vocabulary() -> None:
     assert "hong_kong" in vocab.GEOS
     assert geo("香港方面，全年实现本地生产总值3万亿港元。", "3万亿港元")[0] == "hong_kong"
     assert geo("引进香港高校研发机构5家。", "5家")[0] == "futian"  # 香港 qualifies the count
+
+
+def test_a_share_of_the_city_is_the_districts_figure_by_convention() -> None:
+    area, why = geo("新增专精特新企业60家，占全市的15%。", "15%")
+    assert area == "futian"
+    assert why.startswith("convention: the district, its share of the city's whole")

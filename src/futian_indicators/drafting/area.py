@@ -50,6 +50,7 @@ _CITY_NOT_BEFORE_RE: Final = re.compile(r"(?:占|居|列|位|为|于|超|较|比
 _CITY_NOT_AFTER_RE: Final = re.compile(
     r"(?:的)?(?:第|首|前|平均|同期|率先|总|比重|比例|占比|领先|之首|园区|分园|湾区)"
 )
+_WHOLE_RE: Final = re.compile(r"占(?:全市|深圳市?)|(?:高于|低于|快于)(?:全市|深圳市?)")
 _CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
 _HONG_KONG_RE: Final = re.compile(
     r"从香港看|香港方面|香港(?:地区|特区)?(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
@@ -223,4 +224,6 @@ def geo_of(segments: Segments, place: Place) -> tuple[str, str]:
         return heading[0], f"“{heading[1]}” in the heading of its section"
     if (m := _DISTRICT_RE.search(text, *clause)) is not None:
         return "futian", f"“{m.group(0)}” in its clause"
+    if (m := _WHOLE_RE.search(text, clause[0], mention[0])) is not None:
+        return "futian", f"convention: the district, its share of the city's whole ({m.group(0)})"
     return "futian", "convention: the district, where no area is named"
