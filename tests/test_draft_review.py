@@ -61,3 +61,12 @@ def test_extract_writes_the_review_page(project: Path, tmp_path: Path) -> None:
                  "--review", str(page)])  # fmt: skip
     assert code == 0
     assert "least sure first" in page.read_text(encoding="utf-8")
+
+
+def test_the_draft_file_lists_the_least_sure_labels_at_its_top() -> None:
+    from futian_indicators.drafting import render_figures
+
+    text = render_figures(draft(), "reply.txt")
+    head = text[: text.index("source_id:")]
+    assert "# review first (" in head
+    assert "#   - 0." in head
