@@ -189,7 +189,8 @@ def _by_subject(
                     confidence -= _QUALIFIED
                 key = (round(confidence, 3), -matcher.order[entry.indicator_id])
                 if best is None or key > best[:2]:
-                    where = f"the subject “{phrase}” matches “{name}” ({score:.2f})"
+                    words = "the subject" if weight >= 0.8 else "the words of its sentence"
+                    where = f"{words} “{phrase}”, like “{name}” ({score:.2f})"
                     best = (*key, Choice(entry, name, where, confidence))
     return (best[2] if best else None), [p for p, weight in phrases if weight >= 0.8]
 
