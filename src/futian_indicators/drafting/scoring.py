@@ -130,12 +130,14 @@ def subjects(
         light = _RANK_TAIL_RE.sub("", light)
     if light and light != before:
         found.append((light, 0.9))  # with its nouns of measure: 发行规模, 服务企业
+    after = ""
     if unit in ("count", "percent") and (m := _AFTER_RE.match(text, mention[1])) is not None:
         stop = min([m.end(), *(s for s, _ in others if mention[1] <= s < m.end())])
         after = _AFTER_TAIL_RE.sub("", text[mention[1] : stop].removeprefix("的"))
         if after:
             found.append((after, 0.9))
-    if (not before or _PREDICATE_RE.match(light)) and phrase[0] > place.sentence[0]:
+    bare = not before and not after  # 5所香港高校: the noun after it is its subject
+    if (bare or _PREDICATE_RE.match(light)) and phrase[0] > place.sentence[0]:
         at = phrase[0] - 1
         if base := _pieces(text, segments.span(PHRASE, at, at), others):
             found.append((base, 0.8))
