@@ -107,3 +107,9 @@ def test_a_share_of_the_city_is_the_districts_figure_by_convention() -> None:
     area, why = geo("新增专精特新企业60家，占全市的15%。", "15%")
     assert area == "futian"
     assert why.startswith("convention: the district, its share of the city's whole")
+
+
+def test_a_shenzhen_passage_carries_to_sentences_that_name_no_area() -> None:
+    text = "从全市看，新登记市场主体8万户。其中企业3万户。福田新增企业6000户。"
+    assert geo(text, "3万户") == ("shenzhen", "“从全市看” opening its passage")
+    assert geo(text, "6000户")[0] == "futian"
