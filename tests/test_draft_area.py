@@ -113,3 +113,16 @@ def test_a_shenzhen_passage_carries_to_sentences_that_name_no_area() -> None:
     text = "从全市看，新登记市场主体8万户。其中企业3万户。福田新增企业6000户。"
     assert geo(text, "3万户") == ("shenzhen", "“从全市看” opening its passage")
     assert geo(text, "6000户")[0] == "futian"
+
+
+def test_the_city_heading_a_sentence_carries_no_further() -> None:
+    text = "全市新增上市企业20家。新增国家高新技术企业300家。"
+    assert geo(text, "20家")[0] == "shenzhen"
+    assert geo(text, "300家")[0] == "futian"  # only 从全市看 opens a Shenzhen passage
+    policy = "深圳市出台《支持企业上市若干措施》，新增上市企业4家。"
+    assert geo(policy, "4家")[0] == "futian"  # the city as the issuer of a rule heads nothing
+
+
+def test_hetao_alone_is_the_park_unless_it_names_a_building() -> None:
+    assert geo("河套新增科研项目12个。", "12个")[0] == "hetao_shenzhen_park"
+    assert geo("河套科创中心新增入驻企业12家。", "12家")[0] == "futian"

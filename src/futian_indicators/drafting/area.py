@@ -42,7 +42,11 @@ _HETAO_NAMES: Final = (
     ("深圳园区", "hetao_shenzhen_park"),
 )
 _HETAO_OF: Final = dict(_HETAO_NAMES)
-_HETAO_RE: Final = re.compile("|".join(re.escape(n) for n, _ in _HETAO_NAMES))
+# 河套 alone is the park too (as the label reader reads it), unless it names a building or an
+# event (河套科创中心, 河套金融服务日).
+_HETAO_RE: Final = re.compile(
+    "|".join([*(re.escape(n) for n, _ in _HETAO_NAMES), "河套(?!科创中心|金融|学院|大厦|论坛)"])
+)
 _DISTRICT_RE: Final = re.compile(r"福田区|福田(?![\u4e00-\u9fff]{0,4}超市)|全区|我区|辖区|本区")
 _CITY_RE: Final = re.compile(r"全市|深圳市?")
 # The city as the whole of a share, rank or comparison, or inside a name: not the figure's area.
@@ -52,6 +56,9 @@ _CITY_NOT_AFTER_RE: Final = re.compile(
 )
 _WHOLE_RE: Final = re.compile(r"占(?:全市|深圳市?)|(?:高于|低于|快于)(?:全市|深圳市?)")
 _CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
+# The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
+# 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
+_CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
 _HONG_KONG_RE: Final = re.compile(
     r"从香港看|香港方面|香港(?:地区|特区)?(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
 )
@@ -104,7 +111,7 @@ def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
         for m in _HONG_KONG_RE.finditer(text, start, end):
             keep(m.end(), "hong_kong", m.group(0))
     for m in _HETAO_RE.finditer(text, start, end):
-        keep(m.end(), _HETAO_OF[m.group(0)], m.group(0))
+        keep(m.end(), _HETAO_OF.get(m.group(0), "hetao_shenzhen_park"), m.group(0))
     return None if best is None else (best[1], best[2])
 
 
@@ -130,7 +137,10 @@ def _head(segments: Segments, sentence: Offsets) -> tuple[str, str, int] | None:
         district = _DISTRICT_RE.search(text, *head)
         if district is not None and _heads(text, clause[0], district.start()):
             return "futian", district.group(0), clause[1]
-        if named is not None and _heads(text, clause[0], text.find(named[1], *head)):
+        if named is not None and _heads(text, clause[0], at := text.find(named[1], *head)):
+            plain_city = named[0] == "shenzhen" and not _CITY_OPENING_RE.fullmatch(named[1])
+            if plain_city and not _CITY_SUBJECT_RE.match(text, at + len(named[1]), clause[1]):
+                return None
             return named[0], named[1], clause[1]
         return None
     return None
@@ -157,6 +167,8 @@ def _passage(segments: Segments, sentence: Offsets) -> tuple[str, str, Offsets] 
             return None
         previous = segments.span(SENTENCE, at - 1, at - 1)
         head = _head(segments, previous)
+        if head is not None and head[0] == "shenzhen" and not _CITY_OPENING_RE.fullmatch(head[1]):
+            return None  # 全市新增…: the city's sentence; only 从全市看 opens a passage
         if head is not None:
             return head[0], head[1], previous
         if _DISTRICT_RE.search(text, *previous) or _named(text, *previous):
