@@ -7,18 +7,19 @@ A letter names an area in three ways, and the nearest governs:
   Shenzhen Park (河套深港科技创新合作区深圳园区, 河套深圳园区, 河套合作区,
   ``hetao_shenzhen_park``), or the district (福田区, 全区, 辖区: ``futian``);
 - at the head of its sentence (截至2024年底，河套深圳园区…; 三是积极推进在河套深港科技创新合作区…;
-  从全市看，…), for the sentence's later clauses;
-- at the head of an earlier sentence of the same passage, which it opens: the sentences after it
-  up to the next section marker (一是, （二）), the end of a paragraph or a sentence that names
+  从全市看，…; 全市新增…, the city as the subject of what it did), for its later clauses;
+- at the head of an earlier sentence of the same passage, which it opens (the Hetao zone or
+  park, Hong Kong, the district; the city only by 从全市看, 全市方面): the sentences after it up
+  to the next section marker (一是, （二）), the end of a paragraph or a sentence that names
   another area; or in the heading of the section (二、在深化河套深港科技创新合作区建设方面) up
-  to the next heading of its level. Within a Hetao passage, 园区 and 合作区 are the passage's
-  area.
+  to the next heading of its level or a closing paragraph (下一步…). Within a Hetao passage,
+  园区 and 合作区 are the passage's area.
 
 The city is not the area where it is the whole of a share, a rank or a comparison (占全市,
 居全市第一, 深圳第一, 高于全市: the figure stays the district's, the city is its share's
 denominator), where it is part of a name (河套深圳园区, 香港科学园深圳分园), or where the district
 is named before it in the clause (福田区聚集深圳近60%持牌金融机构). Where nothing names an area,
-the area is the district by convention.
+the area is the district by convention (占全市: the district's share of the city's whole).
 """
 
 from __future__ import annotations
