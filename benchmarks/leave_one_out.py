@@ -11,7 +11,7 @@ most one of them can have the right indicator.
 
 The aliases of the codebook were written with all five letters in view, so a word only the
 left-out letter uses may still be an alias of a shared indicator; the second table also drops
-every alias that does not occur in the other letters (strict). The third drafts each letter
+every alias and every cue that does not occur in the other letters (strict). The third drafts each letter
 with the full codebook (its own indicators included): the ceiling the rules reach when the
 codebook knows every indicator.
 
@@ -45,11 +45,12 @@ def codebook(
         if i.indicator_id not in indicator_ids:
             continue
         entry = CodebookEntry.of(i)  # the words the drafter looks for: names, synonyms, cues
-        aliases = entry.aliases_zh
+        aliases, cues = entry.aliases_zh, entry.cues_zh
         if seen_in is not None:
             aliases = tuple(a for a in aliases if any(_occurs(a, text) for text in seen_in))
+            cues = tuple(c for c in cues if any(_occurs(c, text) for text in seen_in))
         if aliases:
-            entries.append(replace(entry, aliases_zh=aliases))
+            entries.append(replace(entry, aliases_zh=aliases, cues_zh=cues))
     return entries
 
 

@@ -58,7 +58,7 @@ def test_extract_writes_a_draft_that_the_build_accepts(
 ) -> None:
     code, out, err = extract(capsys, letter, "--source-id", NEW_ID, "--root", project)
     assert (code, err) == (0, "")
-    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 28 draft figure(s)" in out
+    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 29 draft figure(s)" in out
     assert "review first" in out
     raw = project / "data" / "raw"
     assert (raw / "letters" / f"{NEW_ID}.txt").read_bytes() == LETTER.read_bytes()
@@ -69,7 +69,7 @@ def test_extract_writes_a_draft_that_the_build_accepts(
     tables = build_tables(raw)
 
     figures = tables["figures"][tables["figures"]["source_id"] == NEW_ID]
-    assert len(figures) == len(draft["figures"]) == 28
+    assert len(figures) == len(draft["figures"]) == 29
     mentions = tables["mentions"][tables["mentions"]["source_id"] == NEW_ID]
     assert (mentions["figure_id"].notna() | mentions["reason"].notna()).all()
     source = tables["sources"].set_index("source_id").loc[NEW_ID]
@@ -132,7 +132,7 @@ def test_the_draft_reads_back_as_the_figure_records_the_build_reads(
     assert raw.problems == []
     records = [r for r in raw.figures if r.source_id == NEW_ID]
     placed = [f for f in report.draft.figures if f.proposal is None]
-    assert len(records) == len(placed) == 28
+    assert len(records) == len(placed) == 29
     for record, drafted in zip(records, placed, strict=True):
         labels = dict(drafted.labels)
         for key in (*FIGURE_KEYS, "note"):
@@ -193,7 +193,7 @@ def test_extract_out_writes_elsewhere(
         capsys, letter, "--source-id", NEW_ID, "--root", project, "--out", out
     )
     assert code == 0 and out.is_file()
-    assert "wrote review/draft.yaml: 28 draft figure(s)" in stdout  # relative to --root
+    assert "wrote review/draft.yaml: 29 draft figure(s)" in stdout  # relative to --root
     assert not (project / "data" / "raw" / "figures" / f"{NEW_ID}.yaml").exists()
 
 

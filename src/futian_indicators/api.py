@@ -259,7 +259,8 @@ def load_figures(
         :func:`load_sources`). Derived figures have a letter only when all they rest on is in one.
     geo : str or list of str, optional
         Keep only the figures of these areas: ``"futian"`` (the district), ``"shenzhen"`` (the
-        city, as in 占全市) or ``"hetao_shenzhen_park"`` (the Hetao Shenzhen Park).
+        city, as in 从全市看), ``"hetao_shenzhen_park"`` (the Hetao Shenzhen Park),
+        ``"hetao_zone"`` (the whole Hetao cooperation zone) or ``"hong_kong"`` (Hong Kong).
     status : str or list of str, optional
         Keep only the figures of these statuses: ``"actual"`` (a level or count achieved),
         ``"target"`` and ``"plan"`` (what a letter aims at), ``"policy"`` (a rule's parameter,

@@ -47,7 +47,7 @@ COMMANDS: dict[str, tuple[str, Command]] = {
     "extract": (
         "add a letter to data/raw with a draft of its figures, to review",
         lambda a: terminal.extract(
-            a.letter, source_id=a.source_id, root=a.root, out=a.out, force=a.force
+            a.letter, source_id=a.source_id, root=a.root, out=a.out, force=a.force, review=a.review
         ),
     ),
     "cite": (
@@ -165,6 +165,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parsers["extract"].add_argument(
         "--force", action="store_true", help="overwrite the draft if it exists"
+    )
+    parsers["extract"].add_argument(
+        "--review",
+        type=Path,
+        metavar="FILE",
+        help="also write the review report (least sure labels first) as an HTML page to FILE",
     )
     return parser
 

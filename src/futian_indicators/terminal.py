@@ -319,11 +319,19 @@ def release(root: Path) -> Reply:
     return Reply(_lines(pipeline.release(root)))
 
 
-def extract(letter: Path, *, source_id: str, root: Path, out: Path | None, force: bool) -> Reply:
+def extract(
+    letter: Path,
+    *,
+    source_id: str,
+    root: Path,
+    out: Path | None,
+    force: bool,
+    review: Path | None = None,
+) -> Reply:
     """``extract``: add a letter to data/raw with a draft of its figures, to review."""
     from .drafting import draft_letter
 
-    report = draft_letter(letter, source_id, root=root, out=out, force=force)
+    report = draft_letter(letter, source_id, root=root, out=out, force=force, review_path=review)
     return Reply(_lines(report.summary()))
 
 

@@ -11,10 +11,11 @@ from typing import NamedTuple
 SOURCE_KINDS = ("cppcc_proposal_reply", "npc_suggestion_reply")
 """What a source is: a reply to a CPPCC proposal (提案) or a People's Congress suggestion (建议)."""
 
-GEOS = ("futian", "hetao_shenzhen_park", "hetao_zone", "shenzhen")
+GEOS = ("futian", "hetao_shenzhen_park", "hetao_zone", "shenzhen", "hong_kong")
 """Areas a figure can be of: Futian District; the Shenzhen Park of the Hetao Shenzhen-Hong Kong
 Science and Technology Innovation Cooperation Zone (河套深港科技创新合作区深圳园区); the whole
-cooperation zone (河套深港科技创新合作区, the Shenzhen Park and the Hong Kong side); Shenzhen."""
+cooperation zone (河套深港科技创新合作区, the Shenzhen Park and the Hong Kong side); Shenzhen;
+Hong Kong (a figure the letter states of Hong Kong itself: 香港方面, 从香港看)."""
 
 STATUSES = ("actual", "target", "plan", "policy", "derived")
 """actual: an outcome; target: 目标/力争; plan: 计划; policy: a rule's parameter (a subsidy cap);

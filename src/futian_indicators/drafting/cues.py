@@ -36,6 +36,10 @@ Period (:class:`Periods`)
 
     Each choice says which words it rests on (:attr:`PeriodChoice.words`: the period words and
     the words that gave them their year), for the figure's ``period_basis`` and evidence.
+
+Area (:func:`~futian_indicators.drafting.area.geo_of`)
+    The area named in the number's clause, heading its sentence or opening its passage or
+    section; else ``futian`` by convention.
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ here is final data: every draft note starts with ``draft:``.
 How a draft figure is proposed
 ------------------------------
 indicator
-    From the codebook's ``aliases_zh`` around the number, among the indicators of the number's
-    unit: :mod:`futian_indicators.drafting.matcher`. A number with no alias of its unit around
-    it is *not placed*.
+    Among the indicators of the number's unit, from their names around the number and from the
+    number's subject phrase, cues raising the confidence:
+    :mod:`futian_indicators.drafting.scoring`. Under a confidence of 0.7, or resting on a
+    generic word alone, it is a proposed new indicator (:mod:`.proposal`).
 period, status, geo
     From the words that govern the number: :mod:`futian_indicators.drafting.cues` (the period,
     read with the build's :mod:`futian_indicators.language.labels`) and
@@ -23,9 +24,10 @@ value, unit, qualifier
     :func:`~futian_indicators.language.quantity.parse_quantity` of the number's words.
 note
     ``draft: confidence 0.9; indicator from alias “…” (…); period … from …; status … (…)``.
-    Confidence is the matcher's (0.9 for an alias in the number's phrase, 0.7 in its clause, 0.5
-    in its sentence, less for another number between or a shared alias), less 0.1 when the
-    letter states no period. The figure record has no key for it (the build would refuse one),
+    Confidence is the indicator's (:mod:`.scoring`: 0.9 for a name in the number's phrase, 0.7
+    in its clause, 0.5 in its sentence, less for another number between or a shared name; 0.9
+    times the subject phrase's similarity to a name; 0.1 or 0.2 more for a cue), less 0.1 when
+    the letter states no period. The figure record has no key for it (the build would refuse one),
     and the note is where a reviewer reads it; a figure whose note still says ``draft:`` is
     unreviewed.
 
@@ -48,6 +50,7 @@ from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
 from ..language.normalise import NormalisedText
 from ..language.quantity import parse_quantity
+from .area import geo_of
 from .cues import (
     CLAUSE,
     PHRASE,
@@ -64,7 +67,8 @@ from .cues import (
 from .heading import Heading, read_heading
 from .matcher import Choice, CodebookEntry, Matcher
 from .proposal import ACCEPT, Proposal, propose, subject
-from .status_area import geo_of, not_a_figure, status_of
+from .scoring import GENERIC_RE, choose
+from .status_area import not_a_figure, status_of
 from .verify import verified_labels
 from .yamltext import NOT_PLACED_REASON
 
@@ -186,7 +190,8 @@ class _Drafter:
         not_figure = not_a_figure(self.text, place)
         if not_figure is not None:
             return self.not_placed(mention, not_figure, f"draft: {not_figure}; review")
-        choice = self.matcher.choose(place, quantity.unit, others)
+        before = self.text[place.clause[0] : mention[0]]
+        choice = choose(self.matcher, place, quantity.unit, others, before)
         proposal = None
         if choice is not None and self._generic_alone(choice.entry, choice.alias, place):
             where = f"{choice.where}; a generic word, nothing else of the indicator around"
@@ -200,12 +205,18 @@ class _Drafter:
             if place.clause[0] > place.sentence[0]:
                 at = place.clause[0] - 1
                 previous = self.segments.span(CLAUSE, at, at)
-            name = subject(self.text, phrase, mention, previous=previous)
-            before = self.text[place.clause[0] : mention[0]]
+            name = subject(self.text, phrase, mention, previous=previous,
+                           count=quantity.unit == "count", unit=quantity.unit)  # fmt: skip
             status_guess = status_of(self.segments, place, "0000", self.dates)[0]
             self.proposed += 1
             proposal = propose(
-                name, before, quantity.unit, status_guess, self.codebook, number=self.proposed
+                name,
+                before,
+                quantity.unit,
+                status_guess,
+                self.codebook,
+                number=self.proposed,
+                nearest=self.matcher.measure(choice.entry) if choice is not None else None,
             )
         period, proposal = self._period(place, choice, proposal)
         if period is None:
@@ -292,14 +303,14 @@ class _Drafter:
 
     def _generic_alone(self, entry: CodebookEntry, alias: str, place: Place) -> bool:
         """Whether a generic alias (同比增长, 占全市) is all that names the indicator here."""
-        if not _GENERIC_RE.match(alias):
+        if not GENERIC_RE.match(alias):
             return False
         words = {entry.name_zh, *entry.aliases_zh}
         base = self.matcher.by_id.get(entry.base_indicator or "")
         if base is not None:
             words |= {base.name_zh, *base.aliases_zh}
         sentence = self.text[slice(*place.sentence)]
-        specific = [w for w in words if not _GENERIC_RE.match(w)]
+        specific = [w for w in words if not GENERIC_RE.match(w)]
         return not any(all(p in sentence for p in w.split("…") if p) for w in specific)
 
     def not_placed(self, mention: Offsets, why: str, reason: str = NOT_PLACED_REASON) -> NotPlaced:
@@ -307,7 +318,6 @@ class _Drafter:
         return NotPlaced("", self.text[slice(*mention)], why, *mention, reason=reason)
 
 
-_GENERIC_RE: Final = re.compile(r"^(?:同比|增长|增速|占全市|占比|比重|全市第|深圳第)")
 _QUOTED_WORDS_RE: Final = re.compile(r"“([^”]+)”")
 
 

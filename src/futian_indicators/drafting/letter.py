@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from ..errors import ArgumentError, LetterError
 from ..language.normalise import NormalisedText, normalise
@@ -25,6 +25,7 @@ from .changes import Change, appended, apply_all
 from .draft import Draft, draft_figures
 from .heading import KIND_BY_BODY, Heading, read_heading
 from .matcher import read_codebook
+from .review import review_lines, review_page
 from .yamltext import render_figures, render_source
 
 __all__ = ["DraftReport", "draft_letter", "review", "summary"]
@@ -39,6 +40,7 @@ class DraftReport:
     letter_path: Path | None  # None: the letter was already in place
     source_added: bool
     root: Path  # the project root: paths are shown relative to it
+    review_path: Path | None = None  # where the review page was written, if asked
 
     def summary(self) -> str:
         """What ``futian-indicators extract`` did, in a few lines."""
@@ -65,6 +67,8 @@ def summary(report: DraftReport, root: Path) -> str:
     ]
     if report.letter_path is not None:
         lines.append(f"copied the letter to {shown(report.letter_path)}")
+    if report.review_path is not None:
+        lines.append(f"wrote {shown(report.review_path)}: the review report as a page")
     if report.source_added:
         lines.append(f"appended a draft record of {draft.source_id} to data/raw/sources.yaml")
     lines[1:1] = review(draft)
@@ -73,30 +77,14 @@ def summary(report: DraftReport, root: Path) -> str:
     return "\n".join(lines)
 
 
-_REVIEW_BELOW: Final = 0.7
-
-
 def review(draft: Draft, limit: int = 20) -> list[str]:
-    """The labels to review first: the least sure figures first, with what each label rests on.
+    """The labels to review first, least sure first, with what each rests on.
 
-    A figure is listed when its confidence is under 0.7 (a proposed new indicator, an alias far
-    from the number) or a label rests on a convention; at most ``limit`` of them.
+    The report of :func:`futian_indicators.drafting.review.review_lines`: every label under 0.7
+    (a proposed new indicator, a label on a convention or on the drafter's judgement), at most
+    ``limit`` of them.
     """
-    unsure = [
-        f
-        for f in draft.figures
-        if f.confidence < _REVIEW_BELOW or any(v == "convention" for _, v in f.labels)
-    ]
-    unsure.sort(key=lambda f: (f.confidence, f.start))
-    if not unsure:
-        return []
-    lines = [f"review first ({len(unsure)} figure(s), least sure first):"]
-    for f in unsure[:limit]:
-        lines.append(f"  {f.quantity} [{f.slug}] confidence {f.confidence:.1f}")
-        lines += [f"    {label}: {why}" for label, why in f.rests_on]
-    if len(unsure) > limit:
-        lines.append(f"  … and {len(unsure) - limit} more (their notes in the file say why)")
-    return lines
+    return review_lines(draft, limit)
 
 
 def _check_source_id(source_id: str) -> None:
@@ -218,13 +206,15 @@ def draft_letter(
     root: Path,
     out: Path | None = None,
     force: bool = False,
+    review_path: Path | None = None,
 ) -> DraftReport:
     """Add a letter to ``root/data/raw`` with a draft of its figures (see the module docs).
 
     Copies the letter to ``letters/<source_id>.txt`` (unless it is there), appends a draft
     record to ``sources.yaml`` (unless it has one with the letter's sha256) and writes the draft
-    figures to ``out`` (default ``figures/<source_id>.yaml``). Every check runs before anything
-    is written; the files are written all or none.
+    figures to ``out`` (default ``figures/<source_id>.yaml``) and, with ``review_path``, the
+    review report as a page there (:func:`~futian_indicators.drafting.review.review_page`).
+    Every check runs before anything is written; the files are written all or none.
 
     Returns
     -------
@@ -264,8 +254,11 @@ def draft_letter(
     changes = [Change(target, data)] if copied else []
     changes += [appended(sources_path, record)] if record is not None else []
     changes.append(Change(out, render_figures(draft, letter_path.name).encode("utf-8")))
+    if review_path is not None:
+        changes.append(Change(review_path, review_page(draft).encode("utf-8")))
     apply_all(changes)
-    return DraftReport(draft, out, target if copied else None, record is not None, root)
+    copy = target if copied else None
+    return DraftReport(draft, out, copy, record is not None, root, review_path)
 
 
 """The former name of :func:`draft_letter`."""

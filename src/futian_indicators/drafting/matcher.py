@@ -1,15 +1,17 @@
-"""Match a letter's words to the codebook: which indicator a number reports.
+"""Find the codebook's names in a letter: which indicator names stand around a number.
 
-The codebook's ``aliases_zh`` are looked for around the number, among the indicators whose unit is
-the number's unit (``…`` in an alias stands for a gap: 体量…全市第一). An alias the number stands
-inside wins first (覆盖国家 in 覆盖56个国家, 香港高校 in 香港5所高校); then the nearest alias in
-the number's phrase (up to 、), then its clause (up to ，；：), then its sentence. Within a level an
-alias right after a count comes first (5个 *大型央企研发中心*), then the nearest before the number
-(*地区生产总值* 5948.82亿元), then the nearest after; an alias with another number between it and
-this one comes after those with none; of two at the same place the longer wins. When several
-indicators share the winning alias (同比增长), the one whose other words (other aliases, name, base
-indicator's words) stand nearest before the number wins: 同比增长 after 知识产权质押融资登记金额 is
-``ip_pledge_financing_growth``. A number with no alias of its unit around it is not placed.
+The indicators' names (``name_zh`` and the true synonyms ``aliases_zh``; never the context words
+``cues_zh``, which only raise a match's confidence: :mod:`futian_indicators.drafting.scoring`) are
+looked for around the number, among the indicators whose unit is the number's unit (``…`` in an
+alias stands for a gap: 体量…全市第一). An alias the number stands inside wins first (覆盖国家 in
+覆盖56个国家, 香港高校 in 香港5所高校); then the nearest alias in the number's phrase (up to 、),
+then its clause (up to ，；：), then its sentence. Within a level an alias right after a count comes
+first (5个 *大型央企研发中心*), then the nearest before the number (*地区生产总值* 5948.82亿元),
+then the nearest after; an alias with another number between it and this one comes after those with
+none; of two at the same place the longer wins. When several indicators share the winning alias
+(同比增长), the one whose other words (other aliases, name, base indicator's words) stand nearest
+before the number wins: 同比增长 after 知识产权质押融资登记金额 is ``ip_pledge_financing_growth``. A
+number with no alias of its unit around it is not placed.
 
 Confidence is 0.9 for an alias in the number's phrase, 0.7 in its clause, 0.5 in its sentence,
 less 0.2 when another number stands between, and less 0.1 when several indicators share the alias
@@ -33,7 +35,12 @@ __all__ = ["Choice", "CodebookEntry", "Matcher", "read_codebook"]
 
 @dataclass(frozen=True, slots=True)
 class CodebookEntry:
-    """What a draft needs of one indicator: its id, unit, measure, words and base."""
+    """What a draft needs of one indicator: its id, unit, measure, names, base and cues.
+
+    ``aliases_zh`` are the names the drafter looks for (``name_zh`` first, then the true
+    synonyms); ``cues_zh`` the context words of two or more characters (a unit word alone, 家 or
+    个, tells no indicator apart), which raise a match's confidence but never make one.
+    """
 
     indicator_id: str
     unit: str
@@ -41,24 +48,21 @@ class CodebookEntry:
     name_zh: str
     aliases_zh: tuple[str, ...]
     base_indicator: str | None = None
+    cues_zh: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, record: IndicatorRecord) -> CodebookEntry:
         """The entry of one record of ``indicators.yaml`` (as ``read_indicators`` gives it)."""
+        names = tuple(dict.fromkeys((record.name_zh, *record.aliases_zh)))
+        cues = tuple(c for c in dict.fromkeys(record.cues_zh) if len(c) > 1 and c not in names)
         return cls(
             record.indicator_id,
             record.unit,
             record.measure,
             record.name_zh,
-            # The drafter looks for the indicator's names (name_zh, which no longer repeats among
-            # the aliases, and the true synonyms) and its context words of two or more
-            # characters (a unit word alone, 家 or 个, tells no indicator apart).
-            tuple(
-                dict.fromkeys(
-                    (record.name_zh, *record.aliases_zh, *(c for c in record.cues_zh if len(c) > 1))
-                )
-            ),
+            names,
             record.base_indicator,
+            cues,
         )
 
 
@@ -90,7 +94,7 @@ class _Occurrence:
     entry: CodebookEntry
 
 
-def _alias_pattern(alias: str) -> re.Pattern[str]:
+def alias_pattern(alias: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in alias.split("…") if p]
     return re.compile(r"[^。！？]{0,40}?".join(parts))
 
@@ -134,9 +138,7 @@ class Matcher:
         self.by_id = {e.indicator_id: e for e in codebook}
         self.order = {e.indicator_id: i for i, e in enumerate(codebook)}
         self.patterns = [
-            (alias, _alias_pattern(alias), entry)
-            for entry in codebook
-            for alias in entry.aliases_zh
+            (alias, alias_pattern(alias), entry) for entry in codebook for alias in entry.aliases_zh
         ]
         self.cache: dict[Offsets, list[_Occurrence]] = {}
 
@@ -169,13 +171,13 @@ class Matcher:
     def context(self, place: Place, occurrence: _Occurrence) -> int:
         """How near before the number the indicator's other words stand (smaller: nearer)."""
         entry = occurrence.entry
-        words = {*entry.aliases_zh, entry.name_zh}
+        words = {*entry.aliases_zh, entry.name_zh, *entry.cues_zh}
         base = self.by_id.get(entry.base_indicator or "")
         if base is not None:
             words |= {*base.aliases_zh, base.name_zh}
         at, best = place.mention[0], 10**6
         for word in words - {occurrence.alias}:
-            for m in _alias_pattern(word).finditer(self.text, *place.sentence):
+            for m in alias_pattern(word).finditer(self.text, *place.sentence):
                 best = min(best, at - m.end() if m.end() <= at else 1000 + m.start() - at)
         return best
 

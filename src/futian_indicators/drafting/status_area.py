@@ -1,9 +1,9 @@
-"""What the words around a number say about its status and its area, and what is no figure.
+"""What the words around a number say about its status, and what is no figure.
 
 Used by :mod:`futian_indicators.drafting.draft` beside :mod:`~futian_indicators.drafting.cues`
-(the letter's segments and the period): ``status_of`` (policy, plan, target or actual from the
-governing words), ``geo_of`` (Shenzhen, the Hetao park, Hong Kong or the district) and
-``not_a_figure`` (award thresholds and the reply's structure, kept apart from figures).
+(the letter's segments and the period) and :mod:`~futian_indicators.drafting.area` (its area):
+``status_of`` (policy, plan, target or actual from the governing words) and ``not_a_figure``
+(award thresholds and the reply's structure, kept apart from figures).
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .. import vocab
 from ..language.lexicon import SECTION_RE, YEAR
-from .cues import SENTENCE, LetterDates, Offsets, Place, Segments
+from .cues import LetterDates, Place, Segments
 
 _PARAMETER_RE: Final = re.compile(r"最高|不超过|不高于|上限|比例")
 _GRANT_RE: Final = re.compile(r"给予|可申请|可获|补贴|贴息|资助|奖励|扶持|补助|支持")
@@ -130,81 +129,6 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
     return "actual", "no target, plan or policy words"
 
 
-_CITY_RE: Final = re.compile(
-    r"(?<!占)(?<!高于)(?<!低于)(?<!快于)(?<!居)全市(?!第|前列|平均|同期)|深圳市?(?!园区|第|前)"
-)
-_CITY_OPENING_RE: Final = re.compile(
-    r"从全市看|全市方面|(?:深圳)?全市(?=[^，；。]{0,12}(?:实现|完成|共|累计|达))"
-)
-_HONG_KONG_RE: Final = re.compile(r"从香港看|香港方面|香港(?=[^，；。]{0,8}(?:实现|共|累计|达|有))")
-_HETAO_RE: Final = re.compile(r"河套")
-_PARK_RE: Final = re.compile(r"园区|合作区")
-_DISTRICT_RE: Final = re.compile(r"福田区|福田|全区|我区|辖区|本区")
-_MAX_PASSAGE: Final = 6
-
-
-def _hetao_passage(segments: Segments, sentence: Offsets) -> Offsets | None:
-    """Where 河套 was named in this sentence or up to six sentences before it in its section."""
-    text, at = segments.text, sentence[0]
-    if (m := _HETAO_RE.search(text, *sentence)) is not None:
-        return m.span()
-    for _ in range(_MAX_PASSAGE):
-        if at <= 0 or SECTION_RE.match(text, at):
-            return None
-        previous = segments.span(SENTENCE, at - 1, at - 1)
-        if (m := _HETAO_RE.search(text, *previous)) is not None:
-            return m.span()
-        if _DISTRICT_RE.search(text, *previous) or _CITY_OPENING_RE.search(text, *previous):
-            return None
-        at = previous[0]
-    return None
-
-
-def geo_of(segments: Segments, place: Place) -> tuple[str, str]:
-    """The area of the number at ``place`` and what it rests on.
-
-    In order: 全市/深圳 before the number in its clause, or 从全市看 opening its sentence, give
-    ``shenzhen`` (占全市, 高于全市, 居全市第一 do not: a share or a rank of the city stays the
-    district's); 香港 likewise ``hong_kong`` where the vocabulary has it; 河套 in the clause, or
-    园区/合作区 in a passage that named 河套 (this sentence or one of the six before it in its
-    section) give ``hetao_shenzhen_park``; else ``futian`` (福田 in the sentence, or by
-    convention).
-
-    Examples
-    --------
-    >>> text = "河套合作区已取得成果，集聚国家重大平台10个。园区新增项目5个。"
-    >>> s = Segments(text)
-    >>> geo_of(s, Place.of(s, (text.index("10个"), text.index("10个") + 3)))
-    ('hetao_shenzhen_park', '“河套” opening its sentence')
-    >>> geo_of(s, Place.of(s, (text.index("5个"), text.index("5个") + 2)))
-    ('hetao_shenzhen_park', '“园区” in a passage about 河套')
-    """
-    text, (start, end) = segments.text, place.clause
-    sentence, mention = place.sentence, place.mention
-    if (m := _CITY_RE.search(text, start, mention[0])) is not None:
-        return "shenzhen", f"“{m.group(0)}” in its clause"
-    city = _CITY_OPENING_RE.search(text, sentence[0], mention[0])
-    if city is not None and not _DISTRICT_RE.search(text, city.end(), mention[0]):
-        return "shenzhen", f"“{city.group(0)}” governing its sentence"
-    hong_kong = _HONG_KONG_RE.search(text, sentence[0], mention[0])
-    if hong_kong is not None and "hong_kong" in vocab.GEOS:
-        return "hong_kong", f"“{hong_kong.group(0)}” governing its sentence"
-    if (m := _HETAO_RE.search(text, start, end)) is not None:
-        return "hetao_shenzhen_park", "“河套” in its clause"
-    opening = SECTION_RE.match(text, sentence[0])
-    first = opening.end() if opening else sentence[0]
-    if text.startswith("河套", first):
-        return "hetao_shenzhen_park", "“河套” opening its sentence"
-    if _DISTRICT_RE.search(text, start, end) is None and (
-        (m := _PARK_RE.search(text, sentence[0], end)) is not None
-        and _hetao_passage(segments, sentence) is not None
-    ):
-        return "hetao_shenzhen_park", f"“{m.group(0)}” in a passage about 河套"
-    if (m := _DISTRICT_RE.search(text, start, end)) is not None:
-        return "futian", f"“{m.group(0)}” in its clause"
-    return "futian", "convention: the district, where no area is named"
-
-
 _THRESHOLD_AFTER_RE: Final = re.compile(
     r"(?:以上|及以上)?(?:、[^，；。、的]{1,12})*的(?!比例|比重)"
 )
@@ -226,6 +150,7 @@ def not_a_figure(text: str, place: Place) -> str | None:
 
     Examples
     --------
+    >>> from futian_indicators.drafting.cues import Segments
     >>> text = "对年销售额首次突破100亿元的商贸企业给予奖励。现从三个方面答复如下。"
     >>> s = Segments(text)
     >>> not_a_figure(text, Place.of(s, (text.index("100"), text.index("的"))))

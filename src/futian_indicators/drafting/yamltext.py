@@ -112,12 +112,19 @@ def _basis_keys(figure: DraftFigure) -> list[tuple[str, Any]]:
     return [(k, v) for k, v in figure.labels if k in _FIGURE_KEYS]
 
 
+_REVIEW_LIMIT: Final = 30  # the least sure labels listed at the top of the draft
+
+
 def render_figures(draft: Draft, letter_name: str) -> str:
     """The draft as the text of ``figures/<source_id>.yaml`` (format: docs/curation.md).
 
     A draft figure of a proposed new indicator is written under ``not_figures`` with its
-    proposal as the reason: the build accepts only codebook indicators.
+    proposal as the reason: the build accepts only codebook indicators. The comments at the top
+    list the numbers not placed, then the least sure labels (the review report:
+    :func:`~futian_indicators.drafting.review.review_lines`).
     """
+    from .review import review_lines  # review imports draft, which imports this module
+
     placed = [f for f in draft.figures if f.proposal is None]
     proposed = [f for f in draft.figures if f.proposal is not None]
     n, m = len(placed), len(draft.not_placed) + len(proposed)
@@ -138,6 +145,8 @@ def render_figures(draft: Draft, letter_name: str) -> str:
         )
     for problem in draft.problems:
         lines += _comments(f"PROBLEM: {problem}")
+    for line in review_lines(draft, limit=_REVIEW_LIMIT):
+        lines += _comments(line.strip(), indent="#   - " if line.startswith("  ") else "# ")
     lines += [f"source_id: {_scalar(draft.source_id)}", "figures:" + ("" if n else " []")]
     for i, figure in enumerate(placed):
         lines += [""] if i else []

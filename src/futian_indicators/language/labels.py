@@ -50,7 +50,8 @@ Area (:func:`geo_labels`)
     福田, 福田区, 全区, 我区, 辖区, 本区, 深圳市福田区 give ``futian``; 全市, 深圳, 深圳市 give
     ``shenzhen`` except in a share or rank of the city (占全市, 居全市第一: the figure stays the
     district's); 河套深港科技创新合作区 alone gives ``hetao_zone``; 河套深港科技创新合作区深圳园区,
-    河套深圳园区, 深圳园区, 河套合作区, 合作区, 园区 and 河套 give ``hetao_shenzhen_park``.
+    河套深圳园区, 深圳园区, 河套合作区, 合作区, 园区 and 河套 give ``hetao_shenzhen_park``; 香港
+    gives ``hong_kong``.
 
 Status (:func:`status_labels`)
     目标, 力争, 争取, 到2025年, 推动…2025年, 将 give ``target``; 计划, 拟 give ``plan``; 最高,
@@ -328,6 +329,7 @@ _GEO_WORDS: Final = (
     ("深圳市", "shenzhen"),
     ("全市", "shenzhen"),
     ("深圳", "shenzhen"),
+    ("香港", "hong_kong"),
 )
 _GEO_RE: Final = re.compile("|".join(re.escape(w) for w, _ in _GEO_WORDS))
 _GEO_OF: Final = dict(_GEO_WORDS)

@@ -298,7 +298,8 @@ def plot_series(
         An indicator id, name or alias, read as the loaders read it: ``"gdp"``,
         ``"high_tech_enterprises"`` or ``"国高"``.
     geo : str, default "futian"
-        The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"`` or ``"shenzhen"``.
+        The area: ``"futian"``, ``"hetao_shenzhen_park"``, ``"hetao_zone"``, ``"shenzhen"`` or
+        ``"hong_kong"``.
     ax : matplotlib Axes, optional
         Where to draw; by default a new figure.
     lang : {"en", "zh"}, default "en"

@@ -1,0 +1,242 @@
+"""The area a number is of, from the words around it: :func:`geo_of`.
+
+A letter names an area in three ways, and the nearest governs:
+
+- in the number's own clause, before it: 全市, 深圳 (the city, ``shenzhen``), 香港方面 (Hong Kong,
+  ``hong_kong``), a name of the Hetao zone (河套深港科技创新合作区, ``hetao_zone``) or of its
+  Shenzhen Park (河套深港科技创新合作区深圳园区, 河套深圳园区, 河套合作区,
+  ``hetao_shenzhen_park``), or the district (福田区, 全区, 辖区: ``futian``);
+- at the head of its sentence (截至2024年底，河套深圳园区…; 三是积极推进在河套深港科技创新合作区…;
+  从全市看，…; 全市新增…, the city as the subject of what it did), for its later clauses;
+- at the head of an earlier sentence of the same passage, which it opens (the Hetao zone or
+  park, Hong Kong, the district; the city only by 从全市看, 全市方面): the sentences after it up
+  to the next section marker (一是, （二）), the end of a paragraph or a sentence that names
+  another area; or in the heading of the section (二、在深化河套深港科技创新合作区建设方面) up
+  to the next heading of its level or a closing paragraph (下一步…). Within a Hetao passage,
+  园区 and 合作区 are the passage's area.
+
+The city is not the area where it is the whole of a share, a rank or a comparison (占全市,
+居全市第一, 深圳第一, 高于全市: the figure stays the district's, the city is its share's
+denominator), where it is part of a name (河套深圳园区, 香港科学园深圳分园), or where the district
+is named before it in the clause (福田区聚集深圳近60%持牌金融机构). Where nothing names an area,
+the area is the district by convention (占全市: the district's share of the city's whole).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .. import vocab
+from ..language.lexicon import SECTION_RE
+from .cues import CLAUSE, SENTENCE, Offsets, Place, Segments
+
+__all__ = ["geo_of"]
+
+_HETAO_NAMES: Final = (
+    ("河套深港科技创新合作区深圳园区", "hetao_shenzhen_park"),
+    ("河套深港科技创新合作区", "hetao_zone"),
+    ("河套深港合作区", "hetao_zone"),
+    ("河套深圳园区", "hetao_shenzhen_park"),
+    ("河套合作区", "hetao_shenzhen_park"),
+    ("河套园区", "hetao_shenzhen_park"),
+    ("深圳园区", "hetao_shenzhen_park"),
+)
+_HETAO_OF: Final = dict(_HETAO_NAMES)
+# 河套 alone is the park too (as the label reader reads it), unless it names a building or an
+# event (河套科创中心, 河套金融服务日).
+_HETAO_RE: Final = re.compile(
+    "|".join([*(re.escape(n) for n, _ in _HETAO_NAMES), "河套(?!科创中心|金融|学院|大厦|论坛)"])
+)
+_DISTRICT_RE: Final = re.compile(r"福田区|福田(?![\u4e00-\u9fff]{0,4}超市)|全区|我区|辖区|本区")
+_CITY_RE: Final = re.compile(r"全市|深圳市?")
+# The city as the whole of a share, rank or comparison, or inside a name: not the figure's area.
+_CITY_NOT_BEFORE_RE: Final = re.compile(r"(?:占|居|列|位|为|于|超|较|比)$")
+_CITY_NOT_AFTER_RE: Final = re.compile(
+    r"(?:的)?(?:第|首|前|平均|同期|率先|总|比重|比例|占比|领先|之首|园区|分园|湾区)"
+)
+_WHOLE_RE: Final = re.compile(r"占(?:全市|深圳市?)|(?:高于|低于|快于)(?:全市|深圳市?)")
+_CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
+# The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
+# 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
+_CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
+_HONG_KONG_RE: Final = re.compile(
+    r"从香港看|香港方面|香港(?:地区|特区)?(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
+)
+_HEAD: Final = 8  # an area named within this many characters of a clause's start heads it
+_MAX_PASSAGE: Final = 8  # sentences a passage carries over
+_LEADING_CLAUSE_RE: Final = re.compile(
+    r"^(?:[^，；。]{0,12}?(?:年|月|日|底|末|以来|目前|当前)|下一步|同时|此外|其中|另一方面)$"
+)
+# What may stand before an area at the head of a clause: nothing, a locative (积极推进在…), or a
+# verb whose object is the area (推动河套合作区2025年…).
+_HEAD_PREFIX_RE: Final = re.compile(r"(?:[^，；。]{0,5}[在从由于]|推动|推进|助力|支持)?")
+_HEADING_LEVELS: Final = (
+    re.compile(r"[一二三四五六七八九十]+、"),
+    re.compile(r"（[一二三四五六七八九十]+）"),
+)
+_SECTION_END_RE: Final = re.compile(r"下一步|此外|再次感谢|感谢")
+
+
+def _city(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last city word in ``text[start:end]`` that names the figure's area (None: none)."""
+    found = None
+    for m in _CITY_RE.finditer(text, start, end):
+        before = text[max(start, m.start() - 2) : m.start()]
+        if _CITY_NOT_BEFORE_RE.search(before) or _CITY_NOT_AFTER_RE.match(text, m.end()):
+            continue
+        if text.startswith("深圳", m.start()) and text.startswith("河套", m.start() - 2):
+            continue
+        if _DISTRICT_RE.search(text, start, m.start()) or text.startswith("福田", m.end()):
+            continue  # 福田区聚集深圳近60%…: the district's share of the city; 深圳市福田区
+        if text.rfind("《", start, m.start()) > text.rfind("》", start, m.start()):
+            continue  # in a title
+        found = m
+    return found
+
+
+def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The area the words ``text[start:end]`` name, the nearest the end, and the word."""
+    best: tuple[int, str, str] | None = None
+
+    def keep(at: int, geo: str, word: str) -> None:
+        nonlocal best
+        if best is None or at > best[0]:
+            best = (at, geo, word)
+
+    if (m := _city(text, start, end)) is not None:
+        keep(m.end(), "shenzhen", m.group(0))
+    for m in _CITY_OPENING_RE.finditer(text, start, end):
+        keep(m.end(), "shenzhen", m.group(0))
+    if "hong_kong" in vocab.GEOS:
+        for m in _HONG_KONG_RE.finditer(text, start, end):
+            keep(m.end(), "hong_kong", m.group(0))
+    for m in _HETAO_RE.finditer(text, start, end):
+        keep(m.end(), _HETAO_OF.get(m.group(0), "hetao_shenzhen_park"), m.group(0))
+    return None if best is None else (best[1], best[2])
+
+
+def _head(segments: Segments, sentence: Offsets) -> tuple[str, str, int] | None:
+    """The area heading a sentence, the word and where that clause ends.
+
+    The area is named at the start of the sentence's first clause that is not only period or
+    linking words (截至2024年底，…; 下一步，…).
+    """
+    text = segments.text
+    opening = SECTION_RE.match(text, sentence[0])
+    at = opening.end() if opening else sentence[0]
+    for _ in range(2):
+        if at >= sentence[1]:
+            return None
+        clause = segments.span(CLAUSE, at, at)
+        clause = (max(clause[0], at), min(clause[1], sentence[1]))
+        if _LEADING_CLAUSE_RE.match(text[slice(*clause)]):
+            at = clause[1] + 1
+            continue
+        head = (clause[0], min(clause[1], clause[0] + _HEAD + 12))
+        named = _named(text, *head)
+        district = _DISTRICT_RE.search(text, *head)
+        if district is not None and _heads(text, clause[0], district.start()):
+            return "futian", district.group(0), clause[1]
+        if named is not None and _heads(text, clause[0], at := text.find(named[1], *head)):
+            plain_city = named[0] == "shenzhen" and not _CITY_OPENING_RE.fullmatch(named[1])
+            if plain_city and not _CITY_SUBJECT_RE.match(text, at + len(named[1]), clause[1]):
+                return None
+            return named[0], named[1], clause[1]
+        return None
+    return None
+
+
+def _heads(text: str, start: int, at: int) -> bool:
+    """Whether a name at ``at`` heads the clause starting at ``start``."""
+    return at - start <= _HEAD and _HEAD_PREFIX_RE.fullmatch(text, start, at) is not None
+
+
+def _paragraph_break(segments: Segments, at: int) -> bool:
+    """Whether a paragraph of the letter starts at ``at`` after a finished sentence."""
+    text = segments.text
+    return segments.paragraph(at)[0] == at and at > 0 and text[at - 1] in "。！？：:"
+
+
+def _passage(segments: Segments, sentence: Offsets) -> tuple[str, str, Offsets] | None:
+    """The area an earlier sentence of the same passage opened, the word and that sentence."""
+    text, at = segments.text, sentence[0]
+    if SECTION_RE.match(text, at):
+        return None
+    for _ in range(_MAX_PASSAGE):
+        if at <= 0 or _paragraph_break(segments, at):
+            return None
+        previous = segments.span(SENTENCE, at - 1, at - 1)
+        head = _head(segments, previous)
+        if head is not None and head[0] == "shenzhen" and not _CITY_OPENING_RE.fullmatch(head[1]):
+            return None  # 全市新增…: the city's sentence; only 从全市看 opens a passage
+        if head is not None:
+            return head[0], head[1], previous
+        if _DISTRICT_RE.search(text, *previous) or _named(text, *previous):
+            return None  # another area named: the passage ended
+        if SECTION_RE.match(text, previous[0]):
+            return None
+        at = previous[0]
+    return None
+
+
+def _heading(segments: Segments, at: int) -> tuple[str, str] | None:
+    """The area named by the heading of the section holding ``at`` (二、在深化河套…方面)."""
+    text = segments.text
+    if _SECTION_END_RE.match(text, segments.paragraph(at)[0]):
+        return None
+    for level in _HEADING_LEVELS:
+        para = segments.paragraph(at)
+        while para[0] > 0:
+            para = segments.paragraph(para[0] - 1)
+            words = text[slice(*para)]
+            if _SECTION_END_RE.match(words):
+                return None
+            if level.match(words) and "。" not in words:
+                named = _named(text, *para)
+                if named is not None and named[0] != "shenzhen":
+                    return named
+                break
+    return None
+
+
+def geo_of(segments: Segments, place: Place) -> tuple[str, str]:
+    """The area of the number at ``place`` and what it rests on (see the module docs).
+
+    Examples
+    --------
+    >>> text = "截至2024年底，河套深圳园区建设已取得进展。汇集科研人才超1.5万人。园区新增项目5个。"
+    >>> s = Segments(text)
+    >>> geo_of(s, Place.of(s, (text.index("超1.5"), text.index("万人") + 2)))
+    ('hetao_shenzhen_park', '“河套深圳园区” opening its passage')
+    >>> text = "福田区金融业增加值占全市总额超四成，专利授权量居全市第一。从全市看，新增企业3万家。"
+    >>> s = Segments(text)
+    >>> geo_of(s, Place.of(s, (text.index("超四成"), text.index("超四成") + 3)))
+    ('futian', '“福田区” in its clause')
+    >>> geo_of(s, Place.of(s, (text.index("3万家"), text.index("3万家") + 3)))
+    ('shenzhen', '“从全市看” heading its sentence')
+    """
+    text, clause, sentence, mention = segments.text, place.clause, place.sentence, place.mention
+    named = _named(text, clause[0], mention[0])
+    district = list(_DISTRICT_RE.finditer(text, clause[0], mention[0]))
+    at = text.rfind(named[1], clause[0], mention[0]) if named is not None else -1
+    if named is not None and not (district and district[-1].start() > at):
+        return named[0], f"“{named[1]}” in its clause"
+    if district:
+        return "futian", f"“{district[-1].group(0)}” in its clause"
+    head = _head(segments, sentence)
+    if head is not None and head[2] < clause[0]:
+        between = (head[2], clause[0])
+        if _DISTRICT_RE.search(text, *between) is None and _named(text, *between) is None:
+            return head[0], f"“{head[1]}” heading its sentence"
+    passage = _passage(segments, sentence)
+    if passage is not None:
+        return passage[0], f"“{passage[1]}” opening its passage"
+    heading = _heading(segments, mention[0])
+    if heading is not None:
+        return heading[0], f"“{heading[1]}” in the heading of its section"
+    if (m := _DISTRICT_RE.search(text, *clause)) is not None:
+        return "futian", f"“{m.group(0)}” in its clause"
+    if (m := _WHOLE_RE.search(text, clause[0], mention[0])) is not None:
+        return "futian", f"convention: the district, its share of the city's whole ({m.group(0)})"
+    return "futian", "convention: the district, where no area is named"
