@@ -88,7 +88,6 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
-from ..errors import QuantityParseError
 from . import context
 from .grammar import QUANTITY_RE, is_bare_number
 from .lexicon import (
@@ -102,8 +101,8 @@ from .lexicon import (
     TIME_UNIT,
     YEAR,
 )
+from .measure_columns import measure_columns
 from .mention_rules import RULE_BY_NAME, scan_re, set_count_value
-from .quantity import quantity_from_match
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -208,14 +207,7 @@ class _Grammar:
             return self.cache[key]
         except KeyError:
             pass
-        try:
-            q = quantity_from_match(m, outer=outer, unit=unit)
-        except QuantityParseError:
-            reading = None
-        else:
-            reading = (q.value, q.unit, q.qualifier, q.lower, q.upper, q.lower_lenient,
-                       q.upper_lenient)  # fmt: skip
-        self.cache[key] = reading
+        reading = self.cache[key] = measure_columns(m, outer, unit)
         return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
