@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from futian_indicators.errors import QuantityParseError
+from futian_indicators.language import context, grammar
 from futian_indicators.language.grammar import QUANTITY_RE
 from futian_indicators.language.lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -142,3 +143,50 @@ def test_measure_columns_read_the_letters_and_sentences_as_the_grammar() -> None
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7))
 def test_measure_columns_read_any_words_as_the_grammar(words: list[str]) -> None:
     _same_as_the_grammar("".join(words))
+
+
+# --- the grammar's look-aheads before a range and a fraction only skip what cannot match -----
+
+_UNGUARDED = re.compile(
+    QUANTITY_RE.pattern.replace(grammar._RANGE_AHEAD, "").replace(grammar._FRACTION_AHEAD, "")
+)
+_RANGE_WORDS = (*_WORDS, *"-~～—–－至到", "分之", "万分之", "百分之", "三分之二", "点五", "十二")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[object]:
+    """The match at every place of a text (not only where a scan would try)."""
+    found = (pattern.match(text, start) for start in range(len(text)))
+    return [(m.span(), m.groupdict()) for m in found if m is not None]
+
+
+def test_the_look_aheads_are_in_the_grammar() -> None:
+    assert grammar._RANGE_AHEAD in QUANTITY_RE.pattern
+    assert grammar._FRACTION_AHEAD in QUANTITY_RE.pattern
+    assert _UNGUARDED.pattern != QUANTITY_RE.pattern
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_RANGE_WORDS), min_size=1, max_size=8))
+def test_the_grammar_matches_as_without_its_look_aheads(words: list[str]) -> None:
+    text = "".join(words)
+    assert _matches(QUANTITY_RE, text) == _matches(_UNGUARDED, text)
+
+
+def test_the_grammar_matches_the_letters_as_without_its_look_aheads() -> None:
+    for path in LETTERS:
+        text = normalise(path.read_text(encoding="utf-8")).text
+        assert _matches(QUANTITY_RE, text) == _matches(_UNGUARDED, text), path.name
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*context._CLAUSE_END, *"ab中最高"]), max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 15),
+)
+def test_the_clause_before_a_number_is_cut_at_its_last_end(
+    text: str, start: int, reach: int
+) -> None:
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind(c) for c in context._CLAUSE_END)  # the loop it replaced
+    assert context._clause_before(text, start, reach) == before[cut + 1 :]

@@ -51,6 +51,8 @@ _NUMBER_CHAR_RE: Final = re.compile(rf"[{DIGITS}.．{CN_POINT}{CN_NUMBER_CHARS}]
 #: What ends a clause: a qualifier or a rate word before it does not reach past.
 _CLAUSE_END: Final = "，,。；;：:、！!？?（）()\n“”"
 _REACH: Final = 12
+#: Up to the last end of a clause: ``match(before).end()`` is where the clause of ``start`` begins.
+_UP_TO_CLAUSE_END_RE: Final = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
 _DISTANT_RE: Final = re.compile(
     "(" + "|".join(sorted(DISTANT_QUALIFIERS, key=len, reverse=True)) + ")"
 )
@@ -73,16 +75,21 @@ def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> 
     return ends_on_number and _NUMBER_CHAR_RE.match(text, end) is not None
 
 
+_AFTER_NUMBER_GROUPS: Final = ("unit", "post", "double_word", "rank_word")
+_NONE_AFTER_NUMBER: Final = (None,) * len(_AFTER_NUMBER_GROUPS)
+
+
 def ends_on_number(m: re.Match[str]) -> bool:
     """Whether a match of the grammar ends on its number (no unit or qualifier word after it)."""
-    return all(m[g] is None for g in ("unit", "post", "double_word", "rank_word"))
+    return m.group(*_AFTER_NUMBER_GROUPS) == _NONE_AFTER_NUMBER
 
 
 def _clause_before(text: str, start: int, reach: int) -> str:
     """Up to ``reach`` characters before ``start``, cut at the last end of a clause."""
     before = text[max(0, start - reach) : start]
-    cut = max(before.rfind(c) for c in _CLAUSE_END)
-    return before[cut + 1 :]
+    # the greedy .* backs off to the last end of a clause (as the largest rfind of each would)
+    cut = _UP_TO_CLAUSE_END_RE.match(before)
+    return before if cut is None else before[cut.end() :]
 
 
 def distant_reading(text: str, start: int) -> str | None:
