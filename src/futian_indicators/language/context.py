@@ -86,7 +86,7 @@ def ends_on_number(m: re.Match[str]) -> bool:
 
 def _clause_before(text: str, start: int, reach: int) -> str:
     """Up to ``reach`` characters before ``start``, cut at the last end of a clause."""
-    before = text[max(0, start - reach) : start]
+    before = text[start - reach if start > reach else 0 : start]
     # the greedy .* backs off to the last end of a clause (as the largest rfind of each would)
     cut = _UP_TO_CLAUSE_END_RE.match(before)
     return before if cut is None else before[cut.end() :]

@@ -281,6 +281,8 @@ def set_count_value(words: str) -> float | None:
     >>> set_count_value("十大类"), set_count_value("两大"), set_count_value("大学")
     (10.0, 2.0, None)
     """
+    if not words.endswith(("大", "类")):  # what _SET_COUNT_RE ends with: no need to try it
+        return None
     m = _SET_COUNT_RE.fullmatch(words)
     if m is None or m.group(1)[0] not in _CN_NUMERAL + "两":
         return None

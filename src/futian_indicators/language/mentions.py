@@ -408,20 +408,23 @@ def _mentions(text: str) -> list[_Mention]:
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`."""
     grammar, no_reading = _Grammar(text), _NO_READING
+    columns_of_mentions = zip(*mentions, strict=True) if mentions else ((),) * 6
+    starts, ends, kinds, matches, outers, per_units = columns_of_mentions
+    texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     readings = [
-        (_NO_READING if (n := set_count_value(text[m.start : m.end])) is None else _exact(n))
-        if m.match is None
-        else (grammar.reading(m.match, m.outer, m.unit) or no_reading)
-        for m in mentions
+        (_NO_READING if (n := set_count_value(words)) is None else _exact(n))
+        if m is None
+        else (grammar.reading(m, outer, unit) or no_reading)
+        for words, m, outer, unit in zip(texts, matches, outers, per_units, strict=True)
     ]
     values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (
         zip(*readings, strict=True) if readings else ((),) * 7
     )
     columns: dict[str, Sequence[object]] = {
-        "start": [m.start for m in mentions],
-        "end": [m.end for m in mentions],
-        "text": [text[m.start : m.end] for m in mentions],
-        "kind": [m.kind for m in mentions],
+        "start": starts,
+        "end": ends,
+        "text": texts,
+        "kind": kinds,
         "value": values,
         "unit": units,
         "qualifier": qualifiers,
