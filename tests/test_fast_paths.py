@@ -8,6 +8,7 @@ measures in integers, and must read them as ``quantity_from_match`` does.
 
 from __future__ import annotations
 
+import gc
 import re
 import string
 
@@ -190,3 +191,16 @@ def test_the_clause_before_a_number_is_cut_at_its_last_end(
     before = text[max(0, start - reach) : start]
     cut = max(before.rfind(c) for c in context._CLAUSE_END)  # the loop it replaced
     assert context._clause_before(text, start, reach) == before[cut + 1 :]
+
+
+def test_the_collector_runs_as_before_after_a_scan() -> None:
+    assert gc.isenabled()
+    extract_quantities("超1100亿元，2024年")
+    mention_spans("超1100亿元")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_quantities("超1100亿元")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -88,6 +88,7 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
+from ..core.collector import collector_paused
 from . import context
 from .grammar import QUANTITY_RE, is_bare_number
 from .lexicon import (
@@ -478,7 +479,8 @@ def extract_quantities(text: str) -> pd.DataFrame:
     >>> [str(t) for t in empty.dtypes][:5]
     ['int64', 'int64', 'string', 'string', 'float64']
     """
-    return _frame(text, _mentions(text))
+    with collector_paused():
+        return _frame(text, _mentions(text))
 
 
 def mention_spans(text: str) -> list[tuple[int, int, str]]:
@@ -491,4 +493,5 @@ def mention_spans(text: str) -> list[tuple[int, int, str]]:
     >>> mention_spans("2024年实现地区生产总值5948.82亿元，全市第3")
     [(0, 5, 'date'), (13, 22, 'quantity'), (25, 27, 'rank')]
     """
-    return [(m.start, m.end, m.kind) for m in _mentions(text)]
+    with collector_paused():
+        return [(m.start, m.end, m.kind) for m in _mentions(text)]
