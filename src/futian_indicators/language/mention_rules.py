@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, NamedTuple
 
 from .grammar import QUANTITY_FIRST, QUANTITY_RE
@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .numerals import GrammarError, read_number
 
-__all__ = ["RULES", "RULE_BY_NAME", "Rule", "scan_re"]
+__all__ = ["KIND_OF_RULE", "RULES", "RULE_BY_NAME", "Rule", "scan_re"]
 
 
 class Rule(NamedTuple):
@@ -368,6 +368,13 @@ RULES: Final = (
     _duration_rule(),
 )
 RULE_BY_NAME: Final = {rule.name: rule for rule in RULES}
+#: The kind of each rule whose every match is a mention of that kind: not the set phrases, the
+#: rules that test their words, nor durations (the finder asks whether a duration counts days).
+KIND_OF_RULE: Final[Mapping[str | None, str]] = {
+    rule.name: rule.kind
+    for rule in RULES
+    if rule.kind is not None and rule.accept is None and rule.name != "duration"
+}
 _RULES_FIRST: Final = "".join(rule.first for rule in RULES)
 
 

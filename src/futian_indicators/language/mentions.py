@@ -103,7 +103,7 @@ from .lexicon import (
     YEAR,
 )
 from .measure_columns import measure_columns
-from .mention_rules import RULE_BY_NAME, scan_re, set_count_value
+from .mention_rules import KIND_OF_RULE, RULE_BY_NAME, scan_re, set_count_value
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -377,7 +377,7 @@ def _mentions(text: str) -> list[_Mention]:
     [('1+10+N+N+1', 'code'), ('2024年4月初', 'date'), ('5G', 'code')]
     """
     grammar = _Grammar(text)
-    rule_by_name = RULE_BY_NAME
+    rule_by_name, kind_of_rule = RULE_BY_NAME, KIND_OF_RULE
     mentions: list[_Mention] = []
     last_end = 0
     for m in scan_re().finditer(text):
@@ -385,6 +385,8 @@ def _mentions(text: str) -> list[_Mention]:
         mention: _Mention | None
         if name == "quantity":
             mention = grammar.mention(m)
+        elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
+            mention = _Mention(m.start(), m.end(), kind)
         elif name == "digits":
             mention = _Mention(m.start(), m.end(), "quantity")
         elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
