@@ -145,17 +145,17 @@ def _float(n: int, exponent: int) -> float:
 _Ends = tuple[int | None, int | None, int | None, int | None]
 
 
-def _ends(n: int, rule: str, floor: bool, truncatable: bool) -> _Ends:
+def _ends(n: int, zeros: int, rule: str, floor: bool, truncatable: bool) -> _Ends:
     """The ends of a rule of :mod:`~futian_indicators.language.readings` in units of 10**(e-3).
 
     ``n`` is the number's digits as an integer (x = n·10**e, e the power of ten of its last
-    written digit, so x is 1000n units); returns (lower, upper, lower_lenient, upper_lenient),
-    None for an infinite end. Each branch is the rule function of the same name.
+    written digit, so x is 1000n units), ``zeros`` the zeros it ends with (none for 0); returns
+    (lower, upper, lower_lenient, upper_lenient), None for an infinite end. Each branch is the
+    rule function of the same name.
     """
     x = _PER_MILLE * n
     half = _PER_MILLE // 2  # h: half a unit of the last written digit
-    zeros = len(str(n)) - len(str(n).rstrip("0")) if n else 0  # of the last non-zero digit
-    step = _PER_MILLE * 10**zeros  # s; h' is half of it
+    step = _PER_MILLE * 10**zeros  # s, one unit of the last non-zero digit; h' is half of it
     half_nonzero = step // 2
     floored = floor or n == 0  # _floored: no lower end below 0
     if rule == "exact":
@@ -188,16 +188,17 @@ def _ends(n: int, rule: str, floor: bool, truncatable: bool) -> _Ends:
 
 def _integer_columns(num: str, multiplier: int, words: _Words) -> Columns | None:
     """The columns of an Arabic number by integers, or None where the number is no such one."""
-    digits = num.translate(TO_ASCII)
-    whole, _, decimals = digits.partition(".")
-    if not (whole + decimals).isdigit() or not (whole + decimals).isascii():
+    whole, _, decimals = num.translate(TO_ASCII).partition(".")
+    written = whole + decimals
+    if not (written.isascii() and written.isdigit()) or len(written) > _MAX_DIGITS:
         return None
-    if len(whole) + len(decimals) > _MAX_DIGITS or words.power is None:
+    if words.power is None:
         return None
-    n = int(whole + decimals)
+    n = int(written)
+    zeros = len(written) - len(written.rstrip("0")) if n else 0
     exponent = multiplier + words.power - len(decimals) - 3  # of the units the ends count in
     lower, upper, lower_lenient, upper_lenient = _ends(
-        n, words.reading, words.floor, words.truncatable
+        n, zeros, words.reading, words.floor, words.truncatable
     )
     return (
         _float(_PER_MILLE * n, exponent),
@@ -220,9 +221,9 @@ def measure_columns(
     unit the words around the match give it.
     """
     groups = m.group(*_WORD_GROUPS)
-    text = m.group(0)
     covered = sum(len(g) for g in groups if g is not None) + (groups[6] is not None)
-    if covered == len(text) or covered == len(text) - sum(c.isspace() for c in text):
+    length = m.end() - m.start()
+    if covered == length or covered == length - sum(c.isspace() for c in m.group(0)):
         key = (*groups[:1], *groups[2:], outer, unit)  # the words, without the number
         try:
             words = _WORDS_CACHE[key]
