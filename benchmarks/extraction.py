@@ -13,8 +13,8 @@ The text is the five normalised letters, joined and repeated to about ``--chars`
   has the same mentions in the same order, of the same kinds, units and qualifiers, and that
   every measure with Arabic digits is different words; the other numbers (dates, document
   numbers, ordinals, codes) keep their digits, since their kind depends on them and they are
-  never read. Measures in Chinese numerals (七成, 第一: about one measure in
-  six) are left as they are.
+  never read. Measures in Chinese numerals (七成, 第一: about one measure in six) are left as
+  they are.
 
 Both are timed on the same text, side by side in one process:
 
