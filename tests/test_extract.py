@@ -377,6 +377,13 @@ def test_a_chinese_numeral_counting_a_named_set_is_a_quantity(
     ]
 
 
+@pytest.mark.parametrize("text", ["亿五大", "完成十亿五大产业", "营收万亿三大类"])
+def test_a_set_count_touching_a_multiplier_is_never_read_alone(text: str) -> None:
+    # 五大 after 亿 is part of a longer number: no value of 5, nor of 10亿 plus 5, nor an error
+    df = extract_quantities(text)
+    assert not df["value"].isin([2.0, 3.0, 5.0, 1_050_000_000.0]).any(), df
+
+
 @pytest.mark.parametrize("text", ["引进一大批龙头企业", "清华大学", "会展中心大厦"])
 def test_da_after_a_numeral_that_counts_no_set_is_no_mention(text: str) -> None:
     assert mentions(text) == []

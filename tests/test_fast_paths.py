@@ -2,20 +2,39 @@
 
 ``normalise`` works on runs of characters (and returns at once when there is nothing to drop);
 the reference below is the character-by-character loop it replaced. ``mention_spans`` is
-``extract_quantities`` without readings or a data frame.
+``extract_quantities`` without readings or a data frame. ``measure_columns`` reads the common
+measures in integers, and must read them as ``quantity_from_match`` does.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 import string
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from futian_indicators.errors import QuantityParseError
+from futian_indicators.language import context, grammar
+from futian_indicators.language.grammar import QUANTITY_RE
+from futian_indicators.language.lexicon import (
+    AFTER_NUMBER_QUALIFIERS,
+    BARE_MULTIPLIER_QUALIFIERS,
+    MULTIPLIERS,
+    PER_AREA_WORDS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    UNIT_WORDS,
+)
+from futian_indicators.language.measure_columns import measure_columns
 from futian_indicators.language.mentions import extract_quantities, mention_spans
 from futian_indicators.language.normalise import _dropped_spans, _is_ascii_word, normalise
+from futian_indicators.language.quantity import quantity_from_match
 
 from .conftest import RAW
+from .grammar_cases import CASES
+from .grammar_scoring import heldout_cases
 
 LETTERS = sorted((RAW / "letters").glob("*.txt"))
 
@@ -70,3 +89,118 @@ def test_mention_spans_are_the_extractors_mentions() -> None:
         frame = extract_quantities(text)
         expected = list(zip(frame["start"], frame["end"], frame["kind"], strict=True))
         assert mention_spans(text) == expected, path.name
+
+
+# --- measure_columns: the integer path reads what quantity_from_match reads -------------------
+
+#: Words of the grammar (qualifiers, multipliers, unit words, numbers) to join at random.
+_WORDS = (
+    *PRE_QUALIFIERS,
+    *POST_QUALIFIERS,
+    *AFTER_NUMBER_QUALIFIERS,
+    *BARE_MULTIPLIER_QUALIFIERS,
+    *MULTIPLIERS,
+    *UNIT_WORDS,
+    *(f"/{word}" for word in PER_AREA_WORDS),
+    *("0", "00", "1", "5", "25", "100", "1100", "0.5", "0.50", "3.14", "5948.82", "1,234"),
+    *("１２", "．", "12345678901234567890", "123456789012345678901", "七", "两", "十", "第"),
+    *("-", "至", "分之", "/", "翻", "番", "翻了", "多", "成", " ", "\u3000"),
+)
+_OUTERS = (
+    (None, None),
+    ("under_closed", None),
+    (None, "per_1k_people"),
+    ("at_least", "per_10k_people"),
+)
+
+
+def _general(m: re.Match[str], outer: str | None, unit: str | None) -> object:
+    try:
+        q = quantity_from_match(m, outer=outer, unit=unit)
+    except QuantityParseError:
+        return None
+    return (q.value, q.unit, q.qualifier, q.lower, q.upper, q.lower_lenient, q.upper_lenient)
+
+
+def _same_as_the_grammar(text: str) -> None:
+    for m in QUANTITY_RE.finditer(text):
+        for outer, unit in _OUTERS:
+            # repr: NaN, inf and -0.0 compare as written
+            assert repr(measure_columns(m, outer, unit)) == repr(_general(m, outer, unit)), (
+                m.group(0),
+                outer,
+                unit,
+            )
+
+
+def test_measure_columns_read_the_letters_and_sentences_as_the_grammar() -> None:
+    texts = [normalise(path.read_text(encoding="utf-8")).text for path in LETTERS]
+    texts += [text for _, text, _ in CASES] + [text for _, text, _ in heldout_cases()]
+    for text in texts:
+        _same_as_the_grammar(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7))
+def test_measure_columns_read_any_words_as_the_grammar(words: list[str]) -> None:
+    _same_as_the_grammar("".join(words))
+
+
+# --- the grammar's look-aheads before a range and a fraction only skip what cannot match -----
+
+_UNGUARDED = re.compile(
+    QUANTITY_RE.pattern.replace(grammar._RANGE_AHEAD, "").replace(grammar._FRACTION_AHEAD, "")
+)
+_RANGE_WORDS = (*_WORDS, *"-~～—–－至到", "分之", "万分之", "百分之", "三分之二", "点五", "十二")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[object]:
+    """The match at every place of a text (not only where a scan would try)."""
+    found = (pattern.match(text, start) for start in range(len(text)))
+    return [(m.span(), m.groupdict()) for m in found if m is not None]
+
+
+def test_the_look_aheads_are_in_the_grammar() -> None:
+    assert grammar._RANGE_AHEAD in QUANTITY_RE.pattern
+    assert grammar._FRACTION_AHEAD in QUANTITY_RE.pattern
+    assert _UNGUARDED.pattern != QUANTITY_RE.pattern
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_RANGE_WORDS), min_size=1, max_size=8))
+def test_the_grammar_matches_as_without_its_look_aheads(words: list[str]) -> None:
+    text = "".join(words)
+    assert _matches(QUANTITY_RE, text) == _matches(_UNGUARDED, text)
+
+
+def test_the_grammar_matches_the_letters_as_without_its_look_aheads() -> None:
+    for path in LETTERS:
+        text = normalise(path.read_text(encoding="utf-8")).text
+        assert _matches(QUANTITY_RE, text) == _matches(_UNGUARDED, text), path.name
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*context._CLAUSE_END, *"ab中最高"]), max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 15),
+)
+def test_the_clause_before_a_number_is_cut_at_its_last_end(
+    text: str, start: int, reach: int
+) -> None:
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind(c) for c in context._CLAUSE_END)  # the loop it replaced
+    assert context._clause_before(text, start, reach) == before[cut + 1 :]
+
+
+def test_the_collector_runs_as_before_after_a_scan() -> None:
+    assert gc.isenabled()
+    extract_quantities("超1100亿元，2024年")
+    mention_spans("超1100亿元")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_quantities("超1100亿元")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

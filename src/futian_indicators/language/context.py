@@ -51,6 +51,10 @@ _NUMBER_CHAR_RE: Final = re.compile(rf"[{DIGITS}.．{CN_POINT}{CN_NUMBER_CHARS}]
 #: What ends a clause: a qualifier or a rate word before it does not reach past.
 _CLAUSE_END: Final = "，,。；;：:、！!？?（）()\n“”"
 _REACH: Final = 12
+#: Up to the last end of a clause: ``match(before).end()`` is where the clause of ``start`` begins.
+_UP_TO_CLAUSE_END_RE: Final = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
+_DISTANT_FIRST: Final = re.compile(f"[{''.join(sorted({w[0] for w in DISTANT_QUALIFIERS}))}]")
+_POPULATION_FIRST: Final = re.compile(f"[{''.join(sorted({w[0] for w in PER_POPULATION_WORDS}))}]")
 _DISTANT_RE: Final = re.compile(
     "(" + "|".join(sorted(DISTANT_QUALIFIERS, key=len, reverse=True)) + ")"
 )
@@ -73,16 +77,31 @@ def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> 
     return ends_on_number and _NUMBER_CHAR_RE.match(text, end) is not None
 
 
+_AFTER_NUMBER_GROUPS: Final = ("unit", "post", "double_word", "rank_word")
+_NONE_AFTER_NUMBER: Final = (None,) * len(_AFTER_NUMBER_GROUPS)
+
+
 def ends_on_number(m: re.Match[str]) -> bool:
     """Whether a match of the grammar ends on its number (no unit or qualifier word after it)."""
-    return all(m[g] is None for g in ("unit", "post", "double_word", "rank_word"))
+    return m.group(*_AFTER_NUMBER_GROUPS) == _NONE_AFTER_NUMBER
 
 
 def _clause_before(text: str, start: int, reach: int) -> str:
     """Up to ``reach`` characters before ``start``, cut at the last end of a clause."""
-    before = text[max(0, start - reach) : start]
-    cut = max(before.rfind(c) for c in _CLAUSE_END)
-    return before[cut + 1 :]
+    before = text[start - reach if start > reach else 0 : start]
+    # the greedy .* backs off to the last end of a clause (as the largest rfind of each would)
+    cut = _UP_TO_CLAUSE_END_RE.match(before)
+    return before if cut is None else before[cut.end() :]
+
+
+def _holds_any(text: str, start: int, reach: int, first: re.Pattern[str]) -> bool:
+    """Whether a character ``first`` matches is among the ``reach`` characters before ``start``.
+
+    The words looked for before a number start with one of a few characters (最, 不; 每):
+    where none of them is there, no word is either, in the clause or before it, and the clause
+    need not be cut.
+    """
+    return first.search(text, start - reach if start > reach else 0, start) is not None
 
 
 def distant_reading(text: str, start: int) -> str | None:
@@ -97,7 +116,10 @@ def distant_reading(text: str, start: int) -> str | None:
     >>> distant_reading("奖励300万元", 2) is None
     True
     """
-    before = _clause_before(text, start, DISTANT_QUALIFIER_REACH + 3)
+    reach = DISTANT_QUALIFIER_REACH + 3
+    if not _holds_any(text, start, reach, _DISTANT_FIRST):
+        return None
+    before = _clause_before(text, start, reach)
     found = list(_DISTANT_RE.finditer(before))
     if not found:
         return None
@@ -109,6 +131,8 @@ def distant_reading(text: str, start: int) -> str | None:
 
 def population_unit(text: str, start: int) -> str | None:
     """The base unit of a rate per population named before a number in its clause, or None."""
+    if not _holds_any(text, start, _REACH, _POPULATION_FIRST):
+        return None
     before = _clause_before(text, start, _REACH)
     for word, unit in PER_POPULATION_WORDS.items():
         if word in before:

@@ -200,6 +200,25 @@ _SLASH_DEN: Final = (
 # the empty number of a bare 翻番 (a doubling once)
 _ONCE: Final = "(?<=翻)(?=番)|(?<=翻了)(?=番)"
 
+# Necessary conditions of a range and a fraction, tried before their first number is read:
+# what precedes the separator of a range (a number, a multiplier, a unit word, white space)
+# and the 分 of 分之 (a number, white space) is made only of these characters, and the
+# separator and 分 are not among them, so a possessive run of them stops right before the
+# separator or 分 wherever the range or the fraction matches. Where the run is followed by
+# neither, the alternative cannot match, and is skipped without reading the number again. The
+# run looks at most _AHEAD characters ahead (so the scan stays linear: a long run of digits is
+# not read again from each of its places); a longer run lets the alternative be tried.
+_NUMBER_RUN: Final = ",. ．" + CN_NUMERAL_CHARS + CN_POINT + "万亿"  # and DIGITS, white space
+_RANGE_RUN: Final = "".join(sorted(set(_NUMBER_RUN + "".join([*MULTIPLIERS, *UNIT_WORDS]))))
+_AHEAD: Final = 32
+_RANGE_CHAR: Final = rf"[{DIGITS}{re.escape(_RANGE_RUN)}\s]"
+_FRACTION_CHAR: Final = rf"[{DIGITS}{re.escape(_NUMBER_RUN)}\s]"
+_RANGE_AHEAD: Final = rf"(?={_RANGE_CHAR}{{0,{_AHEAD}}}+{_SEP}|{_RANGE_CHAR}{{{_AHEAD + 1}}})"
+_FRACTION_AHEAD: Final = rf"(?={_FRACTION_CHAR}{{0,{_AHEAD}}}+分|{_FRACTION_CHAR}{{{_AHEAD + 1}}})"
+if any(re.fullmatch(_SEP, c) for c in _RANGE_RUN) or "分" in _NUMBER_RUN:
+    msg = "a separator of a range is part of a unit word, or 分 of a number: revise the look-aheads"
+    raise AssertionError(msg)
+
 #: One quantity inside running text. It runs in linear time over a letter (every part is
 #: bounded, no nested repetition) and never starts or ends on whitespace. Its forms and their
 #: named groups:
@@ -222,9 +241,9 @@ QUANTITY_RE: Final = re.compile(
     rf"(?=[{_AFTER_PRE}])"  # fails fast where no number or 第, 前, 翻 follows
     rf"(?:(?P<rank>{_RANK}){_S}"
     rf"|(?P<double>翻)(?:{_S}了)?{_S}"
-    rf"|(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
+    rf"|{_RANGE_AHEAD}(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
     rf"{_S}(?P<sep>{_SEP}){_S}"
-    rf"|(?P<den>{_DENOMINATOR}){_S}分之{_S}"
+    rf"|{_FRACTION_AHEAD}(?P<den>{_DENOMINATOR}){_S}分之{_S}"
     rf"|(?P<hi>{_ARABIC_INTEGER}){_S}(?P<himult>[万亿]){_S}(?=[{DIGITS}])"
     rf"|(?P<slash>{_SLASH})"
     rf")?"
@@ -240,6 +259,9 @@ QUANTITY_RE: Final = re.compile(
 )
 #: White space, which the grammar ignores anywhere.
 WHITESPACE: Final = re.compile(r"\s+")
+#: The groups that make a number a quantity: a unit word, 第/前, 翻, 分之.
+_MEASURE_GROUPS: Final = ("unit", "rank", "double", "den", "over")
+_NO_MEASURE_GROUPS: Final = (None,) * len(_MEASURE_GROUPS)
 
 
 def is_bare_number(m: re.Match[str]) -> bool:
@@ -263,4 +285,4 @@ def is_bare_number(m: re.Match[str]) -> bool:
     >>> [(m.group(0), is_bare_number(m)) for m in QUANTITY_RE.finditer("2024年全市第3、超四成")]
     [('2024', True), ('第3', False), ('超四成', False)]
     """
-    return all(m[g] is None for g in ("unit", "rank", "double", "den", "over"))
+    return m.group(*_MEASURE_GROUPS) == _NO_MEASURE_GROUPS

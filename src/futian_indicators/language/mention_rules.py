@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final, NamedTuple
 
 from .grammar import QUANTITY_FIRST, QUANTITY_RE
 from .lexicon import (
     CN_DIGIT_CHARS,
     CN_NUMBER_CHARS,
+    CN_NUMERAL_CHARS,
     CN_SMALL_NUMERALS,
     DAY,
     DOC_NUMBER_FORMS,
@@ -41,7 +42,7 @@ from .lexicon import (
 )
 from .numerals import GrammarError, read_number
 
-__all__ = ["RULES", "RULE_BY_NAME", "Rule", "scan_re"]
+__all__ = ["KIND_OF_RULE", "RULES", "RULE_BY_NAME", "Rule", "scan_re"]
 
 
 class Rule(NamedTuple):
@@ -57,6 +58,7 @@ class Rule(NamedTuple):
 _S: Final = SPACE
 _CN_DIGIT: Final = CN_DIGIT_CHARS
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
+_SET_NUMERAL: Final = CN_NUMERAL_CHARS + "两"  # a set is counted without 万 or 亿 (十亿五大: none)
 _CN_SMALL: Final = CN_SMALL_NUMERALS  # the numerals of headings and ordinal markers
 
 
@@ -268,13 +270,13 @@ def _set_count_rule() -> Rule:
     ['七大', '十大类', '两大', '三类']
     """
     pattern = (
-        rf"(?<![{_CN_NUMERAL}第])(?!一大|一类)[{_CN_NUMERAL}两]++"
+        rf"(?<![{_CN_NUMERAL}第])(?!一大|一类)[{_SET_NUMERAL}]++"
         rf"(?:大(?:类)?(?![学厦道会楼街赛批])|类)"
     )
-    return Rule("set_count", "quantity", rf"{_CN_NUMERAL}两", pattern)
+    return Rule("set_count", "quantity", _SET_NUMERAL, pattern)
 
 
-_SET_COUNT_RE: Final = re.compile(r"([^大类]++)(?:大类?|类)")
+_SET_COUNT_RE: Final = re.compile(rf"([{_SET_NUMERAL}]++)(?:大类?|类)")
 
 
 def set_count_value(words: str) -> float | None:
@@ -285,8 +287,10 @@ def set_count_value(words: str) -> float | None:
     >>> set_count_value("十大类"), set_count_value("两大"), set_count_value("大学")
     (10.0, 2.0, None)
     """
+    if not words.endswith(("大", "类")):  # what _SET_COUNT_RE ends with: no need to try it
+        return None
     m = _SET_COUNT_RE.fullmatch(words)
-    if m is None or m.group(1)[0] not in _CN_NUMERAL + "两":
+    if m is None:
         return None
     try:
         return float(read_number(m.group(1).replace("两", "二"), None).value)
@@ -370,6 +374,13 @@ RULES: Final = (
     _duration_rule(),
 )
 RULE_BY_NAME: Final = {rule.name: rule for rule in RULES}
+#: The kind of each rule whose every match is a mention of that kind: not the set phrases, the
+#: rules that test their words, nor durations (the finder asks whether a duration counts days).
+KIND_OF_RULE: Final[Mapping[str | None, str]] = {
+    rule.name: rule.kind
+    for rule in RULES
+    if rule.kind is not None and rule.accept is None and rule.name != "duration"
+}
 _RULES_FIRST: Final = "".join(rule.first for rule in RULES)
 
 
