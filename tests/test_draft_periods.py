@@ -1,0 +1,140 @@
+"""The period a drafted number gets, class by class of the wording reply letters use.
+
+Every sentence here is written for the test (none is from a letter). The letter is dated
+2026-07-20 unless said; the expected label is the one docs/curation.md's conventions give.
+Most numbers have no indicator in the small codebook, so the draft proposes a new one and reads
+its stock or flow off the same words (a balance is a stock; 新增, 举办 count).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from futian_indicators.drafting import CodebookEntry, draft_figures
+from futian_indicators.drafting.heading import Heading
+from futian_indicators.language.labels import period_labels
+from futian_indicators.language.normalise import normalise
+
+LETTER = Heading(date=dt.date(2026, 7, 20), doc_number="2026001")
+BOOK = [
+    CodebookEntry("gdp", "CNY", "flow", "地区生产总值", ("地区生产总值",)),
+    CodebookEntry("retail_sales", "CNY", "flow", "社会消费品零售总额", ("社会消费品零售总额",)),
+    CodebookEntry("listed_companies", "count", "stock", "上市公司", ("上市公司",)),
+    CodebookEntry("events_held", "count", "flow", "活动", ("场活动",)),
+]
+
+
+def drafted(text: str, heading: Heading = LETTER) -> dict[str, Any]:
+    draft = draft_figures(normalise(text), "cppcc-2026001", BOOK, heading)
+    return {f.quantity: f for f in draft.figures}
+
+
+def period_of(text: str, quantity: str) -> str:
+    return str(drafted(text)[quantity].period)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "period"),
+    [
+        # balances and stocks at a year's end: as of that day, not a count up to it
+        ("截至2025年末，全区本外币贷款余额1.2万亿元，同比增长8.1%。", "1.2万亿元", "2025-12-31"),
+        ("截至2025年末，全区金融机构存款余额2.3万亿元。", "2.3万亿元", "2025-12-31"),
+        ("2025年末，辖区普惠小微贷款余额860亿元。", "860亿元", "2025-12-31"),
+        ("2025年，全区金融运行平稳。年末绿色贷款余额520亿元。", "520亿元", "2025-12-31"),
+        ("截至2025年底，全区科技型企业贷款存量超900亿元。", "超900亿元", "2025-12-31"),
+        ("截至2025年底，辖区现有各类市场主体58万户。", "58万户", "2025-12-31"),
+        ("截至2025年底，全区商事主体总数达62万户。", "62万户", "2025-12-31"),
+        ("截至2026年6月末，全区拥有国家级专精特新企业120家。", "120家", "2026-06-30"),
+        ("2025年，全区新增上市公司5家，上市公司总数达到90家。", "90家", "2025-12-31"),
+        # a change since the start of the year: from 1 January to the day it is stated on
+        ("截至2025年末，全区贷款余额1.2万亿元，较年初增加980亿元。", "980亿元", "2025"),
+        ("截至2026年6月末，全区存款余额2.4万亿元，比年初新增1500亿元。", "1500亿元",
+         "2026-01-01/2026-06-30"),
+        ("全区普惠小微贷款余额900亿元，较年初增长12%。", "12%", "2026-01-01/2026-07-20"),
+        # a year opening a paragraph governs it to the next period words
+        ("2025年，全区经济稳中有进。全年实现地区生产总值6500亿元。社会消费品零售总额2800亿元。",
+         "2800亿元", "2025"),
+        ("2025年，全区实现地区生产总值6500亿元，比上年增长5.5%。全年举办招商活动60场。"
+         "新落地项目120个。", "120个", "2025"),
+        ("2025年，全区实现地区生产总值6500亿元。增速较上年提高0.5个百分点。新落地项目120个。",
+         "120个", "2025"),
+        ("2025年，全区经济稳中有进。全年新增市场主体8.2万户。", "8.2万户", "2025"),
+        ("2025年，全区实现地区生产总值6500亿元，其中一季度1500亿元。全年新增市场主体8.2万户。",
+         "8.2万户", "2025"),
+        # since a year, in a sentence that says up to when: to that day
+        ("2021年以来，截至2026年6月末，全区累计举办活动420场。", "420场",
+         "2021-01-01/2026-06-30"),
+        ("截至2026年6月末，2024年以来累计服务企业3100家次。", "3100家次",
+         "2024-01-01/2026-06-30"),
+        ("2024年以来，全区累计服务企业5200家次。", "5200家次", "2024-01-01/2026-07-20"),
+        # plans headed by 今年: the letter's year; 明年: the year after
+        ("2025年，全区实现地区生产总值6500亿元。今年计划：一是新增上市公司6家；二是举办招商活动"
+         "80场。", "80场", "2026"),
+        ("2025年，全区实现地区生产总值6500亿元。今年计划：一是新增上市公司6家；二是举办招商活动"
+         "80场。", "6家", "2026"),
+        ("明年，我区力争新增上市公司8家。", "8家", "2027"),
+        ("2025年，全区新增上市公司5家。明年计划新增上市公司7家。", "7家", "2027"),
+        # comparisons are no period; 上年 as the period of a figure is the year before the letter's
+        ("2025年，全区实现地区生产总值6500亿元，比上年增长5.5%。", "5.5%", "2025"),
+        ("2025年全区社会消费品零售总额2800亿元，与上年相比增长3.2%。", "3.2%", "2025"),
+        ("上年全区新增市场主体7.9万户。", "7.9万户", "2025"),
+        ("上年，全区实现地区生产总值6300亿元。", "6300亿元", "2025"),
+        # months, halves and quarters take the year named before them, else the letter's
+        ("2026年1-3月，全区社会消费品零售总额700亿元。", "700亿元", "2026-01-01/2026-03-31"),
+        ("今年1至5月，全区社会消费品零售总额1180亿元。", "1180亿元", "2026-01-01/2026-05-31"),
+        ("2025年，全区经济稳中有进。今年1至5月，全区新增市场主体3.6万户。", "3.6万户",
+         "2026-01-01/2026-05-31"),
+        ("前5个月，全区社会消费品零售总额1180亿元。", "1180亿元", "2026-01-01/2026-05-31"),
+        ("2026年前5个月，全区新增市场主体3.5万户。", "3.5万户", "2026-01-01/2026-05-31"),
+        ("上半年，全区实现地区生产总值3300亿元。", "3300亿元", "2026H1"),
+        ("一季度，全区新增市场主体1.9万户。", "1.9万户", "2026Q1"),
+        ("截至5月末，全区累计举办活动35场。", "35场", "../2026-05-31"),
+        ("截至5月末，全区贷款余额1.25万亿元。", "1.25万亿元", "2026-05-31"),
+        # targets for a year; counts over several years
+        ("到2027年，全区地区生产总值力争突破7500亿元。", "突破7500亿元", "2027"),
+        ("力争2027年新增上市公司10家。", "10家", "2027"),
+        ("“十四五”期间，全区累计引进重点项目300个。", "300个", "2021/2025"),
+        ("十四五以来，全区累计新增上市公司25家。", "25家", "2021-01-01/2026-07-20"),
+        ("2021-2025年，全区累计举办招商活动260场。", "260场", "2021/2025"),
+        ("近三年，全区累计新增市场主体24万户。", "24万户", "2023/2025"),
+        # a cumulative count with a day is to that day; 已累计 with no day is to the letter's
+        ("截至2026年6月末，累计发放贷款贴息资金3.2亿元。", "3.2亿元", "../2026-06-30"),
+        ("全区已累计服务企业1.2万家次。", "1.2万家次", "../2026-07-20"),
+        ("2025年，全区新增上市公司5家，已累计培育上市公司82家。", "82家", "../2026-07-20"),
+    ],
+)  # fmt: skip
+def test_a_drafted_number_gets_the_period_a_curator_gives(
+    text: str, quantity: str, period: str
+) -> None:
+    assert period_of(text, quantity) == period
+
+
+def test_a_balance_is_proposed_as_a_stock() -> None:
+    f = drafted("截至2025年末，全区本外币贷款余额1.2万亿元。")["1.2万亿元"]
+    assert f.proposal is not None and f.proposal.measure == "stock"
+
+
+@pytest.mark.parametrize(
+    ("words", "measure", "label"),
+    [
+        ("截至2026年6月末；较年初", "flow", "2026-01-01/2026-06-30"),
+        ("截至2025年末；较年初", "flow", "2025"),
+        ("2021年以来；截至2026年6月末", "flow", "2021-01-01/2026-06-30"),
+        ("明年", "flow", "2027"),
+        ("2026年前5个月", "flow", "2026-01-01/2026-05-31"),
+        ("十四五期间", "flow", "2021/2025"),
+    ],
+)
+def test_the_build_reads_the_words_the_drafter_rests_on(
+    words: str, measure: str, label: str
+) -> None:
+    assert label in period_labels(words, letter_date=dt.date(2026, 7, 20), measure=measure)
+
+
+def test_comparisons_with_the_year_before_state_no_period() -> None:
+    day = dt.date(2026, 7, 20)
+    assert period_labels("与上年相比", letter_date=day, measure="growth") == frozenset()
+    assert period_labels("较年初", letter_date=day, measure="flow") == {"2026-01-01/2026-07-20"}
