@@ -66,7 +66,7 @@ from ..language.labels import (
     period_words,
     word_labels,
 )
-from ..language.lexicon import SECTION_RE, YEAR
+from ..language.lexicon import CN_SMALL_NUMERALS, YEAR
 from .segments import (
     CLAUSE,
     LEVEL_NAMES,
@@ -137,6 +137,8 @@ _SPAN_FRAME_KINDS: Final = frozenset(
 _SPAN_GOVERNS_RE: Final = re.compile(r"来|以来|累计|合计|共|间|内|翻|增长")
 _SPAN_NEAR_RE: Final = re.compile(r"(?:近|过去|最近)$")  # 近三年，… : the years up to the last
 _TO_DATE_RE: Final = re.compile(r"(?:已累计|累计已|已经累计)[^，；。]{0,12}$")
+# a section's marker ends what governs it; an item of a list (一是, 二是) does not
+_SECTION_HEAD_RE: Final = re.compile(rf"（[{CN_SMALL_NUMERALS}]+）|[{CN_SMALL_NUMERALS}]+、")
 _NOT_A_DAY: Final = frozenset({"year", "half_year", "quarter", "month"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 # The verb nearest a number: a count of what was done (up to a day), or a stock held on it.
@@ -186,6 +188,7 @@ class PeriodChoice:
     words: tuple[Offsets, ...] = ()
     counted: bool = False
     intended: str | None = None  # the label if the number is a target or plan (its year)
+    carried: bool = False  # from words of an earlier sentence or the heading
 
 
 def counted(text: str, place: Place, measure: str, *, guess: bool = False) -> bool | None:
@@ -249,15 +252,16 @@ class Periods:
     def _eligible(self, words: PeriodWords, clause: Offsets) -> bool:
         """In the number's clause, or framing its sentence from another clause.
 
-        A length of years governs only as a time a count ran over (3年来, 3年累计, 3年翻两番),
-        not as a name (三年行动计划).
+        A length of years governs only as a time a count ran over (3年来, 3年累计, 3年翻两番,
+        近三年), not as a name (三年行动计划).
         """
-        near = words.kind == "span" and _SPAN_NEAR_RE.search(self.text, 0, words.start)
-        if words.kind == "span" and not near and not _SPAN_GOVERNS_RE.match(self.text, words.end):
+        span = words.kind == "span"
+        near = span and _SPAN_NEAR_RE.search(self.text, 0, words.start)
+        if span and not near and not _SPAN_GOVERNS_RE.match(self.text, words.end):
             return False
         if clause[0] <= words.start and words.end <= clause[1]:
             return True
-        if words.kind in _CLAUSE_ONLY_KINDS and not near:
+        if words.kind in _CLAUSE_ONLY_KINDS and not span:  # 五年来，… 近三年，… frame a sentence
             return False
         own = self.segments.span(CLAUSE, words.start, words.end)
         intent = _INTENT_BEFORE_RE.search(self.text, own[0], words.start)
@@ -275,7 +279,7 @@ class Periods:
 
     def _carried(self, sentence: Offsets) -> PeriodWords | None:
         """Period words opening an earlier sentence of the paragraph, none between."""
-        if SECTION_RE.match(self.text, sentence[0]):
+        if _SECTION_HEAD_RE.match(self.text, sentence[0]):
             return None
         for earlier in self.segments.governing(sentence):
             found = [w for w in period_words(self.text, *earlier) if w.kind not in _NOT_PERIODS]
@@ -285,7 +289,7 @@ class Periods:
                 frame = first.kind in _FRAME_KINDS or (first.kind in _SPAN_FRAME_KINDS and opens)
                 if frame and self._frames(first):
                     return first
-            if SECTION_RE.match(self.text, earlier[0]):
+            if _SECTION_HEAD_RE.match(self.text, earlier[0]):
                 return None
         return None
 
@@ -372,7 +376,7 @@ class Periods:
             if choice is not None and not over_a_period and carried.kind in _SPAN_FRAME_KINDS:
                 end = parse_period(choice.label).end.isoformat()  # a stock at the period's end
                 choice = replace(choice, label=end, why=f"{choice.why}, a stock at its end")
-            return choice
+            return replace(choice, carried=True) if choice is not None else None
         return None
 
     def _since_to_a_day(
@@ -410,6 +414,9 @@ class Periods:
     def intended(self, choice: PeriodChoice) -> PeriodChoice:
         """A target's or plan's period: with no period words, the letter's year, not its date.
 
+        A year of a stock held at its end is the target's year; a past period carried from an
+        earlier sentence does not govern a plan (2025年，…。下一步，我区计划：…): the letter's year.
+
         Examples
         --------
         >>> periods = Periods(Segments("新增企业50家。"), LetterDates(dt.date(2025, 9, 26), 2025))
@@ -419,6 +426,10 @@ class Periods:
         year = self.dates.year
         if choice.intended is not None:
             return replace(choice, label=choice.intended, why=f"{choice.why}: a target's year")
+        past = year is not None and parse_period(choice.label).end.year < year
+        if choice.carried and past:  # 2025年，…。下一步，我区计划：… in a letter of 2026
+            why = f"a target or plan under the past “{choice.why}”: for the letter's year ({year})"
+            return PeriodChoice(str(year), why, False)
         if choice.stated or year is None:
             return choice
         why = f"no period words: a target or plan, for the letter's year ({year})"

@@ -144,7 +144,7 @@ def period_labels(words: str, *, letter_date: dt.date | None, measure: str) -> f
     named = [year for w in found if (year := w.year) is not None] + relative
     labels: set[str] = set()
     for w in found:
-        years = named if w.kind in OF_A_YEAR_KINDS else plain
+        years = named if w.kind in OF_A_YEAR_KINDS or w.kind == "that_year" else plain
         labels |= word_labels(w, years, letter_date, letter_year)
     # a time since a start, up to a day the words name (2021年以来，截至2026年6月末; 较年初)
     days = [w for w in found if w.kind in DAY_KINDS]
