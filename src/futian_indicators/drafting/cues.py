@@ -126,6 +126,7 @@ _SPAN_FRAME_KINDS: Final = frozenset(
         "first_months",
         "that_year",
         "months",
+        "month_of",
         "month_end_of",
         "year_end_of",
         "quarters_of",

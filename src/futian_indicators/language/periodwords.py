@@ -65,6 +65,7 @@ _PERIOD_RE: Final = re.compile(
             rf"(?P<months>(?<!\d)(?<!\d年){_M}月?{_RANGE}{_M}月(?:份)?)",
             rf"(?P<month_end_of>(?<!\d)(?<!\d年)(?:截至|截止)?{_M}月(?:底|末))",
             rf"(?P<day_of>(?<!\d)(?<!\d年)(?:截至|截止){_M}月{_D}日)",
+            r"(?P<month_of>(?<!\d)(?<!\d年)(1[0-2]|0?[1-9])月(?:份)?(?![\d底末初中上下旬]))",
             r"(?P<year_end_of>(?:截至|截止)?(?<![\d今当本全去上])年(?:底|末))",
             r"(?P<quarters_of>前([一二三1-3])(?:个)?季度)",
             rf"(?P<first_months_of>(?<!\d年)前{_N}个月)",
@@ -84,6 +85,7 @@ _PERIOD_RE: Final = re.compile(
 OF_A_YEAR_KINDS: Final = frozenset(
     [
         "months",
+        "month_of",
         "month_end_of",
         "day_of",
         "year_end_of",
@@ -254,6 +256,7 @@ def word_labels(
         "month_range": lambda: _range(*n),
         "months": lambda: {label for year in years for label in _range(year, *n)},
         "month_end_of": lambda: {x for year in years for x in _at(_month_end(year, n[0]))},
+        "month_of": lambda: {f"{year}-{n[0]:02d}" for year in years},
         "day_of": lambda: {x for year in years for x in _at(_day(year, *n))},
         "quarter_end": lambda: _at(_month_end(n[0], 3 * n[1])),
         "quarter_end_of": lambda: {x for year in years for x in _at(_month_end(year, 3 * n[0]))},
