@@ -145,6 +145,14 @@ def test_a_balance_is_proposed_as_a_stock() -> None:
     assert f.proposal is not None and f.proposal.measure == "stock"
 
 
+def test_a_balance_names_the_stock_of_its_own_clause_only() -> None:
+    book = [*BOOK, CodebookEntry("patent_grants", "count", "flow", "专利授权量", ("专利授权量",))]
+    text = "截至2025年末，全区存款余额2.3万亿元，专利授权量1.2万件。"
+    draft = draft_figures(normalise(text), "cppcc-2026001", book, LETTER)
+    f = {f.quantity: f for f in draft.figures}["1.2万件"]
+    assert (f.indicator, f.period) == ("patent_grants", "../2025-12-31")
+
+
 @pytest.mark.parametrize(
     ("words", "measure", "label"),
     [

@@ -143,6 +143,7 @@ _SECTION_HEAD_RE: Final = re.compile(rf"（[{CN_SMALL_NUMERALS}]+）|[{CN_SMALL_
 _NOT_A_DAY: Final = frozenset({"year", "half_year", "quarter", "month"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 # The verb nearest a number: a count of what was done (up to a day), or a stock held on it.
+_CLAUSE_NOUNS: Final = frozenset({"余额", "存量", "保有", "在营", "在册", "存续"})
 _VERB_RE: Final = re.compile(
     r"(?P<count>触达|开展|举办|召开|辅导|指导|培训|宣讲|走访|对接|受理|办结|办理|收集|"
     r"帮助|报名|发布|发行|签约|兑现|发放|拨付|新增|累计|入池|解决|引进|招引|新落地|新入驻|"
@@ -212,10 +213,12 @@ def counted(text: str, place: Place, measure: str, *, guess: bool = False) -> bo
         return measure != "parameter"
     start, (at, end) = place.clause[0], place.mention
     phrase_end = min((i for i in (text.find(c, end) for c in "，；。、") if i >= 0), default=end)
-    for first, last in ((start, at), (end, min(phrase_end, place.clause[1])),
-                        (place.sentence[0], start)):  # fmt: skip
+    windows = ((start, at), (end, min(phrase_end, place.clause[1])), (place.sentence[0], start))
+    for i, (first, last) in enumerate(windows):
         found = [m for m in _VERB_RE.finditer(text, first) if m.start() < last]
         found = [m for m in found if m.end() <= last]  # a lookahead may see past ``last``
+        if i == 2:  # 余额 names its own clause's stock, not a later clause's
+            found = [m for m in found if m.group(0) not in _CLAUSE_NOUNS]
         if found:
             verb = found[-1] if first != end else found[0]
             return verb.lastgroup == "count"
