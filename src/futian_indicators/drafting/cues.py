@@ -1,9 +1,8 @@
-"""What the words around a number say about it: its period (and the letter's segments).
+"""What the words around a number say about its period.
 
 Used by :mod:`futian_indicators.drafting.draft` to propose a draft figure's ``period``; status and
-area are read in :mod:`~futian_indicators.drafting.status_area`. A letter is cut at three levels
-(:class:`Segments`): the *sentence* (up to 。！？), the *clause* (up to ，；： as well) and the
-*phrase* (up to 、 as well); paragraphs start after a line break of the raw letter.
+area are read in :mod:`~futian_indicators.drafting.status_area`, and both read the letter's
+segments (:mod:`~futian_indicators.drafting.segments`, whose names this module also gives).
 
 Period (:class:`Periods`)
     What period words *mean* is read by :mod:`futian_indicators.language.labels` (the build's
@@ -12,27 +11,38 @@ Period (:class:`Periods`)
     that govern a number, in order:
 
     1. its quote and sentence: the nearest period words before it in its clause, or framing its
-       sentence from another clause (opening or closing that clause, 2023年以来，…; or after a
-       verb of intent, 推动河套合作区2025年…); else after it in its clause;
-    2. its paragraph: period words opening an earlier sentence of it (截至2024年底，…
-       2023年上半年，… 当前，…) with no period words between;
+       sentence from another clause (opening or closing that clause, 2023年以来，…; 近三年，…; or
+       after a verb of intent, 推动河套合作区2025年…); else after it in its clause;
+    2. its paragraph: the nearest earlier sentence of it opened by period words (截至2024年底，…
+       2023年上半年，… 全年… 今年计划：… 当前，…); period words inside a clause of a sentence
+       between (其中一季度…) and comparisons (比上年, 较上年) do not end what the opening governs;
     3. its section heading: period words in the short line just before the paragraph;
     4. the letter's date: a current stock, or a count up to the date; an undated letter's default
        is the year before its document number's (20250021: 2024), the year for a flow or growth
        and the year's last day for any other measure.
 
-    Words with no year of their own (全年, 当年, 1-4月, 3年累计, 较2020年, 多年) take the year
-    named last before them in the sentence (较2020年: the year it is compared from), else the
-    year opening the paragraph, else the letter's year (3年, 多年: the year before it). 今年,
-    去年/上年 and 年度 are counted from the letter's year (去年 in a letter of 2025: 2024; 年度
-    alone: the last full year); 上年同期 is a comparison, never the figure's period.
+    Words with no year of their own (全年, 当年, 1-4月, 前5个月, 上半年, 3年累计, 较2020年, 多年)
+    take the year named last before them in the sentence (今年1至5月: the letter's year;
+    较2020年: the year it is compared from), else the year opening the paragraph, else the
+    letter's year (3年, 近三年, 多年: the last full year). 今年, 去年/上年, 明年 and 年度 are
+    counted from the letter's year (去年 in a letter of 2025: 2024; 年度 alone: the last full
+    year); 上年同期, 比上年, 与上年相比 are comparisons, never the figure's period.
 
     A day (截至2023年8月底, 目前) dates a stock (``2023-08-31``) or ends a count
     (``../2023-08-31``): a flow is always a count, a rule's parameter is in force on the day; for
-    any other measure the verb nearest before the number decides (开展, 举办, 服务, 受理, 办结,
-    累计 … count; 拥有, 共有, 集聚, 汇集, 覆盖, 达 … hold a stock), and with none a stock. A
-    period carried from an earlier sentence (2023年上半年，… 有效发明专利29292件) dates a stock at
-    the period's last day (``2023-06-30``).
+    any other measure the verb nearest before the number decides (开展, 举办, 受理, 新增, 引进,
+    累计 … count; 拥有, 共有, 现有, 集聚, 覆盖, 余额, 存量, 总数, 达 … hold a stock), and with
+    none a stock. A stock under a period of an earlier sentence (2023年上半年，…
+    有效发明专利29292件), or under a year with a verb of a stock in its clause (2024年…，
+    在研创新药管线超20个), is dated at the period's last day (``2023-06-30``, ``2024-12-31``);
+    as a target it is the year's.
+
+    A count since a start that its sentence also ends on a day (2021年以来，截至2026年6月末，累计…)
+    runs to that day (``2021-01-01/2026-06-30``), else to the letter's date. A change since the
+    start of the year (较年初增加, 比年初新增) runs from 1 January of the day it is stated on (the
+    governing day, else the letter's date) to that day: ``2026-01-01/2026-06-30``, and the year
+    (``2025``) when that day is 31 December. A count after 已累计 whose only period words are a
+    year of another clause is counted up to the letter's date (``../<date>``).
 
     Each choice says which words it rests on (:attr:`PeriodChoice.words`: the period words and
     the words that gave them their year), for the figure's ``period_basis`` and evidence.
@@ -44,175 +54,107 @@ Area (:func:`~futian_indicators.drafting.area.geo_of`)
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
 from .. import vocab
 from ..core.period import parse_period
-from ..language.labels import YEARLESS_KINDS, PeriodWords, period_words, word_labels
-from ..language.lexicon import SECTION_RE, YEAR
-from ..language.normalise import NormalisedText
+from ..language.labels import (
+    DAY_KINDS,
+    RELATIVE_YEARS,
+    SINCE_KINDS,
+    YEARLESS_KINDS,
+    PeriodWords,
+    period_words,
+    word_labels,
+)
+from ..language.lexicon import CN_SMALL_NUMERALS, YEAR
+from .segments import (
+    CLAUSE,
+    LEVEL_NAMES,
+    PHRASE,
+    SENTENCE,
+    Offsets,
+    Place,
+    Segments,
+    paragraph_starts,
+)
 
-Offsets = tuple[int, int]
-"""A span ``(start, end)`` of the normalised letter."""
-
-SENTENCE, CLAUSE, PHRASE = 3, 2, 1
-"""The levels a letter is cut at (larger holds smaller)."""
-
-LEVEL_NAMES: Final = {PHRASE: "same phrase", CLAUSE: "same clause", SENTENCE: "same sentence"}
-_MAX_CARRY: Final = 8  # earlier sentences of a paragraph that may govern a number
-_HEADING_LENGTH: Final = 60
-_DELIMITERS: Final = {
-    SENTENCE: re.compile(r"[。！？!?]"),
-    CLAUSE: re.compile(r"[。！？!?，；;：]|,(?!\d{3})|:(?!\d)"),
-    PHRASE: re.compile(r"[。！？!?，；;：、]|,(?!\d{3})|:(?!\d)"),
-}
-
-
-class Segments:
-    """The sentences, clauses and phrases of a text, as delimiter positions.
-
-    Examples
-    --------
-    >>> s = Segments("截至2024年底，共15家、超120家。下一步")
-    >>> s.span(SENTENCE, 10, 13), s.span(CLAUSE, 10, 13), s.span(PHRASE, 14, 19)
-    ((0, 19), (9, 19), (14, 19))
-    """
-
-    def __init__(self, text: str, paragraphs: Sequence[int] = ()) -> None:
-        self.text = text
-        self.cuts = {
-            level: [m.start() for m in rx.finditer(text)] for level, rx in _DELIMITERS.items()
-        }
-        self.paragraphs = sorted({0, *paragraphs})
-
-    def paragraph(self, at: int) -> Offsets:
-        """The paragraph holding position ``at`` (the whole text when none are known)."""
-        i = bisect.bisect_right(self.paragraphs, at)
-        end = self.paragraphs[i] if i < len(self.paragraphs) else len(self.text)
-        return self.paragraphs[i - 1], end
-
-    def span(self, level: int, start: int, end: int) -> Offsets:
-        """The segment of ``level`` holding ``text[start:end]`` (its delimiter left out)."""
-        cuts = self.cuts[level]
-        i = bisect.bisect_left(cuts, start)
-        j = bisect.bisect_left(cuts, end)
-        return (cuts[i - 1] + 1 if i > 0 else 0), (cuts[j] if j < len(cuts) else len(self.text))
-
-    def level_of(self, span: Offsets, mention: Offsets) -> int:
-        """The smallest level whose segment holding ``mention`` also holds ``span``."""
-        lo, hi = min(span[0], mention[0]), max(span[1], mention[1])
-        for level in (PHRASE, CLAUSE):
-            a, b = self.span(level, *mention)
-            if a <= lo and hi <= b:
-                return level
-        return SENTENCE
-
-    def widen(self, span: Offsets, side: int) -> Offsets:
-        """Extend a span by one clause to the left (``side`` -1) or to the right (+1)."""
-        a, b = span
-        if side < 0:
-            return (self.span(CLAUSE, a - 1, a - 1)[0] if a > 0 else a), b
-        return a, (self.span(CLAUSE, b + 1, b + 1)[1] if b < len(self.text) else b)
-
-    def _paragraph_of(self, at: int) -> Offsets:
-        """The paragraph at ``at``; one that starts inside a sentence continues the one before."""
-        para = self.paragraph(at)
-        while (
-            para[0] > 0
-            and self.text[: para[0]].rstrip("*# ")[-1:] not in "。！？"
-            and not self._is_heading(self.paragraph(para[0] - 1))
-        ):
-            para = self.paragraph(para[0] - 1)[0], para[1]
-        return para
-
-    def clipped(self, sentence: Offsets, at: int) -> Offsets:
-        """The sentence holding ``at``, from where the paragraph of ``at`` starts.
-
-        No 。 ends a heading line, so a sentence may run on from it: this leaves it out.
-        """
-        return max(sentence[0], self._paragraph_of(at)[0]), sentence[1]
-
-    def earlier(self, sentence: Offsets) -> list[Offsets]:
-        """The sentences before ``sentence`` in its paragraph, nearest first (eight at most)."""
-        para = self._paragraph_of(sentence[0])
-        out: list[Offsets] = []
-        at = sentence[0]
-        while at > para[0] and len(out) < _MAX_CARRY:
-            previous = self.span(SENTENCE, at - 1, at - 1)
-            previous = max(previous[0], para[0]), previous[1]
-            out.append(previous)
-            at = previous[0]
-        return out
-
-    def heading(self, sentence: Offsets) -> Offsets | None:
-        """The heading of the section ``sentence`` is in, or None.
-
-        A heading is a short line with no sentence end just before the sentence's paragraph
-        (（一）强化多元投资主体联动).
-        """
-        para = self._paragraph_of(sentence[0])
-        if para[0] == 0:
-            return None
-        line = self.paragraph(para[0] - 1)
-        return line if self._is_heading(line) else None
-
-    def governing(self, sentence: Offsets) -> list[Offsets]:
-        """Where words may govern a sentence from: the earlier sentences, then the heading."""
-        heading = self.heading(sentence)
-        return [*self.earlier(sentence), *([heading] if heading else [])]
-
-    def _is_heading(self, span: Offsets) -> bool:
-        words = self.text[slice(*span)]
-        return "。" not in words and len(words) <= _HEADING_LENGTH
-
-    def opens(self, start: int, at: int) -> bool:
-        """Whether ``at`` opens the segment starting at ``start`` (after 一是, （一） ...)."""
-        opening = SECTION_RE.match(self.text, start)
-        return at == (opening.end() if opening else start)
-
-
-def paragraph_starts(letter: NormalisedText) -> list[int]:
-    """Where the paragraphs of a normalised letter start: after a line break of the raw text."""
-    raw, offsets = letter.raw, letter.offsets
-    return [i for i in range(1, len(offsets)) if "\n" in raw[offsets[i - 1] + 1 : offsets[i]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a number stands: its span, its clause and its sentence."""
-
-    mention: Offsets
-    clause: Offsets
-    sentence: Offsets
-
-    @classmethod
-    def of(cls, segments: Segments, mention: Offsets) -> Place:
-        """The place of ``mention`` in a segmented text."""
-        return cls(mention, segments.span(CLAUSE, *mention), segments.span(SENTENCE, *mention))
-
+__all__ = [
+    "CLAUSE",
+    "LEVEL_NAMES",
+    "PHRASE",
+    "SENTENCE",
+    "LetterDates",
+    "Offsets",
+    "PeriodChoice",
+    "Periods",
+    "Place",
+    "Segments",
+    "counted",
+    "paragraph_starts",
+]
 
 # ---------------------------------------------------------------------------------------------
 # Periods
 # ---------------------------------------------------------------------------------------------
 
-_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base", "many", "same_period"})
+_CLAUSE_ONLY_KINDS: Final = frozenset({"span", "base", "many", "same_period", "year_start"})
+_NOT_PERIODS: Final = frozenset({"same_period", "year_start"})  # comparisons: 较上年, 较年初
 _FRAME_KINDS: Final = frozenset(
-    {"day", "month_end", "year_end", "prior_year_end", "now", "since", "this_year_since"}
+    {
+        "day",
+        "month_end",
+        "year_end",
+        "prior_year_end",
+        "now",
+        "since",
+        "this_year_since",
+        "five_year_since",
+        "five_year",
+        "this_year",
+        "prior_year",
+        "next_year",
+    }
 )
-_SPAN_FRAME_KINDS: Final = frozenset({"year", "half", "quarter", "month", "month_range"})
+_SPAN_FRAME_KINDS: Final = frozenset(
+    {
+        "year",
+        "half",
+        "quarter",
+        "month",
+        "month_range",
+        "quarters",
+        "first_months",
+        "that_year",
+        "months",
+        "month_of",
+        "month_end_of",
+        "year_end_of",
+        "quarters_of",
+        "first_months_of",
+        "half_of",
+        "quarter_of",
+    }
+)
 _SPAN_GOVERNS_RE: Final = re.compile(r"来|以来|累计|合计|共|间|内|翻|增长")
+_SPAN_NEAR_RE: Final = re.compile(r"(?:近|过去|最近)$")  # 近三年，… : the years up to the last
+_TO_DATE_RE: Final = re.compile(r"(?:已累计|累计已|已经累计)[^，；。]{0,12}$")
+# a section's marker ends what governs it; an item of a list (一是, 二是) does not
+_SECTION_HEAD_RE: Final = re.compile(rf"（[{CN_SMALL_NUMERALS}]+）|[{CN_SMALL_NUMERALS}]+、")
+_NOT_A_DAY: Final = frozenset({"year", "half_year", "quarter", "month"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
 # The verb nearest a number: a count of what was done (up to a day), or a stock held on it.
+_CLAUSE_NOUNS: Final = frozenset({"余额", "存量", "保有", "在营", "在册", "存续"})
 _VERB_RE: Final = re.compile(
     r"(?P<count>触达|开展|举办|召开|辅导|指导|培训|宣讲|走访|对接|受理|办结|办理|收集|"
-    r"帮助|报名|发布|发行|签约|兑现|发放|拨付|新增|累计|入池|解决|"
+    r"帮助|报名|发布|发行|签约|兑现|发放|拨付|新增|累计|入池|解决|引进|招引|新落地|新入驻|"
+    r"新设立|"
     r"服务(?=[^，；。、]{0,8}(?:企业|人次)))|"
     r"(?P<stock>共有|拥有|现有|设有|集聚|聚集|汇集|汇聚|入驻|落户|落地|覆盖|在库|在研|有效|"
+    r"余额|存量|保有|在营|在册|存续|"
     r"总数|总量|总面积|增至|建成|形成|实行|可调度|达|共(?=[\d超近约逾]))"
 )
 
@@ -251,6 +193,8 @@ class PeriodChoice:
     stated: bool
     words: tuple[Offsets, ...] = ()
     counted: bool = False
+    intended: str | None = None  # the label if the number is a target or plan (its year)
+    carried: bool = False  # from words of an earlier sentence or the heading
 
 
 def counted(text: str, place: Place, measure: str, *, guess: bool = False) -> bool | None:
@@ -273,10 +217,12 @@ def counted(text: str, place: Place, measure: str, *, guess: bool = False) -> bo
         return measure != "parameter"
     start, (at, end) = place.clause[0], place.mention
     phrase_end = min((i for i in (text.find(c, end) for c in "，；。、") if i >= 0), default=end)
-    for first, last in ((start, at), (end, min(phrase_end, place.clause[1])),
-                        (place.sentence[0], start)):  # fmt: skip
+    windows = ((start, at), (end, min(phrase_end, place.clause[1])), (place.sentence[0], start))
+    for i, (first, last) in enumerate(windows):
         found = [m for m in _VERB_RE.finditer(text, first) if m.start() < last]
         found = [m for m in found if m.end() <= last]  # a lookahead may see past ``last``
+        if i == 2:  # 余额 names its own clause's stock, not a later clause's
+            found = [m for m in found if m.group(0) not in _CLAUSE_NOUNS]
         if found:
             verb = found[-1] if first != end else found[0]
             return verb.lastgroup == "count"
@@ -314,14 +260,16 @@ class Periods:
     def _eligible(self, words: PeriodWords, clause: Offsets) -> bool:
         """In the number's clause, or framing its sentence from another clause.
 
-        A length of years governs only as a time a count ran over (3年来, 3年累计, 3年翻两番),
-        not as a name (三年行动计划).
+        A length of years governs only as a time a count ran over (3年来, 3年累计, 3年翻两番,
+        近三年), not as a name (三年行动计划).
         """
-        if words.kind == "span" and not _SPAN_GOVERNS_RE.match(self.text, words.end):
+        span = words.kind == "span"
+        near = span and _SPAN_NEAR_RE.search(self.text, 0, words.start)
+        if span and not near and not _SPAN_GOVERNS_RE.match(self.text, words.end):
             return False
         if clause[0] <= words.start and words.end <= clause[1]:
             return True
-        if words.kind in _CLAUSE_ONLY_KINDS:
+        if words.kind in _CLAUSE_ONLY_KINDS and not span:  # 五年来，… 近三年，… frame a sentence
             return False
         own = self.segments.span(CLAUSE, words.start, words.end)
         intent = _INTENT_BEFORE_RE.search(self.text, own[0], words.start)
@@ -339,16 +287,17 @@ class Periods:
 
     def _carried(self, sentence: Offsets) -> PeriodWords | None:
         """Period words opening an earlier sentence of the paragraph, none between."""
-        if SECTION_RE.match(self.text, sentence[0]):
+        if _SECTION_HEAD_RE.match(self.text, sentence[0]):
             return None
         for earlier in self.segments.governing(sentence):
-            found = period_words(self.text, *earlier)
+            found = [w for w in period_words(self.text, *earlier) if w.kind not in _NOT_PERIODS]
             if found:
                 first = found[0]
                 opens = self.segments.opens(earlier[0], first.start)
                 frame = first.kind in _FRAME_KINDS or (first.kind in _SPAN_FRAME_KINDS and opens)
-                return first if frame and self._frames(first) else None
-            if SECTION_RE.match(self.text, earlier[0]):
+                if frame and self._frames(first):
+                    return first
+            if _SECTION_HEAD_RE.match(self.text, earlier[0]):
                 return None
         return None
 
@@ -356,9 +305,15 @@ class Periods:
         """The year opening the number's paragraph (or an earlier sentence of it)."""
         for earlier in self.segments.governing(sentence):
             opening = self._opening(earlier)
-            if opening is not None and opening.year is not None:
+            if opening is not None and self._named_year(opening) is not None:
                 return opening
         return None
+
+    def _named_year(self, words: PeriodWords) -> int | None:
+        """The year words name: their own (2025年), or counted from the letter's (今年, 明年)."""
+        if words.year is not None or words.kind not in RELATIVE_YEARS or self.dates.year is None:
+            return words.year
+        return self.dates.year + RELATIVE_YEARS[words.kind]
 
     def of(
         self, place: Place, measure: str, *, own: str | None = None, guess: bool = False
@@ -372,30 +327,103 @@ class Periods:
         """
         mention, clause = place.mention, place.clause
         count = counted(self.text, place, own or measure, guess=guess)
+        found = period_words(self.text, *place.sentence)
+        start = [w for w in found if w.kind == "year_start"
+                 and clause[0] <= w.start and w.end <= mention[0]]  # fmt: skip
+        if start:
+            count = True  # a change since the start of the year (较年初增加) is counted
         guessed = count if count is not None else measure in vocab.FLOW_MEASURES
         over_a_period = guessed or (not guess and measure in vocab.PERIOD_MEASURES)
-        found = period_words(self.text, *place.sentence)
-        before = [w for w in found if w.end <= mention[0] and self._eligible(w, clause)]
-        after = [w for w in found if w.start >= mention[1] and w.end <= clause[1]
+        choice = self._governed(place, found, (count, guessed), over_a_period)
+        if start:
+            return self._since_year_start(start[-1], choice or self._default(True, True))
+        if choice is None:
+            return self._default(guessed, over_a_period)
+        if self.dates.date is not None and _TO_DATE_RE.search(self.text, clause[0], mention[0]):
+            outside = not any(clause[0] <= a and b <= clause[1] for a, b in choice.words)
+            if outside and parse_period(choice.label).type in _NOT_A_DAY:
+                default = self._default(True, True)
+                assert default is not None
+                why = "已累计 with no day of its own: a count up to the letter's date"
+                return replace(default, why=why)
+        in_clause = replace(place, sentence=place.clause)  # a stock verb in the number's clause
+        held = counted(self.text, in_clause, "stock", guess=True) is False
+        stock = guess or (own or measure) == "stock"
+        if held and stock and not over_a_period and re.fullmatch(r"\d{4}", choice.label):
+            why = f"{choice.why}, a stock at the year's end"
+            return replace(choice, label=f"{choice.label}-12-31", why=why, intended=choice.label)
+        return choice
+
+    def _governed(
+        self,
+        place: Place,
+        found: list[PeriodWords],
+        count: tuple[bool | None, bool],
+        over_a_period: bool,
+    ) -> PeriodChoice | None:
+        """The choice of the words that govern the number, if any (see the module docs)."""
+        mention, clause = place.mention, place.clause
+        found_here = [w for w in found if w.kind not in _NOT_PERIODS]
+        before = [w for w in found_here if w.end <= mention[0] and self._eligible(w, clause)]
+        after = [w for w in found_here if w.start >= mention[1] and w.end <= clause[1]
                  and w.kind not in _CLAUSE_ONLY_KINDS]  # fmt: skip
         context = self._context_year(place.sentence)
-        for words in [*before[::-1], *after]:
-            choice = self._choice(words, found, context, (count, guessed), "")
+        candidates = [*before[::-1], *after]
+        if count[1]:
+            ran = self._since_to_a_day(candidates, found_here, context)
+            if ran is not None:
+                return ran
+        for words in candidates:
+            choice = self._choice(words, found_here, context, count, "")
             if choice is not None:
                 return choice
         carried = self._carried(place.sentence)
         if carried is not None:
             where = " opening an earlier sentence"
-            choice = self._choice(carried, [], context, (count, guessed), where)
+            choice = self._choice(carried, [], context, count, where)
             if choice is not None and not over_a_period and carried.kind in _SPAN_FRAME_KINDS:
                 end = parse_period(choice.label).end.isoformat()  # a stock at the period's end
                 choice = replace(choice, label=end, why=f"{choice.why}, a stock at its end")
-            if choice is not None:
-                return choice
-        return self._default(guessed, over_a_period)
+            return replace(choice, carried=True) if choice is not None else None
+        return None
+
+    def _since_to_a_day(
+        self, candidates: list[PeriodWords], found: list[PeriodWords], context: PeriodWords | None
+    ) -> PeriodChoice | None:
+        """A count since a start up to a day, both governing it (2021年以来，截至2026年6月末，…)."""
+        since = [w for w in candidates if w.kind in SINCE_KINDS]
+        days = [w for w in candidates if w.kind in DAY_KINDS and w.kind != "now"]
+        if not since or not days:
+            return None
+        end = self._choice(days[0], found, context, (True, True), "")
+        if end is None:
+            return None
+        day = parse_period(end.label).end
+        labels = word_labels(since[0], [], day, self.dates.year)
+        if not labels:
+            return None
+        why = f"“{since[0].words}” up to “{days[0].words}”"
+        spans = tuple(sorted({(since[0].start, since[0].end), *end.words}))
+        return PeriodChoice(min(labels), why, True, spans, counted=True)
+
+    def _since_year_start(
+        self, words: PeriodWords, end: PeriodChoice | None
+    ) -> PeriodChoice | None:
+        """A change since the start of the year (较年初), up to the day its figure is stated on."""
+        if end is None:
+            return None
+        day = parse_period(end.label).end
+        labels = word_labels(words, [], day, self.dates.year)
+        label = str(day.year) if str(day.year) in labels else min(labels)
+        why = f"“{words.words}” up to {day.isoformat()} ({end.why})"
+        spans = tuple(sorted({(words.start, words.end), *end.words}))
+        return PeriodChoice(label, why, True, spans, counted=True)
 
     def intended(self, choice: PeriodChoice) -> PeriodChoice:
         """A target's or plan's period: with no period words, the letter's year, not its date.
+
+        A year of a stock held at its end is the target's year; a past period carried from an
+        earlier sentence does not govern a plan (2025年，…。下一步，我区计划：…): the letter's year.
 
         Examples
         --------
@@ -404,6 +432,12 @@ class Periods:
         '2025'
         """
         year = self.dates.year
+        if choice.intended is not None:
+            return replace(choice, label=choice.intended, why=f"{choice.why}: a target's year")
+        past = year is not None and parse_period(choice.label).end.year < year
+        if choice.carried and past:  # 2025年，…。下一步，我区计划：… in a letter of 2026
+            why = f"a target or plan under the past “{choice.why}”: for the letter's year ({year})"
+            return PeriodChoice(str(year), why, False)
         if choice.stated or year is None:
             return choice
         why = f"no period words: a target or plan, for the letter's year ({year})"
@@ -427,9 +461,9 @@ class Periods:
         self, words: PeriodWords, sentence: list[PeriodWords], context: PeriodWords | None
     ) -> PeriodWords | None:
         """The words that give yearless period words their year (see the module docs)."""
-        named = [w for w in sentence if w is not words and w.year is not None]
+        named = [w for w in sentence if w is not words and self._named_year(w) is not None]
         if words.kind == "base":
-            later = [w for w in named if w.year is not None and w.year > words.numbers[0] + 1]
+            later = [w for w in named if (self._named_year(w) or 0) > words.numbers[0] + 1]
             return later[0] if later else None
         before = [w for w in named if w.end <= words.start]
         return before[-1] if before else context
@@ -449,8 +483,9 @@ class Periods:
         years: list[int] = []
         if words.kind in YEARLESS_KINDS:
             source = self._year_of(words, sentence, context)
-            if source is not None and source.year is not None:
-                years = [source.year]
+            named = self._named_year(source) if source is not None else None
+            if source is not None and named is not None:
+                years = [named]
                 spans = ((source.start, source.end), *spans)
                 side = "opening its paragraph" if source is context else "before it"
                 why += f" with “{source.words}” {side}"

@@ -468,7 +468,11 @@ def draft_figures(
                 geo=with_bases.geo,
                 status=with_bases.status,
                 letter_date=heading.date,
-                measure=measures.get(with_bases.indicator, "flow"),
+                measure=(
+                    result.proposal.measure
+                    if result.proposal is not None
+                    else measures.get(with_bases.indicator, "flow")
+                ),
             )
             draft.figures.append(replace(with_bases, labels=labels))
     return draft

@@ -20,12 +20,18 @@ Period (:func:`period_labels`)
     截至2023年6月底, 2024年末, 截至2023年8月  ``2023-06-30`` and ``../2023-06-30``
     截至2023年8月31日, 2020年4月11日         ``2023-08-31`` and ``../2023-08-31``
     2023年1-4月                             ``2023-01-01/2023-04-30``
-    2025年前三季度                          ``2025-01-01/2025-09-30``
-    1-4月, 前三季度 (with a year Y)         ``Y-01-01/Y-04-30``, ``Y-01-01/Y-09-30``
+    2025年前三季度, 2025年前5个月           ``2025-01-01/2025-09-30``, ``2025-01-01/2025-05-31``
+    1-4月, 前三季度, 前5个月 (with a year Y) ``Y-01-01/Y-04-30``, ``Y-01-01/Y-09-30`` ...
     上半年, 一季度, 6月底 (with a year Y)   ``YH1``, ``YQ1``, ``Y-06-30`` and ``../Y-06-30``
+    (今年1-5月, 今年上半年: Y is the letter's year; 去年, 明年 give theirs)
     截至年底, 年末 (with a year Y)          ``Y-12-31`` and ``../Y-12-31``
+    一季度末, 截至6月30日 (with a year Y)   ``Y-03-31``, ``Y-06-30`` and ``../`` (2026年一季度末)
     2023年以来, 自2020年起, 2020年至今      ``2023-01-01/<letter date>`` (dated letters only)
     今年以来                                ``<letter's year>-01-01/<letter date>``
+    …以来 with a day (截至2026年6月末)      ``2021-01-01/2026-06-30``: the day ends it
+    较年初, 比年初, 年初以来                ``Y-01-01/<day>`` up to the day the words name
+                                            (else the letter's date); ``Y`` when it is 12-31
+    “十四五”期间; 十四五以来                ``2021/2025``; ``2021-01-01/<letter date>``
     2021-2023年                             ``2021/2023``
     3年, 三年 (with a year Y in the words)  ``Y-2/Y``
     较2020年 (with a year Y in the words)   ``2021/Y`` (a change from the end of 2020)
@@ -33,13 +39,15 @@ Period (:func:`period_labels`)
     全年, 当年 (with a year Y)              ``Y``
     今年, 本年                              ``Y`` (a year in the words) and the letter's year
     去年, 上年; 年度 alone                  the year before the letter's
+    明年, 来年                              the year after the letter's
     年度计划, 年度目标                      the letter's year
     截至去年底, 上年末                      the last day of the year before the letter's
     目前, 当前, 截至目前, 至今              ``<letter date>`` and ``../<letter date>``
-    上年同期, 同期, 较上年, 比去年          nothing: a comparison's base, not a period
+    上年同期, 同期, 较上年, 与上年          nothing: a comparison's base, not a period
     ======================================  =============================================
 
-    The readers of one piece of words are public (:func:`period_words`, :func:`word_labels`):
+    The readers of one piece of words (:func:`period_words`, :func:`word_labels`, defined in
+    :mod:`futian_indicators.language.periodwords` and given here) are public:
     the drafter (:mod:`futian_indicators.drafting.cues`) reads with them, and only chooses
     which words govern a number and which year yearless words take.
 
@@ -70,16 +78,28 @@ Examples
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Final
 
+from .periodwords import (
+    DAY_KINDS,
+    LETTER_KINDS,
+    OF_A_YEAR_KINDS,
+    RELATIVE_YEARS,
+    SINCE_KINDS,
+    YEARLESS_KINDS,
+    PeriodWords,
+    period_words,
+    word_labels,
+)
+
 __all__ = [
+    "DAY_KINDS",
     "EVIDENCE_JOINER",
     "LETTER_KINDS",
+    "RELATIVE_YEARS",
+    "SINCE_KINDS",
     "YEARLESS_KINDS",
     "PeriodWords",
     "convention_allows",
@@ -93,183 +113,6 @@ __all__ = [
 
 EVIDENCE_JOINER: Final = "；"
 """Joins a label's several evidence words before they are read (2023年 and 全年)."""
-
-_Y: Final = r"((?:19|20)\d{2})"
-_M: Final = r"(1[0-2]|0?[1-9])(?!\d)"
-_D: Final = r"(3[01]|[12]\d|0?[1-9])(?!\d)"
-_CN_NUMBER: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_RANGE: Final = r"[-—－~～至到]"
-_PRIOR: Final = r"(?:上年|去年|上一年)"
-
-_PERIOD_RE: Final = re.compile(
-    "|".join(
-        [
-            rf"(?P<day>(?:截至|截止)?{_Y}年{_M}月{_D}日)",
-            rf"(?P<month_range>{_Y}年{_M}月?{_RANGE}{_M}月)",
-            rf"(?P<month_end>(?:截至|截止)?{_Y}年{_M}月(?:底|末)|(?:截至|截止){_Y}年{_M}月)",
-            rf"(?P<year_end>(?:截至|截止)?{_Y}年(?:底|末))",
-            rf"(?P<prior_year_end>(?:截至|截止)?{_PRIOR}(?:底|末))",
-            r"(?P<now>(?:截至|截止)(?:目前|当前|今)|目前|当前|至今)",
-            rf"(?P<since>(?:自|从)?{_Y}年(?:以来|起|至今))",
-            r"(?P<this_year_since>(?:今年|本年)以来)",
-            rf"(?P<same_period>(?:较|比|同比)?{_PRIOR}?同期|(?:较|比){_PRIOR})",
-            rf"(?P<quarters>{_Y}年前([一二三1-3])(?:个)?季度)",
-            rf"(?P<half>{_Y}年(上|下)半年)",
-            rf"(?P<quarter>{_Y}年(?:第)?([一二三四1-4])季度)",
-            rf"(?P<month>{_Y}年{_M}月)",
-            rf"(?P<years>{_Y}年?{_RANGE}{_Y}年)",
-            rf"(?P<base>较{_Y}年)",
-            r"(?P<span>(?<![\d年第.])([2-9两二三四五六七八九十])年(?![度底末]))",
-            r"(?P<many>多年)",
-            rf"(?P<year>{_Y}年(?:度)?)",
-            rf"(?P<months>(?<![\d年]){_M}月?{_RANGE}{_M}月(?:份)?)",
-            rf"(?P<month_end_of>(?<![\d年])(?:截至|截止)?{_M}月(?:底|末))",
-            r"(?P<year_end_of>(?:截至|截止)?(?<![\d今当本全去上])年(?:底|末))",
-            r"(?P<quarters_of>前([一二三1-3])(?:个)?季度)",
-            r"(?P<half_of>(?<!年)(上|下)半年)",
-            r"(?P<quarter_of>(?<![\d年])(?:第)?([一二三四1-4])季度)",
-            r"(?P<that_year>全年|当年)",
-            r"(?P<this_year>今年|本年)",
-            rf"(?P<prior_year>{_PRIOR})",
-            r"(?P<annual_plan>(?<![\d年全当今本上])年度(?=计划|目标|任务))",
-            r"(?P<annual>(?<![\d年全当今本上])年度)",
-        ]
-    )
-)
-
-_OF_A_YEAR: Final = frozenset(
-    {"months", "month_end_of", "year_end_of", "quarters_of", "half_of", "quarter_of"}
-)
-YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", *_OF_A_YEAR})
-"""Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月,
-5月底, 前三季度, 上半年, 一季度)."""
-
-LETTER_KINDS: Final = frozenset(
-    {
-        "now",
-        "since",
-        "this_year_since",
-        "this_year",
-        "prior_year",
-        "prior_year_end",
-        "annual",
-        "annual_plan",
-    }
-)
-"""Period words read against the letter's date or year (目前, 以来, 今年, 去年, 年度)."""
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodWords:
-    """Period words found in a text: where they are, their kind and their numbers.
-
-    ``year`` is the year they name themselves (None for 全年, 3年, 目前 ...).
-    """
-
-    start: int
-    end: int
-    kind: str
-    numbers: tuple[int, ...]
-    words: str
-
-    @property
-    def year(self) -> int | None:
-        """The year the words name (2023年上半年: 2023), if any."""
-        first = self.numbers[0] if self.numbers else 0
-        return first if first > 1900 and self.kind not in ("span", "base") else None
-
-
-def period_words(text: str, start: int = 0, end: int | None = None) -> list[PeriodWords]:
-    """The period words of ``text[start:end]``, in order.
-
-    Examples
-    --------
-    >>> [(w.kind, w.numbers) for w in period_words("截至2023年8月底，2025年1-4月，3年累计")]
-    [('month_end', (2023, 8)), ('month_range', (2025, 1, 4)), ('span', (3,))]
-    """
-    out = []
-    for m in _PERIOD_RE.finditer(text, start, len(text) if end is None else end):
-        kind = str(m.lastgroup)
-        groups = [g for g in m.groups() if g is not None][1:]  # [0]: the kind's whole match
-        if kind in ("half", "half_of"):
-            groups[-1] = "1" if groups[-1] == "上" else "2"
-        numbers = tuple(int(g) if g.isdigit() else _CN_NUMBER.get(g, 0) for g in groups)
-        out.append(PeriodWords(m.start(), m.end(), kind, numbers, m.group(0)))
-    return out
-
-
-def _day(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _month_end(year: int, month: int) -> str:
-    return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-
-
-def _at(day: str | None) -> set[str]:
-    """A day read as a stock's date or a count's end: both labels."""
-    return {day, f"../{day}"} if day else set()
-
-
-def _range(year: int, first: int, last: int) -> set[str]:
-    return {f"{year}-{first:02d}-01/{_month_end(year, last)}"} if first <= last else set()
-
-
-def word_labels(
-    words: PeriodWords, years: Sequence[int], letter_date: dt.date | None, letter_year: int | None
-) -> frozenset[str]:
-    """The labels one piece of period words gives.
-
-    ``years`` are the years other words name (全年, 3年, 较2020年, 1-4月 take theirs from them);
-    ``letter_date`` is what 目前 and 以来 run to, ``letter_year`` what 今年, 去年 and 年度 are
-    counted from (the date's year; the drafter also knows an undated letter's).
-
-    Examples
-    --------
-    >>> w = period_words("较2020年")[0]
-    >>> sorted(word_labels(w, [2024], None, None))
-    ['2021/2024']
-    >>> sorted(word_labels(period_words("去年")[0], [], None, 2025))
-    ['2024']
-    """
-    n, kind = words.numbers, words.kind
-    day = letter_date.isoformat() if letter_date else None
-    y = letter_year
-    readers: dict[str, Callable[[], set[str]]] = {
-        "day": lambda: _at(_day(*n)),
-        "month_end": lambda: _at(_month_end(n[0], n[1])),
-        "year_end": lambda: _at(f"{n[0]}-12-31"),
-        "prior_year_end": lambda: _at(f"{y - 1}-12-31") if y else set(),
-        "now": lambda: _at(day),
-        "since": lambda: {f"{n[0]}-01-01/{day}"} if day else set(),
-        "this_year_since": lambda: {f"{y}-01-01/{day}"} if day and y else set(),
-        "same_period": set,
-        "month_range": lambda: _range(*n),
-        "months": lambda: {label for year in years for label in _range(year, *n)},
-        "month_end_of": lambda: {x for year in years for x in _at(_month_end(year, n[0]))},
-        "year_end_of": lambda: {x for year in years for x in _at(f"{year}-12-31")},
-        "quarters": lambda: _range(n[0], 1, 3 * n[1]),
-        "quarters_of": lambda: {x for year in years for x in _range(year, 1, 3 * n[0])},
-        "half": lambda: {f"{n[0]}H{n[1]}"},
-        "half_of": lambda: {f"{year}H{n[0]}" for year in years},
-        "quarter": lambda: {f"{n[0]}Q{n[1]}"},
-        "quarter_of": lambda: {f"{year}Q{n[0]}" for year in years},
-        "month": lambda: {f"{n[0]}-{n[1]:02d}"},
-        "years": lambda: {f"{n[0]}/{n[1]}"} if n[0] < n[1] else set(),
-        "base": lambda: {f"{n[0] + 1}/{year}" for year in years if year > n[0] + 1},
-        "span": lambda: {f"{year - n[0] + 1}/{year}" for year in years},
-        "many": lambda: {f"../{year}" for year in years},
-        "year": lambda: {str(n[0])},
-        "that_year": lambda: {str(year) for year in years},
-        "this_year": lambda: {str(year) for year in {*years, *([y] if y else [])}},
-        "prior_year": lambda: {str(y - 1)} if y else set(),
-        "annual": lambda: {str(y - 1)} if y else set(),
-        "annual_plan": lambda: {str(y)} if y else set(),
-    }
-    return frozenset(readers[kind]())
 
 
 def period_labels(words: str, *, letter_date: dt.date | None, measure: str) -> frozenset[str]:
@@ -296,12 +139,21 @@ def period_labels(words: str, *, letter_date: dt.date | None, measure: str) -> f
     """
     found = period_words(words)
     plain = [w.numbers[0] for w in found if w.kind == "year"]
-    named = [year for w in found if (year := w.year) is not None]
     letter_year = letter_date.year if letter_date else None
+    relative = [letter_year + RELATIVE_YEARS[w.kind] for w in found
+                if letter_year and w.kind in RELATIVE_YEARS]  # fmt: skip
+    named = [year for w in found if (year := w.year) is not None] + relative
     labels: set[str] = set()
     for w in found:
-        years = named if w.kind in _OF_A_YEAR else plain
+        years = named if w.kind in OF_A_YEAR_KINDS or w.kind == "that_year" else plain
         labels |= word_labels(w, years, letter_date, letter_year)
+    # a time since a start, up to a day the words name (2021年以来，截至2026年6月末; 较年初)
+    days = [w for w in found if w.kind in DAY_KINDS]
+    ends = {dt.date.fromisoformat(x) for w in days
+            for x in word_labels(w, named, letter_date, letter_year) if "/" not in x}  # fmt: skip
+    for w in (w for w in found if w.kind in SINCE_KINDS):
+        for end in ends:
+            labels |= word_labels(w, named, end, letter_year)
     if measure == "stock":
         labels |= {f"{y}-12-31" for y in plain}
     if measure == "flow":
