@@ -19,6 +19,7 @@ import futian_indicators as fi
 
 _RUN_AT_BUILD = {
     "leave_one_out.py": ("Leave one letter out", True, False),
+    "heldout_letters.py": ("The drafter on the held-out letters", True, False),
     "heldout_grammar.py": ("The quantity grammar on held-out sentences", False, True),
 }
 """The benchmarks run at build time, deterministic (no timing) and quick (about 2 s each): the
