@@ -43,9 +43,15 @@ def test_every_released_version_stays_loadable() -> None:
 
 
 def test_an_unknown_version_names_the_valid_ones() -> None:
-    message = r"unknown data version '1\.0': did you mean '1\.1\.0', '1\.0\.0'"
-    with pytest.raises(UnknownValueError, match=message):
+    # a prefix names the versions it begins, newest first; else the closest spellings
+    with pytest.raises(
+        UnknownValueError, match=r"unknown data version '1\.0': did you mean '1\.0\.0'\?"
+    ):
         fi.load_figures(version="1.0")
+    with pytest.raises(UnknownValueError, match=r"'2': did you mean '2\.1\.0', '2\.0\.0'\?"):
+        fi.load_figures(version="2")
+    with pytest.raises(UnknownValueError, match=r"'1\.1\.1': did you mean '1\.1\.0'"):
+        fi.load_figures(version="1.1.1")
 
 
 def test_diff_of_a_version_with_itself_is_empty() -> None:

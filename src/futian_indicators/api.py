@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from . import _resources, vocab
+from .core.semver import parse_semver
 from .errors import ArgumentError, UnknownValueError, wrong_type
 from .lookup import indicator_names, lookup_key, suggest_indicators
 from .tabular import dataset_sha256
@@ -163,7 +164,10 @@ def data_version(version: str | None = None) -> str:
         raise wrong_type("version", version, "a data version such as '1.0.0' (str) or None")
     released = _resources.release_index()["versions"]
     if version not in released:
-        raise UnknownValueError("data version", version, [*released, current])
+        known = {*released, current}
+        # '1.0' means a 1.0.x: the versions it is a prefix of, newest first, before spelling
+        within = sorted((v for v in known if v.startswith(f"{version}.")), key=parse_semver)
+        raise UnknownValueError("data version", version, known, close=within[::-1] or None)
     return version
 
 
