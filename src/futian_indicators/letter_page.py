@@ -8,13 +8,11 @@ network request: the page works from a file, and no inserted text could run as a
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import itertools
 from collections.abc import Iterable
 
 from ._version import __version__
+from .core.htmlpage import escape, page_head
 from .letters import Evidence, Figure, Letter, Mark, layout, visible
 
 STATUS_WORDS = {
@@ -103,23 +101,6 @@ _SCRIPT = """
 """
 
 
-def _e(value: object) -> str:
-    """Escape a text for HTML, in an element or in a quoted attribute."""
-    return html.escape(str(value), quote=True)
-
-
-def _sha256(source: str) -> str:
-    digest = hashlib.sha256(source.encode()).digest()
-    return "'sha256-" + base64.b64encode(digest).decode() + "'"
-
-
-def _policy() -> str:
-    return (
-        f"default-src 'none'; style-src {_sha256(_CSS)}; script-src {_sha256(_SCRIPT)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
-    )
-
-
 # --- The tooltip ---------------------------------------------------------------------------
 
 
@@ -156,11 +137,12 @@ def _tip_lines(figure: Figure, letter: Letter) -> Iterable[tuple[str, str]]:
 def _tip(figure: Figure, letter: Letter) -> str:
     head = f"{figure.number}. {figure.indicator_en} · {figure.indicator_zh}"
     rows = "".join(
-        f"<span><b>{_e(name)}</b> {_e(value)}</span>" for name, value in _tip_lines(figure, letter)
+        f"<span><b>{escape(name)}</b> {escape(value)}</span>"
+        for name, value in _tip_lines(figure, letter)
     )
     return (
-        f'<span class="tip" role="tooltip" id="tip-{_e(figure.slug)}">'
-        f'<span class="head"><b>{_e(head)}</b></span>{rows}</span>'
+        f'<span class="tip" role="tooltip" id="tip-{escape(figure.slug)}">'
+        f'<span class="head"><b>{escape(head)}</b></span>{rows}</span>'
     )
 
 
@@ -172,16 +154,16 @@ def _badge(figure: Figure) -> str:
     text = f"[{figure.number}]" if figure.status == "actual" else f"[{figure.number} {word}]"
     if figure.doubtful:
         text += "?"
-    return f'<sup class="badge st-{_e(figure.status)}">{_e(text)}</sup>'
+    return f'<sup class="badge st-{escape(figure.status)}">{escape(text)}</sup>'
 
 
 def _anchor(figure: Figure, inner: str, letter: Letter) -> str:
-    status = _e(figure.status)
+    status = escape(figure.status)
     doubtful = " doubtful" if figure.doubtful else ""
     return (
-        f'<a class="fig st-{status}{doubtful}" id="fig-{_e(figure.slug)}" '
-        f'href="#row-{_e(figure.slug)}" data-figure-id="{_e(figure.figure_id)}" '
-        f'data-status="{status}" aria-describedby="tip-{_e(figure.slug)}">'
+        f'<a class="fig st-{status}{doubtful}" id="fig-{escape(figure.slug)}" '
+        f'href="#row-{escape(figure.slug)}" data-figure-id="{escape(figure.figure_id)}" '
+        f'data-status="{status}" aria-describedby="tip-{escape(figure.slug)}">'
         f"{inner}{_badge(figure)}{_tip(figure, letter)}</a>"
     )
 
@@ -194,7 +176,7 @@ def _words(letter: Letter, start: int, end: int, *, links: bool) -> str:
     )
     parts = []
     for a, b in itertools.pairwise(cuts):
-        piece = _e(visible(letter.text, a, b))
+        piece = escape(visible(letter.text, a, b))
         covering = [e for e in inside if e.start <= a and e.end >= b]
         parts.append(_evidence(covering, piece, letter, links=links) if covering else piece)
     return "".join(parts)
@@ -209,12 +191,12 @@ def _evidence(covering: list[Evidence], piece: str, letter: Letter, *, links: bo
         if e.figure_id in letter.figures
     )
     attributes = (
-        f'class="evidence" data-evidence-for="{_e(ids)}" data-label="{_e(labels)}" '
-        f'title="{_e("the words the label rests on: " + numbers)}"'
+        f'class="evidence" data-evidence-for="{escape(ids)}" data-label="{escape(labels)}" '
+        f'title="{escape("the words the label rests on: " + numbers)}"'
     )
     first = letter.figures.get(covering[0].figure_id)
     if links and first is not None:
-        return f'<a {attributes} href="#fig-{_e(first.slug)}">{piece}</a>'
+        return f'<a {attributes} href="#fig-{escape(first.slug)}">{piece}</a>'
     return f"<span {attributes}>{piece}</span>"
 
 
@@ -224,8 +206,8 @@ def _mark(mark: Mark, letter: Letter) -> str:
         reason = mark.reason or mark.kind
         inner = _words(letter, mark.start, mark.end, links=True)
         return (
-            f'<span class="mention" data-reason="{_e(reason)}" data-kind="{_e(mark.kind)}" '
-            f'title="{_e(mark.kind + ": " + reason)}">{inner}</span>'
+            f'<span class="mention" data-reason="{escape(reason)}" data-kind="{escape(mark.kind)}" '
+            f'title="{escape(mark.kind + ": " + reason)}">{inner}</span>'
         )
     inner = _words(letter, mark.start, mark.end, links=False)
     if len(figures) == 1:
@@ -233,7 +215,7 @@ def _mark(mark: Mark, letter: Letter) -> str:
     # One number that several figures share (均居全市第一): the number once, a badge for each.
     status = figures[0].status if len({f.status for f in figures}) == 1 else "actual"
     badges = "".join(_anchor(f, "", letter) for f in figures)
-    return f'<span class="fig-number st-{_e(status)}">{inner}</span>{badges}'
+    return f'<span class="fig-number st-{escape(status)}">{inner}</span>{badges}'
 
 
 def _paragraphs(letter: Letter) -> str:
@@ -258,7 +240,7 @@ def _meta(letter: Letter) -> str:
         ("date", letter.date or "undated"),
         ("data version", letter.data_version),
     ]
-    items = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in fields)
+    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in fields)
     return f'<dl class="meta">{items}</dl>'
 
 
@@ -272,29 +254,31 @@ def _legend(letter: Letter) -> str:
     ]
     if letter.evidence:
         parts.append(f"{len(letter.evidence)} highlighted words: what a label rests on.")
-    return f'<p class="legend">{_e(" ".join(parts))}</p>'
+    return f'<p class="legend">{escape(" ".join(parts))}</p>'
 
 
 def _row(figure: Figure) -> str:
     checks = "; ".join(f"{c.status}: {c.check_id}" for c in figure.checks) or "—"
     targets = "; ".join(t.outcome for t in figure.targets)
     cells = [
-        f'<a href="#fig-{_e(figure.slug)}">{figure.number}</a>',
-        _e(figure.value_as_reported),
-        f"{_e(figure.indicator_en)}<br>{_e(figure.indicator_zh)}",
-        _e(figure.period),
-        _e(figure.area),
-        _e(figure.status),
-        _e(figure.interval),
-        _e(checks + (f"; target {targets}" if targets else "")),
+        f'<a href="#fig-{escape(figure.slug)}">{figure.number}</a>',
+        escape(figure.value_as_reported),
+        f"{escape(figure.indicator_en)}<br>{escape(figure.indicator_zh)}",
+        escape(figure.period),
+        escape(figure.area),
+        escape(figure.status),
+        escape(figure.interval),
+        escape(checks + (f"; target {targets}" if targets else "")),
     ]
     tds = "".join(f"<td>{cell}</td>" for cell in cells)
-    return f'<tr id="row-{_e(figure.slug)}" data-row-for="{_e(figure.figure_id)}">{tds}</tr>'
+    return (
+        f'<tr id="row-{escape(figure.slug)}" data-row-for="{escape(figure.figure_id)}">{tds}</tr>'
+    )
 
 
 def _table(letter: Letter) -> str:
     header = ["#", "as reported", "indicator", "period", "area", "status", "interval", "checks"]
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
     rows = "\n".join(_row(f) for f in letter.figures.values())
     return (
         '<section class="figures"><h2>Figures</h2>'
@@ -306,17 +290,13 @@ def page(letter: Letter) -> str:
     """The standalone HTML page of a letter (see :func:`futian_indicators.render_letter`)."""
     title = f"{letter.source_id}: {letter.title}"
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(_policy())}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head>\n"
-        f'<body><header><h1 lang="zh">{_e(letter.title)}</h1>{_meta(letter)}'
+        page_head(title, _CSS, _SCRIPT)
+        + f'<body><header><h1 lang="zh">{escape(letter.title)}</h1>{_meta(letter)}'
         f"{_legend(letter)}</header>\n"
         f'<main><article class="letter" lang="zh">\n{_paragraphs(letter)}\n</article>\n'
         f"{_table(letter)}</main>\n"
-        f"<footer>Rendered by futian-indicators {_e(__version__)} from data version "
-        f"{_e(letter.data_version)}. Offsets index the letter's raw text; line breaks of the "
+        f"<footer>Rendered by futian-indicators {escape(__version__)} from data version "
+        f"{escape(letter.data_version)}. Offsets index the letter's raw text; line breaks of the "
         "printed page are joined.</footer>\n"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )

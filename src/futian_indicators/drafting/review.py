@@ -20,13 +20,11 @@ the letter's order); ``futian-indicators extract`` prints the first of them
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import re
 from dataclasses import dataclass
 from typing import Final
 
+from ..core.htmlpage import escape, page_head
 from .draft import Draft, DraftFigure
 
 __all__ = ["REVIEW_BELOW", "ReviewLabel", "review_labels", "review_lines", "review_page"]
@@ -109,22 +107,14 @@ mark { background: #fff0a8; }
 """
 
 
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _policy() -> str:
-    digest = base64.b64encode(hashlib.sha256(_CSS.encode()).digest()).decode()
-    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
-
-
 def _quote(figure: DraftFigure) -> str:
     """The quote with the number marked (its first occurrence in the quote)."""
     at = figure.quote.find(figure.quantity)
     if at < 0:
-        return _e(figure.quote)
+        return escape(figure.quote)
     end = at + len(figure.quantity)
-    return f"{_e(figure.quote[:at])}<mark>{_e(figure.quantity)}</mark>{_e(figure.quote[end:])}"
+    before, number, after = figure.quote[:at], figure.quantity, figure.quote[end:]
+    return f"{escape(before)}<mark>{escape(number)}</mark>{escape(after)}"
 
 
 def review_page(draft: Draft) -> str:
@@ -134,15 +124,16 @@ def review_page(draft: Draft) -> str:
     for r in found:
         band = "low" if r.confidence < 0.5 else "mid"
         rows.append(
-            f'<tr class="{band}"><td class="c">{r.confidence:.1f}</td><td>{_e(r.label)}</td>'
-            f"<td><code>{_e(r.value)}</code> ({_e(r.basis)})</td>"
-            f"<td><code>{_e(r.figure.slug)}</code></td>"
+            f'<tr class="{band}"><td class="c">{r.confidence:.1f}</td><td>{escape(r.label)}</td>'
+            f"<td><code>{escape(r.value)}</code> ({escape(r.basis)})</td>"
+            f"<td><code>{escape(r.figure.slug)}</code></td>"
             f'<td class="quote" lang="zh">{_quote(r.figure)}</td>'
-            f'<td class="why">{_e(r.rests_on)}</td></tr>'
+            f'<td class="why">{escape(r.rests_on)}</td></tr>'
         )
     unplaced = "".join(
-        f'<tr><td lang="zh">{_e(n.mention)}</td><td class="quote" lang="zh">{_e(n.quote)}</td>'
-        f"<td>{_e(n.why)}</td></tr>"
+        f'<tr><td lang="zh">{escape(n.mention)}</td>'
+        f'<td class="quote" lang="zh">{escape(n.quote)}</td>'
+        f"<td>{escape(n.why)}</td></tr>"
         for n in draft.not_placed
     )
     head = "".join(
@@ -150,12 +141,7 @@ def review_page(draft: Draft) -> str:
     )
     title = f"Review of the draft of {draft.source_id}"
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(_policy())}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head>\n"
-        f"<body><h1>{_e(title)}</h1>\n"
+        page_head(title, _CSS) + f"<body><h1>{escape(title)}</h1>\n"
         f"<p>{len(draft.figures)} draft figure(s); {len(found)} label(s) under "
         f"{REVIEW_BELOW:.1f}, least sure first: a proposed new indicator, a label on the "
         "drafter's judgement, then those on a convention. Each says what it rests on.</p>\n"
