@@ -47,6 +47,10 @@ _ROOM = 0.9
 a little after it measured them still holds them."""
 _KEEP = 0.95
 """While measured, a text's lines are kept if they fill no more than this of their width."""
+MIN_SIZE = 5.5
+"""The smallest size, in points, a text is drawn at to fit its panel."""
+_STEP = 0.25
+"""Points a text shrinks by at a time, to fit."""
 _INSIDE = 0.45
 """An inside legend's labels are wrapped to this fraction of the Axes' width."""
 
@@ -75,22 +79,50 @@ def _pixels(renderer: RendererBase, points: float) -> float:
 def _refit(
     text: Text, compose: Callable[[float], str], width: float, lang: _Lang, keep: float
 ) -> None:
-    """Wrap a text to ``width`` points (``compose(width)``), unless its lines already fit.
+    """Wrap a text to ``width`` points (``compose(width)``, at its base size), unless it fits.
 
     While measured (by a layout manager), lines are kept if they fill no more than ``keep`` of
-    the width and are no more than a new wrap would give; when drawn, if they fit at all. So the
-    layout's passes, each moving the Axes a little, settle on one wrap, and the text drawn is
-    the text measured.
+    the width and are no more than a new wrap would give; else the text is wrapped again at its
+    base size. When drawn (``keep`` 1), lines are kept if they fit at all; if they no longer do
+    (the layout narrowed the Axes after its last measure), the text keeps as many lines as were
+    measured and is drawn smaller, down to :data:`MIN_SIZE`: so the text drawn is never larger
+    than the text measured, and never runs into another. Only below that size does it take a
+    line more.
     """
+    base = float(getattr(text, "_fit_size", text.get_fontsize()))
     current = text.get_text()
     lines = current.split("\n")
-    wrapped = compose(_ROOM * width)
     size = float(text.get_fontsize())
     widest = max(_text_width(line, size, lang.family) for line in lines)
-    if current.strip() and widest <= keep * width and len(lines) <= wrapped.count("\n") + 1:
+    if keep < 1.0:
+        wrapped = compose(_ROOM * width)
+        if (
+            size == base
+            and current.strip()
+            and widest <= keep * width
+            and len(lines) <= wrapped.count("\n") + 1
+        ):
+            return
+        _set(text, wrapped, base)
         return
-    if wrapped != current:
-        text.set_text(wrapped)
+    if widest <= width:
+        return
+    steps = max(0, math.floor((base - MIN_SIZE) / _STEP))
+    for smaller in (base - _STEP * k for k in range(steps + 1)):
+        wrapped = compose(width * base / smaller)
+        if wrapped.count("\n") + 1 <= len(lines):
+            _set(text, wrapped, smaller)
+            return
+    _set(text, compose(width), base)
+
+
+def _set(text: Text, words: str, size: float) -> None:
+    if not hasattr(text, "_fit_size"):
+        text._fit_size = float(text.get_fontsize())  # type: ignore[attr-defined]
+    if words != text.get_text():
+        text.set_text(words)
+    if size != float(text.get_fontsize()):
+        text.set_fontsize(size)
 
 
 def _x_axis_bottom(ax: Axes, renderer: RendererBase) -> float:
@@ -251,8 +283,9 @@ class _Fitted(Text):
 
 
 def _wrapper(words: str, text: Text, lang: _Lang) -> Callable[[float], str]:
-    """Wrapping ``words`` between words, at the size of ``text``."""
-    return functools.partial(_wrap_to, words, float(text.get_fontsize()), lang)
+    """Wrapping ``words`` between words, at the base size of ``text`` (before any shrinking)."""
+    size = float(getattr(text, "_fit_size", text.get_fontsize()))
+    return functools.partial(_wrap_to, words, size, lang)
 
 
 def _wrap_to(words: str, size: float, lang: _Lang, width: float) -> str:
