@@ -98,11 +98,12 @@ class _Rows:
             self.warned = True
             headings = len(self.always)
             also = f" and {headings} headings" if headings else ""
+            needed = math.ceil((high - low) * need / 72 * 10) / 10  # inches, rounded up
+            has = math.floor(_points(self.ax, renderer, "height") / 72 * 10) / 10  # and down
             warnings.warn(
                 f"{self.helper}: {len(rows) - headings} rows{also} need at least "
-                f"{(high - low) * need / 72:.1f} in of axes height; this panel has "
-                f"{_points(self.ax, renderer, 'height') / 72:.1f} in, so only one row in "
-                f"{every} is labelled. Give the figure more height or {self.fewer} "
+                f"{needed:.1f} in of axes height; this panel has {has:.1f} in, so only one "
+                f"row in {every} is labelled. Give the figure more height or {self.fewer} "
                 "to draw fewer rows.",
                 RowsTooSmallWarning,
                 stacklevel=2,
