@@ -171,7 +171,7 @@ def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
     ax.set_yticks(range(len(kinds)), [_kind_label(k, lang) for k in kinds])
     ax.invert_yaxis()
     ax.set_xlabel(lang.words("rules"), **lang.font())
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator("auto", integer=True))
     ax.spines[["top", "right"]].set_visible(False)
 
 

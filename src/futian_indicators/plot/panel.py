@@ -51,6 +51,9 @@ MIN_SIZE = 5.5
 """The smallest size, in points, a text is drawn at to fit its panel."""
 _STEP = 0.25
 """Points a text shrinks by at a time, to fit."""
+_DRAWN = 0.98
+"""When drawn, a text fits this fraction of its width (its drawn extent is a little wider than
+the width its glyphs add up to)."""
 _INSIDE = 0.45
 """An inside legend's labels are wrapped to this fraction of the Axes' width."""
 
@@ -81,13 +84,13 @@ def _refit(
 ) -> None:
     """Wrap a text to ``width`` points (``compose(width)``, at its base size), unless it fits.
 
-    While measured (by a layout manager), lines are kept if they fill no more than ``keep`` of
-    the width and are no more than a new wrap would give; else the text is wrapped again at its
-    base size. When drawn (``keep`` 1), lines are kept if they fit at all; if they no longer do
-    (the layout narrowed the Axes after its last measure), the text keeps as many lines as were
-    measured and is drawn smaller, down to :data:`MIN_SIZE`: so the text drawn is never larger
-    than the text measured, and never runs into another. Only below that size does it take a
-    line more.
+    While the layout measures it (``keep`` under 1), lines are kept if they fill no more than
+    ``keep`` of the width and are no more than a new wrap would give; else the text is wrapped
+    again at its base size. When drawn (``keep`` 1), the text keeps the lines the layout
+    measured (or fewer), at the largest size they fit the width at, from its base size down to
+    :data:`MIN_SIZE`: the layout places the Axes after its last measure, and a text drawn on a
+    line more than measured ran into the next panel or off the figure. Only below that size
+    does it take a line more.
     """
     base = float(getattr(text, "_fit_size", text.get_fontsize()))
     current = text.get_text()
@@ -105,7 +108,8 @@ def _refit(
             return
         _set(text, wrapped, base)
         return
-    if widest <= width:
+    width *= _DRAWN
+    if widest <= width and size == base:
         return
     steps = max(0, math.floor((base - MIN_SIZE) / _STEP))
     for smaller in (base - _STEP * k for k in range(steps + 1)):
@@ -123,6 +127,44 @@ def _set(text: Text, words: str, size: float) -> None:
         text.set_text(words)
     if size != float(text.get_fontsize()):
         text.set_fontsize(size)
+
+
+def _keep(ax: Any) -> float:
+    """``_KEEP`` while the layout measures the Axes' texts, 1 when anything else does."""
+    return _KEEP if getattr(ax, "_fit_measuring", False) else 1.0
+
+
+def hook(ax: Axes) -> None:
+    """Mark the layout's measures of the Axes, and size its rows' texts before each.
+
+    A layout manager measures an Axes (``get_tightbbox``) before it places it, then the figure
+    draws it: the texts wrap while measured, and when drawn fit the wrap measured. An Axes'
+    ``_fit_rows`` (:func:`~futian_indicators.plot.rows.fit_rows`) sizes its rows' texts first.
+    """
+    target: Any = ax
+    if "_fit_hooked" not in vars(target):
+        target._fit_hooked = True
+        target.get_tightbbox = functools.partial(_measured, ax, type(ax).get_tightbbox)
+        target.draw = functools.partial(_drawn, ax, type(ax).draw)
+
+
+def _measured(ax: Any, method: Any, *args: Any, **kwargs: Any) -> Any:
+    renderer = _renderer(ax, args[0] if args else kwargs.get("renderer"))
+    rows = getattr(ax, "_fit_rows", None)
+    if renderer is not None and rows is not None:
+        rows.fit(renderer, drawing=False)
+    ax._fit_measuring = True
+    try:
+        return method(ax, *args, **kwargs)
+    finally:
+        ax._fit_measuring = False
+
+
+def _drawn(ax: Any, method: Any, renderer: Any) -> Any:
+    rows = getattr(ax, "_fit_rows", None)
+    if rows is not None:
+        rows.fit(renderer, drawing=True)
+    return method(ax, renderer)
 
 
 def _x_axis_bottom(ax: Axes, renderer: RendererBase) -> float:
@@ -173,12 +215,12 @@ class _BelowLegend(Legend):
 
     def get_window_extent(self, renderer: Any = None) -> Bbox:
         renderer = _renderer(self, renderer)
-        self._place(renderer)
+        self._place(renderer, _keep(self.axes))
         return super().get_window_extent(renderer)
 
     def get_tightbbox(self, renderer: Any = None) -> Bbox | None:
         renderer = _renderer(self, renderer)
-        self._place(renderer)
+        self._place(renderer, _keep(self.axes))
         return super().get_tightbbox(renderer)
 
     def draw(self, renderer: Any) -> None:
@@ -223,7 +265,7 @@ class _SourceNote(Annotation):
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         renderer = _renderer(self, renderer)
-        self._fit(renderer)
+        self._fit(renderer, _keep(self.axes))
         return super().get_window_extent(renderer)
 
     def draw(self, renderer: Any) -> None:
@@ -274,7 +316,7 @@ class _Fitted(Text):
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         if dpi is None:
             renderer = _renderer(self, renderer)
-            self._fit(renderer)
+            self._fit(renderer, _keep(self.axes))
         return super().get_window_extent(renderer, dpi)
 
     def draw(self, renderer: Any) -> None:
@@ -363,6 +405,7 @@ def finish(
     """
     if legend not in LEGEND_PLACES:
         raise UnknownValueError("legend", legend, LEGEND_PLACES)
+    hook(ax)
     ax.title.set(**lang.font())
     compose = functools.partial(_wrap_to, title, _TITLE_SIZE, lang)
     fitted = _Fitted(ax, ax.title, compose, lang, along="width")

@@ -9,13 +9,12 @@ height its rows need). A row's texts never overlap another row's.
 
 from __future__ import annotations
 
-import functools
 import math
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .panel import MIN_SIZE, _points, _renderer
+from .panel import MIN_SIZE, _points, hook
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -134,19 +133,4 @@ def fit_rows(
     """
     target: Any = ax
     target._fit_rows = _Rows(ax, rows, helper=helper, fewer=fewer, always=always)
-    if "_fit_rows_hooked" not in vars(target):
-        target._fit_rows_hooked = True
-        target.get_tightbbox = functools.partial(_measured, ax, type(ax).get_tightbbox)
-        target.draw = functools.partial(_drawn, ax, type(ax).draw)
-
-
-def _measured(ax: Any, method: Any, *args: Any, **kwargs: Any) -> Any:
-    renderer = _renderer(ax, args[0] if args else kwargs.get("renderer"))
-    if renderer is not None:
-        ax._fit_rows.fit(renderer, drawing=False)
-    return method(ax, *args, **kwargs)
-
-
-def _drawn(ax: Any, method: Any, renderer: Any) -> Any:
-    ax._fit_rows.fit(renderer, drawing=True)
-    return method(ax, renderer)
+    hook(ax)
