@@ -110,9 +110,9 @@ class _Rows:
 
 
 def _every(ys: list[float], every: int, always: set[float]) -> set[float]:
-    """The rows labelled: ``always`` ones, then others at least ``every`` rows from those."""
-    shown = set(always)
-    for y in ys:
+    """The rows labelled: ``every`` rows apart at least, headings (``always``) first."""
+    shown: set[float] = set()
+    for y in [*sorted(always), *ys]:
         if all(abs(y - other) >= every - 1e-9 for other in shown):
             shown.add(y)
     return shown
@@ -129,7 +129,7 @@ def fit_rows(
     """Size the texts of ``rows`` ((y, texts) pairs; by default the y tick labels) to fit.
 
     ``helper`` names the plot in the warning, ``fewer`` says how to draw fewer rows; the rows
-    at ``always`` (headings) are labelled even when only some rows can be.
+    at ``always`` (headings) are labelled first when only some rows can be.
     """
     target: Any = ax
     target._fit_rows = _Rows(ax, rows, helper=helper, fewer=fewer, always=always)
