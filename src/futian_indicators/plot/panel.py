@@ -5,8 +5,9 @@ axis (``legend="below"``, the default), in the data area where it hides the leas
 (``"inside"``), or not drawn (``"none"``: the handles are the drawn artists, each with its label,
 so that ``fig.legend(*ax.get_legend_handles_labels())`` can place them elsewhere). The source
 note is a text of that Axes too, under its x axis and legend. The title, the legend's labels and
-the note are wrapped between words to the Axes' width each time the figure is laid out and
-drawn. So the panels of one figure never share an artist, and a layout manager
+the note are wrapped between words to the Axes' width each time a layout manager measures the
+Axes, and drawn in that wrap, smaller (down to :data:`MIN_SIZE`) if the Axes was narrowed after
+the measure. So the panels of one figure never share an artist, and a layout manager
 (``layout="constrained"``) makes room for each panel's own.
 """
 
