@@ -194,6 +194,86 @@ def test_a_panel_under_another_panel_keeps_its_title_clear() -> None:
     assert all("\n" in ax.get_title() for ax in axes)
 
 
+CROWDED: list[Panel] = [
+    lambda ax: plot.plot_series("gdp", ax=ax),
+    lambda ax: plot.plot_series("国高", ax=ax),
+    lambda ax: plot.plot_checks(ax=ax),
+    lambda ax: plot.plot_coverage(ax=ax),
+]
+
+
+def _own_texts(ax: Any, renderer: Any) -> list[tuple[str, Bbox]]:
+    """The boxes of a panel's visible texts: ticks, labels, title, row texts, legend, note."""
+    return [(name, box) for name, box in _boxes(ax, renderer) if name.startswith("text")]
+
+
+@pytest.mark.parametrize(("size", "crowded"), [((11, 8), True), ((16, 14), False)])
+def test_no_two_texts_of_a_panel_overlap(size: tuple[float, float], crowded: bool) -> None:
+    # a small panel's rows printed over each other; its y label lost its first line
+    fig, axes = plt.subplots(2, 2, figsize=size, layout="constrained")
+    for ax, draw in zip(axes.flat, CROWDED, strict=True):
+        draw(ax)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    too_small = [str(w.message) for w in caught if w.category is plot.RowsTooSmallWarning]
+    assert bool(too_small) is crowded and len(caught) == len(too_small), too_small
+    _assert_panels_clear(fig)  # drawn again (it warns once only): all inside the figure
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        texts = _own_texts(ax, renderer)
+        assert len(texts) > 8
+        for number, (name, box) in enumerate(texts):
+            clash = [other for other, b in texts[number + 1 :] if _overlap(box, b)]
+            assert not clash, (ax.get_title(), name, clash)
+    label = axes[0, 0].yaxis.label.get_text()  # every word, on lines inside the figure
+    assert " ".join(label.split()) == "Gross domestic product (100 million CNY)"
+    rows = [t for t in axes[1, 0].texts if str(t.get_gid()).startswith("rule:")]
+    shown = [t for t in rows if t.get_visible()]  # hidden where crowded, never dropped
+    assert 0 < len(shown) < len(rows) if crowded else len(shown) == len(rows)
+    assert min(t.get_fontsize() for t in shown) >= 5.5
+
+
+def test_rows_shrink_to_a_short_panel_before_any_warning() -> None:
+    fig, ax = plt.subplots(figsize=(7.5, 4.5), layout="constrained")
+    plot.plot_checks(ax=ax)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()
+    rows = [t for t in ax.texts if t.get_gid() != "source-footer"]  # kinds, statuses, rule ids
+    sizes = [t.get_fontsize() for t in rows]
+    assert all(t.get_visible() for t in rows)
+    assert 5.5 <= min(sizes) < 7.5 and max(sizes) < 9  # smaller than drawn in a figure of its own
+    fig.set_size_inches(7.5, 9)  # back to their own size where there is room
+    fig.canvas.draw()
+    assert {t.get_fontsize() for t in rows} == {7.0, 7.5, 9.0}
+
+
+@pytest.mark.parametrize(
+    ("draw", "helper", "fewer"),
+    [
+        (plot.plot_checks, "plot_checks", "by="),
+        (plot.plot_coverage, "plot_coverage", "indicators="),
+        (plot.plot_targets, "plot_targets", "on its own"),
+    ],
+)
+def test_a_panel_too_short_for_its_rows_warns_once(draw: Any, helper: str, fewer: str) -> None:
+    fig, axes = plt.subplots(3, 1, figsize=(8, 4), layout="constrained")
+    draw(ax=axes[0])
+    message = rf"{helper}: \d+ rows.* need at least [\d.]+ in of axes height; this panel has "
+    with pytest.warns(plot.RowsTooSmallWarning, match=message) as caught:
+        fig.canvas.draw()
+    assert len(caught) == 1 and fewer in str(caught[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.canvas.draw()  # drawn again, it warns no more
+    need, have = map(float, re.findall(r"([\d.]+) in", str(caught[0].message)))
+    assert have < need and 0 <= axes[0].bbox.height / fig.dpi - have < 0.1
+    texts = _own_texts(axes[0], fig.canvas.get_renderer())
+    for i, (name, box) in enumerate(texts):
+        assert not [other for other, b in texts[i + 1 :] if _overlap(box, b)], name
+
+
 # --- axes ---------------------------------------------------------------------------------
 
 
@@ -284,7 +364,8 @@ def test_a_legend_never_cuts_a_label() -> None:
     fig, axes = plt.subplots(1, 2, figsize=(8, 5), layout="constrained")
     plot.plot_checks(ax=axes[0])
     plot.plot_series("high_tech_enterprises", ax=axes[1])
-    fig.canvas.draw()
+    with pytest.warns(plot.RowsTooSmallWarning, match="plot_checks"):  # 5 in: too short
+        fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     for ax in axes:
         legend = ax.get_legend()

@@ -23,6 +23,10 @@ Conventions shared by the plots:
   ``legend="inside"`` or ``"none"``) and the source note belong to it, wrapped between words to
   its width each time the figure is drawn, so that the panels of one figure
   (``plt.subplots(2, 2, layout="constrained")``) never overlap;
+- texts one per row of data (rule ids, indicator names, target ids) sized to the rows' pitch
+  as drawn, down to 5.5 points; in a panel too short even for that, only every few rows are
+  labelled, so that no two texts overlap, and the plot warns once
+  (:class:`RowsTooSmallWarning`) with the height its rows need;
 - counts on an axis from 0 and ranks from the first place (at the top), both with integer ticks;
 - ``lang="zh"`` draws Chinese labels with an installed CJK font (:data:`CJK_FONT_FAMILIES`); when
   none is installed it warns once per process and draws English labels, never missing-glyph
@@ -46,10 +50,18 @@ from __future__ import annotations
 from . import fonts
 from .checks import plot_checks
 from .coverage import plot_coverage
+from .rows import RowsTooSmallWarning
 from .series import plot_series
 from .targets import plot_targets
 
-__all__ = ["CJK_FONT_FAMILIES", "plot_checks", "plot_coverage", "plot_series", "plot_targets"]
+__all__ = [
+    "CJK_FONT_FAMILIES",
+    "RowsTooSmallWarning",
+    "plot_checks",
+    "plot_coverage",
+    "plot_series",
+    "plot_targets",
+]
 
 CJK_FONT_FAMILIES = fonts.CJK_FONT_FAMILIES  # named here for its documentation
 """CJK fonts ``lang="zh"`` looks for, in order of preference (then any font whose name says CJK

@@ -16,6 +16,7 @@ from ..errors import UnknownValueError
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
 from .panel import finish
+from .rows import fit_rows
 from .style import _footer_text, _new_axes, _rows
 from .words import _KINDS_ZH, _WORDS, _Lang
 
@@ -76,14 +77,20 @@ def _around(artists: tuple[Any, ...], renderer: Any) -> Bbox:
 
 
 def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
-    """One row per rule: a bar coloured by status, then the rule's id; a heading per kind."""
+    """One row per rule: a bar coloured by status, then the rule's id; a heading per kind.
+
+    The rows' texts are sized to the rows' pitch as drawn (:func:`fit_rows`).
+    """
     order = {s: i for i, s in enumerate(_STATUS_ORDER)}
     y = 0
+    rows: list[tuple[float, list[Any]]] = []
+    headings: list[float] = []
     for kind in _ordered_kinds(checks["kind"]):
         group = checks[checks["kind"] == kind].copy()
         group["order"] = group["status"].map(order)
         group = group.sort_values(["order", "rule_id"])
-        ax.text(
+        headings.append(y)
+        heading = ax.text(
             0,
             y,
             f"{_kind_label(kind, lang)} ({len(group)})",
@@ -94,6 +101,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
             gid=f"kind:{kind}",
             **lang.font(),
         )
+        rows.append((y, [heading]))
         y += 1
         for row in _rows(group):
             (bar,) = ax.barh(
@@ -117,7 +125,7 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 bbox={"boxstyle": "square,pad=0.15", "fc": _STATUS_COLOURS[row.status], "lw": 0},
                 **lang.font(),
             )
-            ax.annotate(  # after the bar or its words, whichever ends further right
+            rule = ax.annotate(  # after the bar or its words, whichever ends further right
                 str(row.check_id),
                 xy=(1, 0.5),
                 xycoords=_right_of(bar, status),
@@ -129,12 +137,14 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
                 annotation_clip=False,
                 gid=f"rule:{row.check_id}",
             )
+            rows.append((y, [status, rule]))
             y += 1
     ax.set_ylim(y - 0.5, -0.7)
     ax.set_xlim(0, 1)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.spines[:].set_visible(False)
+    fit_rows(ax, rows, helper="plot_checks", fewer='pass by="kind"', always=headings)
 
 
 def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
@@ -161,7 +171,7 @@ def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
     ax.set_yticks(range(len(kinds)), [_kind_label(k, lang) for k in kinds])
     ax.invert_yaxis()
     ax.set_xlabel(lang.words("rules"), **lang.font())
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator("auto", integer=True))
     ax.spines[["top", "right"]].set_visible(False)
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from .. import api, vocab
 from .fonts import _lang
 from .panel import finish
+from .rows import fit_rows
 from .style import (
     _date_axis,
     _draw_period_and_marker,
@@ -152,6 +153,7 @@ def plot_coverage(
     for y in range(len(rows) + 1):
         ax.axhline(y - 0.5, color="0.9", linewidth=0.6, zorder=0)
     ax.tick_params(axis="y", length=0)
+    fit_rows(ax, helper="plot_coverage", fewer="pass indicators= (or a larger min_figures=)")
     if style.family:
         ax.tick_params(labelfontfamily=list(style.family))
     starts = _starts(figures) + [_x(pd.Series([x.date]))[0] for x in present if x.date is not None]

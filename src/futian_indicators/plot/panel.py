@@ -5,8 +5,9 @@ axis (``legend="below"``, the default), in the data area where it hides the leas
 (``"inside"``), or not drawn (``"none"``: the handles are the drawn artists, each with its label,
 so that ``fig.legend(*ax.get_legend_handles_labels())`` can place them elsewhere). The source
 note is a text of that Axes too, under its x axis and legend. The title, the legend's labels and
-the note are wrapped between words to the Axes' width each time the figure is laid out and
-drawn. So the panels of one figure never share an artist, and a layout manager
+the note are wrapped between words to the Axes' width each time a layout manager measures the
+Axes, and drawn in that wrap, smaller (down to :data:`MIN_SIZE`) if the Axes was narrowed after
+the measure. So the panels of one figure never share an artist, and a layout manager
 (``layout="constrained"``) makes room for each panel's own.
 """
 
@@ -47,6 +48,13 @@ _ROOM = 0.9
 a little after it measured them still holds them."""
 _KEEP = 0.95
 """While measured, a text's lines are kept if they fill no more than this of their width."""
+MIN_SIZE = 5.5
+"""The smallest size, in points, a text is drawn at to fit its panel."""
+_STEP = 0.25
+"""Points a text shrinks by at a time, to fit."""
+_DRAWN = 0.98
+"""When drawn, a text fits this fraction of its width (its drawn extent is a little wider than
+the width its glyphs add up to)."""
 _INSIDE = 0.45
 """An inside legend's labels are wrapped to this fraction of the Axes' width."""
 
@@ -75,22 +83,89 @@ def _pixels(renderer: RendererBase, points: float) -> float:
 def _refit(
     text: Text, compose: Callable[[float], str], width: float, lang: _Lang, keep: float
 ) -> None:
-    """Wrap a text to ``width`` points (``compose(width)``), unless its lines already fit.
+    """Wrap a text to ``width`` points (``compose(width)``, at its base size), unless it fits.
 
-    While measured (by a layout manager), lines are kept if they fill no more than ``keep`` of
-    the width and are no more than a new wrap would give; when drawn, if they fit at all. So the
-    layout's passes, each moving the Axes a little, settle on one wrap, and the text drawn is
-    the text measured.
+    While the layout measures it (``keep`` under 1), lines are kept if they fill no more than
+    ``keep`` of the width and are no more than a new wrap would give; else the text is wrapped
+    again at its base size. When drawn (``keep`` 1), the text keeps the lines the layout
+    measured (or fewer), at the largest size they fit the width at, from its base size down to
+    :data:`MIN_SIZE`: the layout places the Axes after its last measure, and a text drawn on a
+    line more than measured ran into the next panel or off the figure. Only below that size
+    does it take a line more.
     """
+    base = float(getattr(text, "_fit_size", text.get_fontsize()))
     current = text.get_text()
     lines = current.split("\n")
-    wrapped = compose(_ROOM * width)
     size = float(text.get_fontsize())
     widest = max(_text_width(line, size, lang.family) for line in lines)
-    if current.strip() and widest <= keep * width and len(lines) <= wrapped.count("\n") + 1:
+    if keep < 1.0:
+        wrapped = compose(_ROOM * width)
+        if (
+            size == base
+            and current.strip()
+            and widest <= keep * width
+            and len(lines) <= wrapped.count("\n") + 1
+        ):
+            return
+        _set(text, wrapped, base)
         return
-    if wrapped != current:
-        text.set_text(wrapped)
+    width *= _DRAWN
+    if widest <= width and size == base:
+        return
+    steps = max(0, math.floor((base - MIN_SIZE) / _STEP))
+    for smaller in (base - _STEP * k for k in range(steps + 1)):
+        wrapped = compose(width * base / smaller)
+        if wrapped.count("\n") + 1 <= len(lines):
+            _set(text, wrapped, smaller)
+            return
+    _set(text, compose(width), base)
+
+
+def _set(text: Text, words: str, size: float) -> None:
+    if not hasattr(text, "_fit_size"):
+        text._fit_size = float(text.get_fontsize())  # type: ignore[attr-defined]
+    if words != text.get_text():
+        text.set_text(words)
+    if size != float(text.get_fontsize()):
+        text.set_fontsize(size)
+
+
+def _keep(ax: Any) -> float:
+    """``_KEEP`` while the layout measures the Axes' texts, 1 when anything else does."""
+    return _KEEP if getattr(ax, "_fit_measuring", False) else 1.0
+
+
+def hook(ax: Axes) -> None:
+    """Mark the layout's measures of the Axes, and size its rows' texts before each.
+
+    A layout manager measures an Axes (``get_tightbbox``) before it places it, then the figure
+    draws it: the texts wrap while measured, and when drawn fit the wrap measured. An Axes'
+    ``_fit_rows`` (:func:`~futian_indicators.plot.rows.fit_rows`) sizes its rows' texts first.
+    """
+    target: Any = ax
+    if "_fit_hooked" not in vars(target):
+        target._fit_hooked = True
+        target.get_tightbbox = functools.partial(_measured, ax, type(ax).get_tightbbox)
+        target.draw = functools.partial(_drawn, ax, type(ax).draw)
+
+
+def _measured(ax: Any, method: Any, *args: Any, **kwargs: Any) -> Any:
+    renderer = _renderer(ax, args[0] if args else kwargs.get("renderer"))
+    rows = getattr(ax, "_fit_rows", None)
+    if renderer is not None and rows is not None:
+        rows.fit(renderer, drawing=False)
+    ax._fit_measuring = True
+    try:
+        return method(ax, *args, **kwargs)
+    finally:
+        ax._fit_measuring = False
+
+
+def _drawn(ax: Any, method: Any, renderer: Any) -> Any:
+    rows = getattr(ax, "_fit_rows", None)
+    if rows is not None:
+        rows.fit(renderer, drawing=True)
+    return method(ax, renderer)
 
 
 def _x_axis_bottom(ax: Axes, renderer: RendererBase) -> float:
@@ -141,12 +216,12 @@ class _BelowLegend(Legend):
 
     def get_window_extent(self, renderer: Any = None) -> Bbox:
         renderer = _renderer(self, renderer)
-        self._place(renderer)
+        self._place(renderer, _keep(self.axes))
         return super().get_window_extent(renderer)
 
     def get_tightbbox(self, renderer: Any = None) -> Bbox | None:
         renderer = _renderer(self, renderer)
-        self._place(renderer)
+        self._place(renderer, _keep(self.axes))
         return super().get_tightbbox(renderer)
 
     def draw(self, renderer: Any) -> None:
@@ -191,7 +266,7 @@ class _SourceNote(Annotation):
 
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         renderer = _renderer(self, renderer)
-        self._fit(renderer)
+        self._fit(renderer, _keep(self.axes))
         return super().get_window_extent(renderer)
 
     def draw(self, renderer: Any) -> None:
@@ -242,7 +317,7 @@ class _Fitted(Text):
     def get_window_extent(self, renderer: Any = None, dpi: Any = None) -> Bbox:
         if dpi is None:
             renderer = _renderer(self, renderer)
-            self._fit(renderer)
+            self._fit(renderer, _keep(self.axes))
         return super().get_window_extent(renderer, dpi)
 
     def draw(self, renderer: Any) -> None:
@@ -251,8 +326,9 @@ class _Fitted(Text):
 
 
 def _wrapper(words: str, text: Text, lang: _Lang) -> Callable[[float], str]:
-    """Wrapping ``words`` between words, at the size of ``text``."""
-    return functools.partial(_wrap_to, words, float(text.get_fontsize()), lang)
+    """Wrapping ``words`` between words, at the base size of ``text`` (before any shrinking)."""
+    size = float(getattr(text, "_fit_size", text.get_fontsize()))
+    return functools.partial(_wrap_to, words, size, lang)
 
 
 def _wrap_to(words: str, size: float, lang: _Lang, width: float) -> str:
@@ -330,6 +406,7 @@ def finish(
     """
     if legend not in LEGEND_PLACES:
         raise UnknownValueError("legend", legend, LEGEND_PLACES)
+    hook(ax)
     ax.title.set(**lang.font())
     compose = functools.partial(_wrap_to, title, _TITLE_SIZE, lang)
     fitted = _Fitted(ax, ax.title, compose, lang, along="width")

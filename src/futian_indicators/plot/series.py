@@ -381,7 +381,7 @@ def plot_series(
     _date_axis(ax, left - pad, right + 1.8 * pad, style)
     ax.ticklabel_format(axis="y", style="plain", useOffset=False)
     if unit in _WHOLE_UNITS:
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 2.5, 5, 10]))
+        ax.yaxis.set_major_locator(MaxNLocator("auto", integer=True, steps=[1, 2, 2.5, 5, 10]))
         ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     ax.grid(axis="y", alpha=0.3)
     ax.spines[["top", "right"]].set_visible(False)

@@ -12,6 +12,7 @@ from .. import api
 from ..vocab import LIST_SEPARATOR
 from .fonts import _lang
 from .panel import finish
+from .rows import fit_rows
 from .style import DERIVED_COLOUR, _footer_text, _new_axes
 from .words import _Lang
 
@@ -146,6 +147,8 @@ def plot_targets(
     labels = [_id_label(str(t)) for t in targets["target_figure_id"]]
     ax.set_yticks(range(len(targets)), labels, fontsize=7)
     ax.invert_yaxis()
+    fewer = "leave include_no_actual=False" if include_no_actual else "draw it on its own"
+    fit_rows(ax, helper="plot_targets", fewer=fewer)
     ax.set_xlabel(style.words("gap"), **style.font())
     ax.spines[["top", "right"]].set_visible(False)
     sources = [s for ids in targets["source_ids"] for s in str(ids).split(LIST_SEPARATOR) if s]
