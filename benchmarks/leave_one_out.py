@@ -11,9 +11,9 @@ most one of them can have the right indicator.
 
 The aliases of the codebook were written with all five letters in view, so a word only the
 left-out letter uses may still be an alias of a shared indicator; the second table also drops
-every alias and every cue that does not occur in the other letters (strict). The third drafts each letter
-with the full codebook (its own indicators included): the ceiling the rules reach when the
-codebook knows every indicator.
+every alias and every cue that does not occur in the other letters (strict). The third drafts
+each letter with the full codebook (its own indicators included): the ceiling the rules reach
+when the codebook knows every indicator.
 
     PYTHONPATH=src python benchmarks/leave_one_out.py [--root PATH]
 """
