@@ -26,7 +26,9 @@ Period (:class:`Periods`)
     较2020年: the year it is compared from), else the year opening the paragraph, else the
     letter's year (3年, 近三年, 多年: the last full year). 今年, 去年/上年, 明年 and 年度 are
     counted from the letter's year (去年 in a letter of 2025: 2024; 年度 alone: the last full
-    year); 上年同期, 比上年, 与上年相比 are comparisons, never the figure's period.
+    year); 上年同期, 比上年, 与上年相比 are comparisons, never the figure's period; 比上年末增加 is
+    a change over the year of the governing day (like 较年初); 按上年度… (a rule's base) and 年度
+    in 完成年度目标 are no period of the number. 今年下半年 is read as 下半年 of 今年.
 
     A day (截至2023年8月底, 目前) dates a stock (``2023-08-31``) or ends a count
     (``../2023-08-31``): a flow is always a count, a rule's parameter is in force on the day; for

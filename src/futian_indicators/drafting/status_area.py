@@ -115,7 +115,9 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
 
     In order: ``policy`` for a rule's parameter (最高, 不超过, 比例 in a sentence that grants;
     可申请, 可获, 给予 before the number; 按…30%给予补贴), but not for what was paid out (共, 累计,
-    兑现 … before it); ``plan`` for 计划 or 拟 before the number in its clause; ``target`` for
+    兑现 … before it); a completion rate (完成…目标任务的121.5%) and the clauses after it are
+    ``actual``, and a scheme's name (“启航计划”) or 目标企业 sets no status; ``plan`` for 计划 or
+    拟 before the number in its clause; ``target`` for
     目标, 力争, 争取, 到2025年 or 下一步 before it in its sentence, or 将 and what will be done
     (将新增, 将持续打造); else the status of the list the number is an item of (计划：一是…二是…;
     2026年目标：…、…; a heading 下一步工作计划); ``target`` for a period after the letter's year,
