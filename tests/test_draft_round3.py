@@ -202,3 +202,38 @@ def test_every_tier_granted_is_a_rules_parameter(text: str, quantity: str, statu
 )
 def test_the_tiers_a_grant_is_for_stay_thresholds(text: str, mention: str) -> None:
     assert "threshold" in drafted(text)[mention].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "status"),
+    [
+        ("全区固定资产投资目标完成率达到108%。", "108%", "actual"),
+        ("力争完成年度目标任务的100%。", "100%", "target"),  # a completion aimed at
+        ("下一步，我区将确保完成年度目标的100%。", "100%", "target"),
+        ("获得孔雀计划资助的团队共42个。", "42个", "actual"),
+        ("对企业给予最高100万元、200万元、300万元的奖励。", "300万元", "policy"),
+    ],
+)  # fmt: skip
+def test_completion_aimed_at_schemes_funded_and_tiers_granted(
+    text: str, quantity: str, status: str
+) -> None:
+    assert figure(text, quantity).status == status
+
+
+def test_a_list_head_line_governs_item_paragraphs() -> None:
+    text = (
+        "2025年，全区实现地区生产总值6100亿元。\n\n今年，我区将重点做好以下工作：\n\n"
+        "一是新增上市公司6家。\n\n二是举办20场活动。\n"
+    )
+    got = [(figure(text, q).status, figure(text, q).period) for q in ("6家", "20场")]
+    assert got == [("target", "2026")] * 2
+    assert figure(text, "6100亿元").status == "actual"
+
+
+def test_a_paragraph_after_the_items_is_no_item_of_the_list() -> None:
+    text = "我区将重点做好以下工作：\n\n一是新增上市公司6家。\n\n全区去年举办20场活动。\n"
+    assert figure(text, "20场").status == "actual"
+
+
+def test_the_whole_of_hong_kong_is_hong_kong() -> None:
+    assert figure("全港失业率3.1%，同比下降0.2个百分点。", "0.2个百分点").geo == "hong_kong"

@@ -63,10 +63,10 @@ _CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
 # The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
 # 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
 _CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
-# Hong Kong opens a clause by 就香港而言, 从香港看, 香港方面, 香港地区, 香港特区 or 在港 (not
+# Hong Kong opens a clause by 就香港而言, 从香港看, 香港方面, 香港地区, 香港特区, 全港, 在港 (not
 # 在港深…, nor 香港特区政府, an actor), or as the subject of what it did (香港全年实现…).
 _HONG_KONG_RE: Final = re.compile(
-    r"就香港而言|从香港看|香港方面|香港(?:地区|特区)(?!政府)|在港(?![深澳])|"
+    r"就香港而言|从香港看|香港方面|香港(?:地区|特区)(?!政府)|在港(?![深澳])|全港(?![澳])|"
     r"香港(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
 )
 _HEAD: Final = 8  # an area named within this many characters of a clause's start heads it

@@ -40,13 +40,16 @@ _STATUS_WORDS_RE: Final = re.compile(rf"计划|拟|目标|力争|争取|到{YEAR
 # Words that hold 目标 or 计划 without setting one: a completion rate of a target (完成市下达目标
 # 任务的121.5%: what was done), a scheme's name (“启航计划”, 入选…人才计划, 依托孔雀计划,
 # 人才计划专家), and what is aimed at (目标企业, 目标客户).
-_COMPLETION_RE: Final = re.compile(r"完成[^，；。]{0,12}?(?:目标|计划)(?:任务)?(?:的|进度)")
+_COMPLETION_RE: Final = re.compile(
+    r"(?:完成|达到|占)[^，；。]{0,12}?(?:目标|计划)(?:任务)?(?:的|进度)|(?:目标|计划)(?:任务)?完成率"
+)
 _SCHEME_RE: Final = re.compile(
-    r"“[^”]{0,20}计划”|(?:入选|纳入|申报|依托|通过)[^，；。“]{0,14}?计划|"
-    r"人才计划|计划(?=入选|专家|人才|团队|支持对象)"
+    r"“[^”]{0,20}计划”|(?:入选|纳入|列入|申报|依托|通过|获得)[^，；。“]{0,14}?计划|"
+    r"人才计划|计划(?=入选|专家|人才|团队|支持对象|资助)"
 )
 _AIMED_AT_RE: Final = re.compile(r"目标(?=企业|客户|市场|群体|人群|用户)")
 _NOT_STATUS_RES: Final = (_COMPLETION_RE, _SCHEME_RE, _AIMED_AT_RE)
+_AIM_BEFORE_RE: Final = re.compile(r"确保|力争|争取|预计|计划|拟|(?<![已并])将")
 
 
 def _status_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -88,6 +91,11 @@ def _list_head(segments: Segments, place: Place) -> tuple[str, str] | None:
         if not item and _status_words(_STATUS_WORDS_RE, text, *earlier):
             return None  # a sentence with its own governing word ends any list before it
     heading = segments.heading(sentence)
+    if heading is not None and text[heading[1] - 1] in "：:":  # 将重点做好以下工作： 一是…
+        heads = _status_words(_LIST_HEAD_RE, text, *heading)
+        if heads:
+            word = heads[-1].group(heads[-1].lastgroup or 0)
+            return str(heads[-1].lastgroup), f"“{word}” heading the list it is in"
     for status, pattern in _HEADING_STATUS_RES:
         if heading is not None and (m := pattern.search(text, *heading)) is not None:
             return status, f"“{m.group(0)}” in the heading of its section"
@@ -141,6 +149,8 @@ def status_of(segments: Segments, place: Place, period: str, dates: LetterDates)
     if (why := _policy(text, place)) is not None:
         return "policy", why
     done = list(_COMPLETION_RE.finditer(text, sentence[0], mention[0]))
+    if done and _AIM_BEFORE_RE.search(text, sentence[0], done[-1].start()):
+        done = []  # 力争完成年度目标的100%: a completion aimed at
     after = done[-1].end() if done else sentence[0]  # 完成…目标的108%，同比增长6%: what was done
     if plans := _status_words(_PLAN_RE, text, max(clause[0], after), mention[0]):
         return "plan", f"“{plans[-1].group(0)}” before it"
@@ -170,11 +180,13 @@ _AWARD_RE: Final = re.compile(r"奖励|给予|补贴|资助|认定|支持|扶持
 _STATED_BEFORE_RE: Final = re.compile(r"(?:为|是|不超过|最高|不高于|上限)$")  # 规模为20亿元的资金
 _CLASS_RE: Final = re.compile(r"(?:及?以[上下])?[^，；。、\d]{1,12}?\d")  # 3000万元以上外资企业30家
 # 分别给予最高100万元、200万元的奖励: every tier of what is granted is a parameter, no threshold
-_TIERS_RE: Final = re.compile(r"分别(?:给予|奖励|补贴|资助|补助|支持)")
+_TIERS_RE: Final = re.compile(
+    r"分别(?:给予|奖励|补贴|资助|补助|支持)|(?:给予|奖励|补贴|资助)(?:最高|不超过)[^，；。的]*、[^，；。的]*$"
+)
 # The reply's structure: 从三个方面, 三个维度, 四个环节, 两个层面, 五个步骤
 _STRUCTURE_RE: Final = re.compile(r"方面|维度|环节|阶段|层面|步骤|层次")
 # 第一 in a set phrase names no rank: 第一资源, 第一动力, 第一要务, 第一梯队, 第一时间
-_SET_FIRST_RE: Final = re.compile(r"资源|动力|要务|梯队|方阵|生产力|时间|责任人?")
+_SET_FIRST_RE: Final = re.compile(r"资源|动力|要务|梯队|方阵|生产力|时间|责任人?|书记")
 # A hotline's number (拨打12333, 12345政务服务热线, 12315平台) is no figure, whatever unit follows
 _HOTLINE_RE: Final = re.compile(r"(?<!\d)123\d\d(?!\d)")
 _HOTLINE_AFTER_RE: Final = re.compile(r"[^，；。\d]{0,8}?(?:热线|平台|服务专线)")
