@@ -237,3 +237,17 @@ def test_a_paragraph_after_the_items_is_no_item_of_the_list() -> None:
 
 def test_the_whole_of_hong_kong_is_hong_kong() -> None:
     assert figure("全港失业率3.1%，同比下降0.2个百分点。", "0.2个百分点").geo == "hong_kong"
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "area"),
+    [
+        ("目前在港注册的初创企业达到4200家。", "4200家", "hong_kong"),
+        ("对接在港投资机构50家。", "50家", "futian"),  # what the district reached
+        ("引进香港地区高校5所。", "5所", "futian"),
+    ],
+)
+def test_hong_kong_names_the_area_only_at_its_clauses_start(
+    text: str, quantity: str, area: str
+) -> None:
+    assert figure(text, quantity).geo == area

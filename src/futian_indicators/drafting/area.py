@@ -70,6 +70,9 @@ _HONG_KONG_RE: Final = re.compile(
     r"香港(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
 )
 _HEAD: Final = 8  # an area named within this many characters of a clause's start heads it
+# Hong Kong names the area only at its clause's start (目前在港…), not as what the district
+# reached (对接在港投资机构50家, 引进香港地区高校5所: the district's)
+_HONG_KONG_PREFIX_RE: Final = re.compile(r"(?:目前|当前|现|同时|此外|其中|而)?")
 _MAX_PASSAGE: Final = 8  # sentences a passage carries over
 _LEADING_CLAUSE_RE: Final = re.compile(
     r"^(?:[^，；。]{0,12}?(?:年|月|日|底|末|以来|目前|当前)|下一步|同时|此外|其中|另一方面)$"
@@ -116,7 +119,8 @@ def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
         keep(m.end(), "shenzhen", m.group(0))
     if "hong_kong" in vocab.GEOS:
         for m in _HONG_KONG_RE.finditer(text, start, end):
-            keep(m.end(), "hong_kong", m.group(0))
+            if _HONG_KONG_PREFIX_RE.fullmatch(text, start, m.start()):  # not 对接在港投资机构
+                keep(m.end(), "hong_kong", m.group(0))
     for m in _HETAO_RE.finditer(text, start, end):
         keep(m.end(), _HETAO_OF.get(m.group(0), "hetao_shenzhen_park"), m.group(0))
     return None if best is None else (best[1], best[2])
