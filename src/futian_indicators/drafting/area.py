@@ -2,10 +2,11 @@
 
 A letter names an area in three ways, and the nearest governs:
 
-- in the number's own clause, before it: 全市, 深圳 (the city, ``shenzhen``), 香港方面 (Hong Kong,
-  ``hong_kong``), a name of the Hetao zone (河套深港科技创新合作区, ``hetao_zone``) or of its
-  Shenzhen Park (河套深港科技创新合作区深圳园区, 河套深圳园区, 河套合作区,
-  ``hetao_shenzhen_park``), or the district (福田区, 全区, 辖区: ``futian``);
+- in the number's own clause, before it: 全市, 深圳 (the city, ``shenzhen``), 香港方面, 就香港而言,
+  香港地区, 香港特区, 在港 (Hong Kong, ``hong_kong``), a name of the Hetao zone
+  (河套深港科技创新合作区, 深港科技创新合作区, ``hetao_zone``) or of its Shenzhen Park
+  (河套深港科技创新合作区深圳园区, 河套深圳园区, 河套合作区, ``hetao_shenzhen_park``), or the
+  district (福田区, 全区, 辖区: ``futian``);
 - at the head of its sentence (截至2024年底，河套深圳园区…; 三是积极推进在河套深港科技创新合作区…;
   从全市看，…; 全市新增…, the city as the subject of what it did), for its later clauses;
 - at the head of an earlier sentence of the same passage, which it opens (the Hetao zone or
@@ -37,6 +38,8 @@ _HETAO_NAMES: Final = (
     ("河套深港科技创新合作区深圳园区", "hetao_shenzhen_park"),
     ("河套深港科技创新合作区", "hetao_zone"),
     ("河套深港合作区", "hetao_zone"),
+    ("深港科技创新合作区深圳园区", "hetao_shenzhen_park"),
+    ("深港科技创新合作区", "hetao_zone"),
     ("河套深圳园区", "hetao_shenzhen_park"),
     ("河套合作区", "hetao_shenzhen_park"),
     ("河套园区", "hetao_shenzhen_park"),
@@ -60,10 +63,16 @@ _CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
 # The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
 # 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
 _CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
+# Hong Kong opens a clause by 就香港而言, 从香港看, 香港方面, 香港地区, 香港特区, 全港, 在港 (not
+# 在港深…, nor 香港特区政府, an actor), or as the subject of what it did (香港全年实现…).
 _HONG_KONG_RE: Final = re.compile(
-    r"从香港看|香港方面|香港(?:地区|特区)?(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
+    r"就香港而言|从香港看|香港方面|香港(?:地区|特区)(?!政府)|在港(?![深澳])|全港(?![澳])|"
+    r"香港(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
 )
 _HEAD: Final = 8  # an area named within this many characters of a clause's start heads it
+# Hong Kong names the area only at its clause's start (目前在港…), not as what the district
+# reached (对接在港投资机构50家, 引进香港地区高校5所: the district's)
+_HONG_KONG_PREFIX_RE: Final = re.compile(r"(?:目前|当前|现|同时|此外|其中|而)?")
 _MAX_PASSAGE: Final = 8  # sentences a passage carries over
 _LEADING_CLAUSE_RE: Final = re.compile(
     r"^(?:[^，；。]{0,12}?(?:年|月|日|底|末|以来|目前|当前)|下一步|同时|此外|其中|另一方面)$"
@@ -110,7 +119,8 @@ def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
         keep(m.end(), "shenzhen", m.group(0))
     if "hong_kong" in vocab.GEOS:
         for m in _HONG_KONG_RE.finditer(text, start, end):
-            keep(m.end(), "hong_kong", m.group(0))
+            if _HONG_KONG_PREFIX_RE.fullmatch(text, start, m.start()):  # not 对接在港投资机构
+                keep(m.end(), "hong_kong", m.group(0))
     for m in _HETAO_RE.finditer(text, start, end):
         keep(m.end(), _HETAO_OF.get(m.group(0), "hetao_shenzhen_park"), m.group(0))
     return None if best is None else (best[1], best[2])

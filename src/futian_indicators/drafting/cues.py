@@ -26,7 +26,9 @@ Period (:class:`Periods`)
     较2020年: the year it is compared from), else the year opening the paragraph, else the
     letter's year (3年, 近三年, 多年: the last full year). 今年, 去年/上年, 明年 and 年度 are
     counted from the letter's year (去年 in a letter of 2025: 2024; 年度 alone: the last full
-    year); 上年同期, 比上年, 与上年相比 are comparisons, never the figure's period.
+    year); 上年同期, 比上年, 与上年相比 are comparisons, never the figure's period; 比上年末增加 is
+    a change over the year of the governing day (like 较年初); 按上年度… (a rule's base) and 年度
+    in 完成年度目标 are no period of the number. 今年下半年 is read as 下半年 of 今年.
 
     A day (截至2023年8月底, 目前) dates a stock (``2023-08-31``) or ends a count
     (``../2023-08-31``): a flow is always a count, a rule's parameter is in force on the day; for
@@ -54,15 +56,15 @@ Area (:func:`~futian_indicators.drafting.area.geo_of`)
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Final
 
 from .. import vocab
 from ..core.period import parse_period
 from ..language.labels import (
     DAY_KINDS,
+    OF_A_YEAR_KINDS,
     RELATIVE_YEARS,
     SINCE_KINDS,
     YEARLESS_KINDS,
@@ -70,7 +72,8 @@ from ..language.labels import (
     period_words,
     word_labels,
 )
-from ..language.lexicon import CN_SMALL_NUMERALS, YEAR
+from ..language.lexicon import CN_SMALL_NUMERALS
+from .choice import LetterDates, PeriodChoice, counted
 from .segments import (
     CLAUSE,
     LEVEL_NAMES,
@@ -141,92 +144,17 @@ _SPAN_FRAME_KINDS: Final = frozenset(
 )
 _SPAN_GOVERNS_RE: Final = re.compile(r"来|以来|累计|合计|共|间|内|翻|增长")
 _SPAN_NEAR_RE: Final = re.compile(r"(?:近|过去|最近)$")  # 近三年，… : the years up to the last
-_TO_DATE_RE: Final = re.compile(r"(?:已累计|累计已|已经累计)[^，；。]{0,12}$")
+_TO_DATE_RE: Final = re.compile(r"(?:已累计|累计已|已经累计|已连续|连续举办)[^，；。]{0,12}$")
+# Words that are no period of the number: the base of a rule's rate (按上年度…的60%), the
+# year of a target completed (完成年度目标的108%: the governing year's)
+_NOT_ITS_PERIOD_RE: Final = re.compile(r"按照?$|完成[^，；。]{0,10}$")
+# 比上年末增加6家: a change over the year of the day the sentence names, like 较年初
+_FROM_YEAR_END_RE: Final = re.compile(r"(?:比|较|与)$")
+_TO_YEAR_END_RE: Final = re.compile(r"\.\./(\d{4})-12-31")
 # a section's marker ends what governs it; an item of a list (一是, 二是) does not
 _SECTION_HEAD_RE: Final = re.compile(rf"（[{CN_SMALL_NUMERALS}]+）|[{CN_SMALL_NUMERALS}]+、")
 _NOT_A_DAY: Final = frozenset({"year", "half_year", "quarter", "month"})
 _INTENT_BEFORE_RE: Final = re.compile(r"(?:推动|力争|争取|确保|到|将)[^，；。]{0,20}$")
-# The verb nearest a number: a count of what was done (up to a day), or a stock held on it.
-_CLAUSE_NOUNS: Final = frozenset({"余额", "存量", "保有", "在营", "在册", "存续"})
-_VERB_RE: Final = re.compile(
-    r"(?P<count>触达|开展|举办|召开|辅导|指导|培训|宣讲|走访|对接|受理|办结|办理|收集|"
-    r"帮助|报名|发布|发行|签约|兑现|发放|拨付|新增|累计|入池|解决|引进|招引|新落地|新入驻|"
-    r"新设立|"
-    r"服务(?=[^，；。、]{0,8}(?:企业|人次)))|"
-    r"(?P<stock>共有|拥有|现有|设有|集聚|聚集|汇集|汇聚|入驻|落户|落地|覆盖|在库|在研|有效|"
-    r"余额|存量|保有|在营|在册|存续|"
-    r"总数|总量|总面积|增至|建成|形成|实行|可调度|达|共(?=[\d超近约逾]))"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class LetterDates:
-    """The letter's date, and its year.
-
-    The year is the date's, else the year the document number starts with (suggestion 20250021
-    was raised, and answered, in 2025).
-    """
-
-    date: dt.date | None
-    year: int | None
-
-    @classmethod
-    def of(cls, date: dt.date | None, doc_number: str | None) -> LetterDates:
-        """From the letter's date and document number."""
-        year = date.year if date else None
-        if year is None and doc_number and re.match(rf"{YEAR}\d{{3}}", doc_number):
-            year = int(doc_number[:4])
-        return cls(date, year)
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodChoice:
-    """A number's period label, the words it comes from, and whether the letter states it.
-
-    ``words`` are the spans of the letter that state it (the period words, and the words that
-    give words with no year of their own their year), empty when a default gives the label;
-    ``counted`` says whether the number was read as a count (a flow) rather than a stock.
-    """
-
-    label: str
-    why: str
-    stated: bool
-    words: tuple[Offsets, ...] = ()
-    counted: bool = False
-    intended: str | None = None  # the label if the number is a target or plan (its year)
-    carried: bool = False  # from words of an earlier sentence or the heading
-
-
-def counted(text: str, place: Place, measure: str, *, guess: bool = False) -> bool | None:
-    """Whether the number at ``place`` is a count (up to a day), not a stock held on it.
-
-    A flow always is, a rule's parameter never; else the verb nearest the number decides (see
-    the module docs): before it in its clause, else after it in its phrase (30余家机构入驻), else
-    before it in its sentence; with none, a stock, or for a ``guess`` (a new indicator's stock or
-    flow) None: the period words decide (a day dates a stock), else the guess.
-
-    Examples
-    --------
-    >>> text = "截至2023年8月底，受理企业诉求2045条，辖区国家高新技术企业达1503家。"
-    >>> s = Segments(text)
-    >>> [counted(text, Place.of(s, (text.index(n), text.index(n) + 5)), "stock")
-    ...  for n in ("2045条", "1503家")]
-    [True, False]
-    """
-    if measure == "parameter" or (measure in vocab.FLOW_MEASURES and not guess):
-        return measure != "parameter"
-    start, (at, end) = place.clause[0], place.mention
-    phrase_end = min((i for i in (text.find(c, end) for c in "，；。、") if i >= 0), default=end)
-    windows = ((start, at), (end, min(phrase_end, place.clause[1])), (place.sentence[0], start))
-    for i, (first, last) in enumerate(windows):
-        found = [m for m in _VERB_RE.finditer(text, first) if m.start() < last]
-        found = [m for m in found if m.end() <= last]  # a lookahead may see past ``last``
-        if i == 2:  # 余额 names its own clause's stock, not a later clause's
-            found = [m for m in found if m.group(0) not in _CLAUSE_NOUNS]
-        if found:
-            verb = found[-1] if first != end else found[0]
-            return verb.lastgroup == "count"
-    return None if guess else False
 
 
 def _pick(labels: frozenset[str], count: bool) -> str | None:
@@ -242,6 +170,7 @@ class Periods:
 
     Examples
     --------
+    >>> import datetime as dt
     >>> text = "截至2024年底，园区已有进展。制度方面，实行5项制度。"
     >>> segments = Segments(text)
     >>> periods = Periods(segments, LetterDates(dt.date(2025, 9, 26), 2025))
@@ -251,6 +180,21 @@ class Periods:
 
     def __init__(self, segments: Segments, dates: LetterDates) -> None:
         self.segments, self.text, self.dates = segments, segments.text, dates
+
+    def _words(self, span: Offsets) -> list[PeriodWords]:
+        """The period words of ``span`` that may be its number's period (not 按上年度…)."""
+        text = self.text
+        return [w for w in period_words(text, *span)
+                if not _NOT_ITS_PERIOD_RE.search(text, max(span[0], w.start - 12),
+                                                 w.start)]  # fmt: skip
+
+    def _from_year_end(self, words: PeriodWords) -> bool:
+        """Whether the words are the base of a change over a year (比上年末, 较上年末)."""
+        text, start = self.text, max(0, words.start - 1)
+        if words.kind == "same_period":  # 比上年 read as a comparison, 末 after it
+            return text.startswith(("末", "底"), words.end) and words.words[-1] == "年"
+        compared = _FROM_YEAR_END_RE.search(text, start, words.start)
+        return words.kind == "prior_year_end" and compared is not None
 
     def _frames(self, words: PeriodWords) -> bool:
         """Whether period words open or close their clause (2023年以来，… ；…，2024年，…)."""
@@ -277,7 +221,7 @@ class Periods:
 
     def _opening(self, sentence: Offsets) -> PeriodWords | None:
         """Period words opening a sentence (or framing its first clause), if any."""
-        found = [w for w in period_words(self.text, *sentence)
+        found = [w for w in self._words(sentence)
                  if w.kind not in _CLAUSE_ONLY_KINDS]  # fmt: skip
         if found and self._frames(found[0]):
             first_clause = self.segments.span(CLAUSE, sentence[0], sentence[0])
@@ -285,21 +229,30 @@ class Periods:
                 return found[0]
         return None
 
-    def _carried(self, sentence: Offsets) -> PeriodWords | None:
-        """Period words opening an earlier sentence of the paragraph, none between."""
+    def _carried(self, sentence: Offsets) -> tuple[PeriodWords | None, list[PeriodWords]]:
+        """Period words opening an earlier sentence of the paragraph, none between.
+
+        With them, the words of that sentence (今年下半年计划：… carries 下半年, of 今年).
+        """
         if _SECTION_HEAD_RE.match(self.text, sentence[0]):
-            return None
+            return None, []
         for earlier in self.segments.governing(sentence):
-            found = [w for w in period_words(self.text, *earlier) if w.kind not in _NOT_PERIODS]
+            found = [w for w in self._words(earlier) if w.kind not in _NOT_PERIODS]
             if found:
                 first = found[0]
                 opens = self.segments.opens(earlier[0], first.start)
                 frame = first.kind in _FRAME_KINDS or (first.kind in _SPAN_FRAME_KINDS and opens)
                 if frame and self._frames(first):
-                    return first
+                    return self._joined(first, found), found
             if _SECTION_HEAD_RE.match(self.text, earlier[0]):
-                return None
-        return None
+                return None, []
+        return None, []
+
+    @staticmethod
+    def _joined(words: PeriodWords, found: list[PeriodWords]) -> PeriodWords:
+        """The words of a year that name a part of it right after them (今年下半年: 下半年)."""
+        part = [w for w in found if w.start == words.end and w.kind in OF_A_YEAR_KINDS]
+        return part[0] if part and (words.kind in RELATIVE_YEARS or words.kind == "year") else words
 
     def _context_year(self, sentence: Offsets) -> PeriodWords | None:
         """The year opening the number's paragraph (or an earlier sentence of it)."""
@@ -327,9 +280,10 @@ class Periods:
         """
         mention, clause = place.mention, place.clause
         count = counted(self.text, place, own or measure, guess=guess)
-        found = period_words(self.text, *place.sentence)
-        start = [w for w in found if w.kind == "year_start"
+        found = self._words(place.sentence)
+        start = [w for w in found if (w.kind == "year_start" or self._from_year_end(w))
                  and clause[0] <= w.start and w.end <= mention[0]]  # fmt: skip
+        found = [w for w in found if not self._from_year_end(w)]
         if start:
             count = True  # a change since the start of the year (较年初增加) is counted
         guessed = count if count is not None else measure in vocab.FLOW_MEASURES
@@ -344,7 +298,7 @@ class Periods:
             if outside and parse_period(choice.label).type in _NOT_A_DAY:
                 default = self._default(True, True)
                 assert default is not None
-                why = "已累计 with no day of its own: a count up to the letter's date"
+                why = "已累计 or 已连续 with no day of its own: a count up to the letter's date"
                 return replace(default, why=why)
         in_clause = replace(place, sentence=place.clause)  # a stock verb in the number's clause
         held = counted(self.text, in_clause, "stock", guess=True) is False
@@ -368,7 +322,7 @@ class Periods:
         after = [w for w in found_here if w.start >= mention[1] and w.end <= clause[1]
                  and w.kind not in _CLAUSE_ONLY_KINDS]  # fmt: skip
         context = self._context_year(place.sentence)
-        candidates = [*before[::-1], *after]
+        candidates = [self._joined(w, found_here) for w in [*before[::-1], *after]]
         if count[1]:
             ran = self._since_to_a_day(candidates, found_here, context)
             if ran is not None:
@@ -377,10 +331,10 @@ class Periods:
             choice = self._choice(words, found_here, context, count, "")
             if choice is not None:
                 return choice
-        carried = self._carried(place.sentence)
+        carried, beside = self._carried(place.sentence)
         if carried is not None:
             where = " opening an earlier sentence"
-            choice = self._choice(carried, [], context, count, where)
+            choice = self._choice(carried, beside, context, count, where)
             if choice is not None and not over_a_period and carried.kind in _SPAN_FRAME_KINDS:
                 end = parse_period(choice.label).end.isoformat()  # a stock at the period's end
                 choice = replace(choice, label=end, why=f"{choice.why}, a stock at its end")
@@ -413,7 +367,11 @@ class Periods:
         if end is None:
             return None
         day = parse_period(end.label).end
-        labels = word_labels(words, [], day, self.dates.year)
+        if self._from_year_end(words):  # 比上年末增加: from 1 January of the day's year
+            labels = frozenset({str(day.year) if day.strftime("%m-%d") == "12-31"
+                                else f"{day.year}-01-01/{day.isoformat()}"})  # fmt: skip
+        else:
+            labels = word_labels(words, [], day, self.dates.year)
         label = str(day.year) if str(day.year) in labels else min(labels)
         why = f"“{words.words}” up to {day.isoformat()} ({end.why})"
         spans = tuple(sorted({(words.start, words.end), *end.words}))
@@ -427,6 +385,7 @@ class Periods:
 
         Examples
         --------
+        >>> import datetime as dt
         >>> periods = Periods(Segments("新增企业50家。"), LetterDates(dt.date(2025, 9, 26), 2025))
         >>> periods.intended(PeriodChoice("../2025-09-26", "no period words", False)).label
         '2025'
@@ -438,6 +397,13 @@ class Periods:
         if choice.carried and past:  # 2025年，…。下一步，我区计划：… in a letter of 2026
             why = f"a target or plan under the past “{choice.why}”: for the letter's year ({year})"
             return PeriodChoice(str(year), why, False)
+        if choice.year_carried and past:  # 2025年…。下半年将：… in a letter of 2026: 2026H2
+            old = str(parse_period(choice.label).end.year)
+            why = f"{choice.why}, a target or plan: of the letter's year ({year})"
+            return replace(choice, label=choice.label.replace(old, str(year)), why=why)
+        if (m := _TO_YEAR_END_RE.fullmatch(choice.label)) and choice.stated:
+            why = f"{choice.why}: a target counted to its year's end is the year's"
+            return replace(choice, label=m.group(1), why=why)  # 到2027年底累计新增…
         if choice.stated or year is None:
             return choice
         why = f"no period words: a target or plan, for the letter's year ({year})"
@@ -481,6 +447,7 @@ class Periods:
         spans: tuple[Offsets, ...] = ((words.start, words.end),)
         why = f"“{words.words}”{where}"
         years: list[int] = []
+        source = None
         if words.kind in YEARLESS_KINDS:
             source = self._year_of(words, sentence, context)
             named = self._named_year(source) if source is not None else None
@@ -499,4 +466,5 @@ class Periods:
         label = _pick(readings, counts)
         if label is None:
             return None
-        return PeriodChoice(label, why, True, spans, counted=counts)
+        carried = bool(years) and source is not None and source is context
+        return PeriodChoice(label, why, True, spans, counted=counts, year_carried=carried)

@@ -180,16 +180,16 @@ class _Drafter:
     def figure(self, mention: Offsets, others: Sequence[Offsets]) -> DraftFigure | NotPlaced:
         """A draft figure for the number at ``mention``, or why it cannot be placed."""
         words = self.text[slice(*mention)]
+        place = Place.of(self.segments, mention)
+        not_figure = not_a_figure(self.text, place)  # 拨打12345: no figure, with a value or none
+        if not_figure is not None:
+            return self.not_placed(mention, not_figure, f"draft: {not_figure}; review")
         try:
             quantity = parse_quantity(words)
         except QuantityParseError:
             return self.not_placed(
                 mention, "the grammar gives it no value (a bare or malformed number)"
             )
-        place = Place.of(self.segments, mention)
-        not_figure = not_a_figure(self.text, place)
-        if not_figure is not None:
-            return self.not_placed(mention, not_figure, f"draft: {not_figure}; review")
         before = self.text[place.clause[0] : mention[0]]
         choice = choose(self.matcher, place, quantity.unit, others, before)
         proposal = None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from ..language.lexicon import SECTION_RE
+from ..language.lexicon import CN_SMALL_NUMERALS, SECTION_RE
 from ..language.normalise import NormalisedText
 
 __all__ = [
@@ -37,6 +37,7 @@ SENTENCE, CLAUSE, PHRASE = 3, 2, 1
 
 LEVEL_NAMES: Final = {PHRASE: "same phrase", CLAUSE: "same clause", SENTENCE: "same sentence"}
 _MAX_CARRY: Final = 8  # earlier sentences of a paragraph that may govern a number
+_ITEM_RE: Final = re.compile(rf"[{CN_SMALL_NUMERALS}]+是")  # an item of a list: 一是, 二是
 _HEADING_LENGTH: Final = 60
 _DELIMITERS: Final = {
     SENTENCE: re.compile(r"[。！？!?]"),
@@ -131,7 +132,28 @@ class Segments:
         if para[0] == 0:
             return None
         line = self.paragraph(para[0] - 1)
-        return line if self._is_heading(line) else None
+        if self._is_heading(line):
+            return line
+        return self._list_head(para)
+
+    def _list_head(self, para: Offsets) -> Offsets | None:
+        """The sentence heading the list an item paragraph is in (…做好以下工作：, then 二是…).
+
+        The items before it are paragraphs of their own (一是…。); the head ends with a colon.
+        """
+        text = self.text
+        if not _ITEM_RE.match(text, para[0]):
+            return None
+        line = para
+        for _ in range(_MAX_CARRY):
+            if line[0] == 0 or not _ITEM_RE.match(text, line[0]):
+                break
+            line = self.paragraph(line[0] - 1)
+        words = text[slice(*line)].rstrip()
+        if _ITEM_RE.match(text, line[0]) or not words.endswith(("：", ":")):
+            return None
+        end = line[0] + len(words)
+        return max(line[0], self.span(SENTENCE, end - 1, end - 1)[0]), end
 
     def governing(self, sentence: Offsets) -> list[Offsets]:
         """Where words may govern a sentence from: the earlier sentences, then the heading."""

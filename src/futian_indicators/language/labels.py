@@ -98,6 +98,7 @@ __all__ = [
     "DAY_KINDS",
     "EVIDENCE_JOINER",
     "LETTER_KINDS",
+    "OF_A_YEAR_KINDS",
     "RELATIVE_YEARS",
     "SINCE_KINDS",
     "YEARLESS_KINDS",
