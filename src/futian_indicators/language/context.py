@@ -39,6 +39,7 @@ from .lexicon import (
 )
 
 __all__ = [
+    "NUMBER_CHARS",
     "counts_days",
     "distant_reading",
     "ends_on_number",
@@ -48,6 +49,9 @@ __all__ = [
 
 #: The characters that continue a number: digits, points, Chinese numerals and multipliers.
 _NUMBER_CHAR_RE: Final = re.compile(rf"[{DIGITS}.．{CN_POINT}{CN_NUMBER_CHARS}]")
+#: The same characters as a set (a test holds it to the expression over every code point):
+#: a look-up of one character costs less than a match of the expression.
+NUMBER_CHARS: Final = frozenset(f"0123456789０１２３４５６７８９.．{CN_POINT}{CN_NUMBER_CHARS}")
 #: What ends a clause: a qualifier or a rate word before it does not reach past.
 _CLAUSE_END: Final = "，,。；;：:、！!？?（）()\n“”"
 _REACH: Final = 12
@@ -72,9 +76,9 @@ def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> 
     >>> touches_number("共五百家", 1, 4, ends_on_number=False)
     False
     """
-    if start > 0 and _NUMBER_CHAR_RE.match(text, start - 1):
+    if start > 0 and text[start - 1] in NUMBER_CHARS:
         return True
-    return ends_on_number and _NUMBER_CHAR_RE.match(text, end) is not None
+    return ends_on_number and end < len(text) and text[end] in NUMBER_CHARS
 
 
 _AFTER_NUMBER_GROUPS: Final = ("unit", "post", "double_word", "rank_word")
