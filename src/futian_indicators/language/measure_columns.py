@@ -43,7 +43,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable
@@ -136,81 +135,84 @@ def _words(m: re.Match[str], outer: str | None, unit: str | None) -> _Words | No
     base = word.unit if unit is None else unit
     power = _power_of_ten(word.factor) if reading in _READINGS else None
     multiplier = 0 if m["mult"] is None else MULTIPLIERS[m["mult"]]
-    floor, truncatable = base in NON_NEGATIVE_UNITS, base in TRUNCATED_UNITS
     return _Words(
         base,
         QUALIFIER_OF_READING[reading],
         None if power is None else multiplier + power - 3,
-        functools.partial(_ends, rule=reading, floor=floor, truncatable=truncatable),
+        _rule(reading, base in NON_NEGATIVE_UNITS, base in TRUNCATED_UNITS),
     )
 
 
 #: 10**k for the exponents a number of at most 20 digits with a multiplier and a unit can have.
-_POWERS: Final = tuple(10**k for k in range(64))
+_POWERS: Final[tuple[int, ...]] = tuple(10**k for k in range(64))
+_HALF: Final = _PER_MILLE // 2  # h: half a unit of the last written digit
 
 
-def _ends(n: int, written: str, *, rule: str, floor: bool, truncatable: bool) -> _Ends:
+def _half_nonzero(n: int, written: str) -> int:
+    """h': half a unit of the last non-zero digit (of the last written one for 0)."""
+    zeros = len(written) - len(written.rstrip("0")) if n else 0
+    return _PER_MILLE * _POWERS[zeros] // 2
+
+
+def _rule(rule: str, floor: bool, truncatable: bool) -> Callable[[int, str], _Ends]:
     """The ends of a rule of :mod:`~futian_indicators.language.readings` in units of 10**(e-3).
 
-    ``n`` is the number's digits as an integer and ``written`` those digits (x = n·10**e, e the
-    power of ten of its last written digit, so x is 1000n units); returns (lower, upper,
-    lower_lenient, upper_lenient), None for an infinite end. Each branch is the rule function
-    of the same name.
+    The function returned takes ``n``, the number's digits as an integer, and ``written``,
+    those digits (x = n·10**e, e the power of ten of its last written digit, so x is 1000n
+    units), and returns (lower, upper, lower_lenient, upper_lenient), None for an infinite end.
+    Each is the rule function of the same name; ``floor``: the unit cannot be negative (no
+    lower end below 0, nor below 0 for a stated 0); ``truncatable``: a share may be truncated.
     """
-    x = _PER_MILLE * n
-    half = _PER_MILLE // 2  # h: half a unit of the last written digit
-    zeros = len(written) - len(written.rstrip("0")) if n else 0  # of the last non-zero digit
-    step = _PER_MILLE * _POWERS[zeros]  # s, one unit of the last non-zero digit; h' its half
-    half_nonzero = step // 2
-    floored = floor or n == 0  # _floored: no lower end below 0
-    if rule == "exact":
-        upper = x + half_nonzero
-        if truncatable:
-            upper = max(upper, x + 2 * half)
-        lower, lower_lenient = x - half, x - half_nonzero
-        if floored:
-            lower, lower_lenient = max(lower, 0), max(lower_lenient, 0)
-        return lower, x + half, lower_lenient, upper
-    if rule == "approx":
-        band = max(half, _APPROX * n)
-        wide = max(half_nonzero, _APPROX_WIDE * n)
-        lower, lower_lenient = x - band, x - wide
-        if floored:
-            lower, lower_lenient = max(lower, 0), max(lower_lenient, 0)
-        return lower, x + band, lower_lenient, x + wide
-    if rule in ("over", "at_least"):  # (x, inf) or [x, inf); lenient [x - h', inf), floored
-        lower_lenient = x - half_nonzero
-        return x, None, max(lower_lenient, 0) if floored else lower_lenient, None
-    if rule == "more":
+
+    def exact(n: int, written: str) -> _Ends:
+        x, half_nonzero = _PER_MILLE * n, _half_nonzero(n, written)
+        upper = max(x + half_nonzero, x + 2 * _HALF) if truncatable else x + half_nonzero
+        if floor or n == 0:
+            return max(x - _HALF, 0), x + _HALF, max(x - half_nonzero, 0), upper
+        return x - _HALF, x + _HALF, x - half_nonzero, upper
+
+    def approx(n: int, written: str) -> _Ends:
+        x = _PER_MILLE * n
+        band = max(_HALF, _APPROX * n)
+        wide = max(_half_nonzero(n, written), _APPROX_WIDE * n)
+        if floor or n == 0:
+            return max(x - band, 0), x + band, max(x - wide, 0), x + wide
+        return x - band, x + band, x - wide, x + wide
+
+    def over(n: int, written: str) -> _Ends:  # (x, inf) or [x, inf); lenient [x - h', inf)
+        x = _PER_MILLE * n
+        lower_lenient = x - _half_nonzero(n, written)
+        return x, None, max(lower_lenient, 0) if floor or n == 0 else lower_lenient, None
+
+    def more(n: int, written: str) -> _Ends:
+        x, step = _PER_MILLE * n, 2 * _half_nonzero(n, written)  # s: a unit of the last non-zero
         return x, x + step, x, x + step
-    if rule == "more_written":  # the step of the last written digit
+
+    def more_written(n: int, written: str) -> _Ends:  # the step of the last written digit
+        x = _PER_MILLE * n
         return x, x + _PER_MILLE, x, x + _PER_MILLE
-    if rule == "nearly":
+
+    def nearly(n: int, written: str) -> _Ends:
+        x = _PER_MILLE * n
         return _NEARLY * n, x, _NEARLY_WIDE * n, x
-    # under_closed, under_open: [L, x], [L, x + h'], L = 0 or -inf
-    bottom = 0 if floor else None
-    return bottom, x, bottom, x + half_nonzero
+
+    def under(n: int, written: str) -> _Ends:  # [L, x], [L, x + h'], L = 0 or -inf
+        x, bottom = _PER_MILLE * n, 0 if floor else None
+        return bottom, x, bottom, x + _half_nonzero(n, written)
+
+    rules = {"exact": exact, "approx": approx, "over": over, "at_least": over, "more": more}
+    rules |= {"more_written": more_written, "nearly": nearly}
+    return rules.get(rule, under)  # under_closed, under_open
 
 
-def _integer_columns(num: str, words: _Words) -> Columns | None:
-    """The columns of an Arabic number by integers, or None where the number is no such one.
+def _columns(n: int, written: str, exponent: int, words: _Words) -> Columns:
+    """The columns of an Arabic number by integers: its digits ``n``, written ``written``.
 
     Each end v (an integer count of units of 10**exponent) becomes the float v·10**exponent,
     correctly rounded: a product of integers is exact (and its float rounds once), a true
     division of two integers rounds once (as ``float(Decimal)`` rounds the same number).
     """
-    shift = words.shift
-    if shift is None:
-        return None
-    # TO_ASCII changes an ASCII number only where it drops a separator (1,234 or 1 234)
-    plain = num.isascii() and "," not in num and " " not in num
-    whole, _, decimals = (num if plain else num.translate(TO_ASCII)).partition(".")
-    written = whole + decimals if decimals else whole
-    if not (written.isascii() and written.isdigit()) or len(written) > _MAX_DIGITS:
-        return None
-    n = int(written)
     lower, upper, lower_lenient, upper_lenient = words.ends(n, written)
-    exponent = shift - len(decimals)  # of the units the ends count in
     if exponent >= 0:
         scale = _POWERS[exponent]
         return (
@@ -246,7 +248,10 @@ def measure_columns(
     groups = m.group(*_WORD_GROUPS)
     covered = sum(map(len, filter(None, groups))) + (groups[6] is not None)
     length = m.end() - m.start()
-    if covered == length or covered == length - sum(c.isspace() for c in m.group(0)):
+    num = groups[1]
+    if num is not None and (
+        covered == length or covered == length - sum(c.isspace() for c in m.group(0))
+    ):
         key = (groups[0], *groups[2:], outer, unit)  # the words, without the number
         try:
             words = _WORDS_CACHE[key]
@@ -256,9 +261,13 @@ def measure_columns(
             words = _WORDS_CACHE[key] = _words(m, outer, unit)
         if words is None:
             return None
-        columns = None if groups[1] is None else _integer_columns(groups[1], words)
-        if columns is not None:
-            return columns
+        # TO_ASCII changes an ASCII number only where it drops a separator (1,234 or 1 234)
+        plain = num.isascii() and "," not in num and " " not in num
+        whole, _, decimals = (num if plain else num.translate(TO_ASCII)).partition(".")
+        written = whole + decimals if decimals else whole
+        digits = written.isascii() and written.isdigit() and len(written) <= _MAX_DIGITS
+        if words.shift is not None and digits:  # else no power of ten, or no such number
+            return _columns(int(written), written, words.shift - len(decimals), words)
     try:
         q = quantity_from_match(m, outer=outer, unit=unit)
     except QuantityParseError:
