@@ -241,3 +241,16 @@ def test_the_table_has_the_dtypes_of_the_plain_construction() -> None:
     plain = pd.DataFrame({c: np.array(frame[c].tolist(), dtype=object) for c in frame.columns})
     plain = plain.astype({c: str(t) for c, t in frame.dtypes.items()})
     pd.testing.assert_frame_equal(frame, plain)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["最高", "最多", "不超过", "每千人口", "每万人", "奖励", "，", "3"])),
+    st.integers(0, 40),
+)
+def test_a_number_with_nothing_before_it_is_not_qualified(words: list[str], start: int) -> None:
+    text = "".join(words)
+    start = min(start, len(text))
+    if not context.may_be_qualified(text, start):
+        assert context.distant_reading(text, start) is None
+        assert context.population_unit(text, start) is None

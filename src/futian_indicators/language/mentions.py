@@ -305,8 +305,10 @@ class _Grammar:
             m_end < len(text) and text[m_end] in _NUMBER_CHARS and context.ends_on_number(m)
         ):
             return _new(_Mention, (start, m_end, "quantity", None, None, None))
-        outer = context.distant_reading(text, m_start) if pre is None else None
-        per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
+        outer = per = None
+        if context.may_be_qualified(text, m_start):
+            outer = context.distant_reading(text, m_start) if pre is None else None
+            per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
         return _new(_Mention, (start, m_end, "quantity", m, outer, per))
 
     def bare(
@@ -373,9 +375,9 @@ def _mentions(text: str) -> list[_Mention]:
         if name == "quantity":
             mention = grammar.mention(m)
         elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
-            mention = _Mention(m.start(), m.end(), kind)
+            mention = _new(_Mention, (*m.span(), kind, None, None, None))
         elif name == "digits":
-            mention = _Mention(m.start(), m.end(), "quantity")
+            mention = _new(_Mention, (*m.span(), "quantity", None, None, None))
         elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
             q = QUANTITY_RE.match(text, m.start())
             mention = None if q is None else grammar.mention(q)
