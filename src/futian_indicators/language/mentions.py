@@ -144,6 +144,10 @@ _Reading = tuple[float, str | None, str | None, float, float, float, float]
 _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
 
 
+#: What the cache of readings gives for words not read yet (told apart by identity).
+_UNREAD: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
+
+
 def _exact(n: float) -> _Reading:
     """The reading of a count stated exactly (a set count: 七大 is 7)."""
     return (n, "count", "exact", n, n, n, n)
@@ -186,11 +190,9 @@ class _Grammar:
     ) -> _Reading | None:
         """The grammar's reading of a match (None where it breaks a rule), cached by its text."""
         key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
-        try:
-            return self.cache[key]
-        except KeyError:
-            pass
-        reading = self.cache[key] = measure_columns(m, outer, unit)
+        reading = self.cache.get(key, _UNREAD)
+        if reading is _UNREAD:  # a look-up, not an exception, for words not read before
+            reading = self.cache[key] = measure_columns(m, outer, unit)
         return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
