@@ -15,6 +15,7 @@ import string
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -254,3 +255,12 @@ def test_a_number_with_nothing_before_it_is_not_qualified(words: list[str], star
     if not context.may_be_qualified(text, start):
         assert context.distant_reading(text, start) is None
         assert context.population_unit(text, start) is None
+
+
+def test_a_column_of_words_without_arrow_is_made_by_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = ["超四成", None, "第一"]
+    monkeypatch.setattr(mention_table, "_ARROW_TYPE", None)
+    made = mention_table.strings(words)
+    expected = pd.array(words, dtype=mention_table.STRING)
+    assert made.dtype == expected.dtype
+    assert made.tolist() == expected.tolist()
