@@ -12,11 +12,15 @@ import gc
 import re
 import string
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from futian_indicators.errors import QuantityParseError
-from futian_indicators.language import context, grammar
+from futian_indicators.language import context, grammar, mention_table, mentions
 from futian_indicators.language.grammar import QUANTITY_RE
 from futian_indicators.language.lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -204,3 +208,59 @@ def test_the_collector_runs_as_before_after_a_scan() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- the finder's look-ups stand for what they replaced ------------------------------------
+
+
+def test_the_number_characters_are_those_of_the_expression() -> None:
+    everything = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    matched = {c for c in everything if context._NUMBER_CHAR_RE.fullmatch(c)}
+    assert matched == context.NUMBER_CHARS
+
+
+def test_the_bare_number_groups_are_those_of_the_grammar() -> None:
+    # a match with no rank and no unit is bare exactly where these groups are None
+    rest = [g for g in grammar._MEASURE_GROUPS if g not in ("unit", "rank")]
+    assert list(mentions._QUANTITY_GROUPS[5:]) == rest
+    assert mentions._QUANTITY_GROUPS[:5] == ("pre", "rank", "num1", "num", "unit")
+    assert [None] * len(rest) == mentions._NO_MEASURE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=6)), max_size=30))
+def test_a_column_of_words_is_what_pandas_makes(words: list[str | None]) -> None:
+    made, expected = mention_table.strings(words), pd.array(words, dtype=mention_table.STRING)
+    assert made.dtype == expected.dtype
+    assert made.tolist() == expected.tolist()
+    assert pa.array(made).type == pa.array(expected).type
+
+
+def test_the_table_has_the_dtypes_of_the_plain_construction() -> None:
+    text = normalise(LETTERS[0].read_text(encoding="utf-8")).text
+    frame = extract_quantities(text)
+    plain = pd.DataFrame({c: np.array(frame[c].tolist(), dtype=object) for c in frame.columns})
+    plain = plain.astype({c: str(t) for c, t in frame.dtypes.items()})
+    pd.testing.assert_frame_equal(frame, plain)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["最高", "最多", "不超过", "每千人口", "每万人", "奖励", "，", "3"])),
+    st.integers(0, 40),
+)
+def test_a_number_with_nothing_before_it_is_not_qualified(words: list[str], start: int) -> None:
+    text = "".join(words)
+    start = min(start, len(text))
+    if not context.may_be_qualified(text, start):
+        assert context.distant_reading(text, start) is None
+        assert context.population_unit(text, start) is None
+
+
+def test_a_column_of_words_without_arrow_is_made_by_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = ["超四成", None, "第一"]
+    monkeypatch.setattr(mention_table, "_ARROW_TYPE", None)
+    made = mention_table.strings(words)
+    expected = pd.array(words, dtype=mention_table.STRING)
+    assert made.dtype == expected.dtype
+    assert made.tolist() == expected.tolist()

@@ -39,18 +39,25 @@ from .lexicon import (
 )
 
 __all__ = [
+    "NUMBER_CHARS",
     "counts_days",
     "distant_reading",
     "ends_on_number",
+    "may_be_qualified",
     "population_unit",
     "touches_number",
 ]
 
 #: The characters that continue a number: digits, points, Chinese numerals and multipliers.
 _NUMBER_CHAR_RE: Final = re.compile(rf"[{DIGITS}.．{CN_POINT}{CN_NUMBER_CHARS}]")
+#: The same characters as a set (a test holds it to the expression over every code point):
+#: a look-up of one character costs less than a match of the expression.
+NUMBER_CHARS: Final = frozenset(f"0123456789０１２３４５６７８９.．{CN_POINT}{CN_NUMBER_CHARS}")
 #: What ends a clause: a qualifier or a rate word before it does not reach past.
 _CLAUSE_END: Final = "，,。；;：:、！!？?（）()\n“”"
 _REACH: Final = 12
+#: How far before a number :func:`distant_reading` looks (the qualifier and its own words).
+_DISTANT_REACH: Final = DISTANT_QUALIFIER_REACH + 3
 #: Up to the last end of a clause: ``match(before).end()`` is where the clause of ``start`` begins.
 _UP_TO_CLAUSE_END_RE: Final = re.compile(rf"(?s:.*)[{re.escape(_CLAUSE_END)}]")
 _DISTANT_FIRST: Final = re.compile(f"[{''.join(sorted({w[0] for w in DISTANT_QUALIFIERS}))}]")
@@ -72,9 +79,9 @@ def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> 
     >>> touches_number("共五百家", 1, 4, ends_on_number=False)
     False
     """
-    if start > 0 and _NUMBER_CHAR_RE.match(text, start - 1):
+    if start > 0 and text[start - 1] in NUMBER_CHARS:
         return True
-    return ends_on_number and _NUMBER_CHAR_RE.match(text, end) is not None
+    return ends_on_number and end < len(text) and text[end] in NUMBER_CHARS
 
 
 _AFTER_NUMBER_GROUPS: Final = ("unit", "post", "double_word", "rank_word")
@@ -104,6 +111,29 @@ def _holds_any(text: str, start: int, reach: int, first: re.Pattern[str]) -> boo
     return first.search(text, start - reach if start > reach else 0, start) is not None
 
 
+#: Both words looked for before a number (a distant qualifier, a rate per population): where
+#: none of their first characters is among the :data:`_BEFORE_REACH` characters before it,
+#: neither :func:`distant_reading` nor :func:`population_unit` finds one.
+_BEFORE_FIRST: Final = re.compile(
+    f"[{''.join(sorted({w[0] for w in (*DISTANT_QUALIFIERS, *PER_POPULATION_WORDS)}))}]"
+)
+_BEFORE_REACH: Final = max(_DISTANT_REACH, _REACH)
+
+
+def may_be_qualified(text: str, start: int) -> bool:
+    """Whether a distant qualifier or a rate per population may stand before ``start``.
+
+    False means that :func:`distant_reading` and :func:`population_unit` both give None
+    (one look where each of them would look again).
+
+    Examples
+    --------
+    >>> may_be_qualified("最高奖励300万元", 4), may_be_qualified("奖励300万元", 2)
+    (True, False)
+    """
+    return _holds_any(text, start, _BEFORE_REACH, _BEFORE_FIRST)
+
+
 def distant_reading(text: str, start: int) -> str | None:
     """The reading of a qualifier a few characters before a number, in its clause, or None.
 
@@ -116,7 +146,7 @@ def distant_reading(text: str, start: int) -> str | None:
     >>> distant_reading("奖励300万元", 2) is None
     True
     """
-    reach = DISTANT_QUALIFIER_REACH + 3
+    reach = _DISTANT_REACH
     if not _holds_any(text, start, reach, _DISTANT_FIRST):
         return None
     before = _clause_before(text, start, reach)

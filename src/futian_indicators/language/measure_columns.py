@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
@@ -96,14 +97,18 @@ _NEARLY: Final = _thousandths(1 - NEARLY_BAND)  # 近: 0.9x
 _NEARLY_WIDE: Final = _thousandths(1 - LENIENT_BAND_FACTOR * NEARLY_BAND)  # 0.8x
 
 
+#: An end of an interval in units of 10**(e-3), or None where it is infinite: lower, upper,
+#: lower_lenient, upper_lenient.
+_Ends = tuple[int | None, int | None, int | None, int | None]
+
+
 class _Words(NamedTuple):
     """What the words around a number decide: its unit, its reading, the unit word's factor."""
 
     unit: str
-    reading: str
-    power: int | None  # the factor is 10**power; None: no power of ten (亩), or a range
-    floor: bool  # the unit cannot be negative (the under rules start at 0)
-    truncatable: bool
+    qualifier: str  # the column: the qualifier of the reading
+    shift: int | None  # multiplier + power of the factor - 3; None: no power of ten (亩), a range
+    ends: Callable[[int, str], _Ends]  # the reading's rule in units of 10**(e-3)
 
 
 #: The decisions of the words, by the words (a combination of grammar words: a few hundred).
@@ -128,87 +133,106 @@ def _words(m: re.Match[str], outer: str | None, unit: str | None) -> _Words | No
     except GrammarError:
         return None
     base = word.unit if unit is None else unit
+    power = _power_of_ten(word.factor) if reading in _READINGS else None
+    multiplier = 0 if m["mult"] is None else MULTIPLIERS[m["mult"]]
     return _Words(
         base,
-        reading,
-        _power_of_ten(word.factor) if reading in _READINGS else None,
-        base in NON_NEGATIVE_UNITS,
-        base in TRUNCATED_UNITS,
+        QUALIFIER_OF_READING[reading],
+        None if power is None else multiplier + power - 3,
+        _rule(reading, base in NON_NEGATIVE_UNITS, base in TRUNCATED_UNITS),
     )
 
 
-def _float(n: int, exponent: int) -> float:
-    """n·10**exponent, correctly rounded (as ``float(Decimal)`` rounds the same number)."""
-    return float(n * 10**exponent) if exponent >= 0 else n / 10**-exponent
+#: 10**k for the exponents a number of at most 20 digits with a multiplier and a unit can have.
+_POWERS: Final[tuple[int, ...]] = tuple(10**k for k in range(64))
+_HALF: Final = _PER_MILLE // 2  # h: half a unit of the last written digit
 
 
-_Ends = tuple[int | None, int | None, int | None, int | None]
+def _half_nonzero(n: int, written: str) -> int:
+    """h': half a unit of the last non-zero digit (of the last written one for 0)."""
+    zeros = len(written) - len(written.rstrip("0")) if n else 0
+    return _PER_MILLE * _POWERS[zeros] // 2
 
 
-def _ends(n: int, zeros: int, rule: str, floor: bool, truncatable: bool) -> _Ends:
+def _rule(rule: str, floor: bool, truncatable: bool) -> Callable[[int, str], _Ends]:
     """The ends of a rule of :mod:`~futian_indicators.language.readings` in units of 10**(e-3).
 
-    ``n`` is the number's digits as an integer (x = n·10**e, e the power of ten of its last
-    written digit, so x is 1000n units), ``zeros`` the zeros it ends with (none for 0); returns
-    (lower, upper, lower_lenient, upper_lenient), None for an infinite end. Each branch is the
-    rule function of the same name.
+    The function returned takes ``n``, the number's digits as an integer, and ``written``,
+    those digits (x = n·10**e, e the power of ten of its last written digit, so x is 1000n
+    units), and returns (lower, upper, lower_lenient, upper_lenient), None for an infinite end.
+    Each is the rule function of the same name; ``floor``: the unit cannot be negative (no
+    lower end below 0, nor below 0 for a stated 0); ``truncatable``: a share may be truncated.
     """
-    x = _PER_MILLE * n
-    half = _PER_MILLE // 2  # h: half a unit of the last written digit
-    step = _PER_MILLE * 10**zeros  # s, one unit of the last non-zero digit; h' is half of it
-    half_nonzero = step // 2
-    floored = floor or n == 0  # _floored: no lower end below 0
-    if rule == "exact":
-        upper = x + half_nonzero
-        if truncatable:
-            upper = max(upper, x + 2 * half)
-        lower, lower_lenient = x - half, x - half_nonzero
-        if floored:
-            lower, lower_lenient = max(lower, 0), max(lower_lenient, 0)
-        return lower, x + half, lower_lenient, upper
-    if rule == "approx":
-        band = max(half, _APPROX * n)
-        wide = max(half_nonzero, _APPROX_WIDE * n)
-        lower, lower_lenient = x - band, x - wide
-        if floored:
-            lower, lower_lenient = max(lower, 0), max(lower_lenient, 0)
-        return lower, x + band, lower_lenient, x + wide
-    if rule in ("over", "at_least"):  # (x, inf) or [x, inf); lenient [x - h', inf), floored
-        lower_lenient = x - half_nonzero
-        return x, None, max(lower_lenient, 0) if floored else lower_lenient, None
-    if rule == "more":
+
+    def exact(n: int, written: str) -> _Ends:
+        x, half_nonzero = _PER_MILLE * n, _half_nonzero(n, written)
+        upper = max(x + half_nonzero, x + 2 * _HALF) if truncatable else x + half_nonzero
+        if floor or n == 0:
+            return max(x - _HALF, 0), x + _HALF, max(x - half_nonzero, 0), upper
+        return x - _HALF, x + _HALF, x - half_nonzero, upper
+
+    def approx(n: int, written: str) -> _Ends:
+        x = _PER_MILLE * n
+        band = max(_HALF, _APPROX * n)
+        wide = max(_half_nonzero(n, written), _APPROX_WIDE * n)
+        if floor or n == 0:
+            return max(x - band, 0), x + band, max(x - wide, 0), x + wide
+        return x - band, x + band, x - wide, x + wide
+
+    def over(n: int, written: str) -> _Ends:  # (x, inf) or [x, inf); lenient [x - h', inf)
+        x = _PER_MILLE * n
+        lower_lenient = x - _half_nonzero(n, written)
+        return x, None, max(lower_lenient, 0) if floor or n == 0 else lower_lenient, None
+
+    def more(n: int, written: str) -> _Ends:
+        x, step = _PER_MILLE * n, 2 * _half_nonzero(n, written)  # s: a unit of the last non-zero
         return x, x + step, x, x + step
-    if rule == "more_written":  # the step of the last written digit
+
+    def more_written(n: int, written: str) -> _Ends:  # the step of the last written digit
+        x = _PER_MILLE * n
         return x, x + _PER_MILLE, x, x + _PER_MILLE
-    if rule == "nearly":
+
+    def nearly(n: int, written: str) -> _Ends:
+        x = _PER_MILLE * n
         return _NEARLY * n, x, _NEARLY_WIDE * n, x
-    # under_closed, under_open: [L, x], [L, x + h'], L = 0 or -inf
-    bottom = 0 if floor else None
-    return bottom, x, bottom, x + half_nonzero
+
+    def under(n: int, written: str) -> _Ends:  # [L, x], [L, x + h'], L = 0 or -inf
+        x, bottom = _PER_MILLE * n, 0 if floor else None
+        return bottom, x, bottom, x + _half_nonzero(n, written)
+
+    rules = {"exact": exact, "approx": approx, "over": over, "at_least": over, "more": more}
+    rules |= {"more_written": more_written, "nearly": nearly}
+    return rules.get(rule, under)  # under_closed, under_open
 
 
-def _integer_columns(num: str, multiplier: int, words: _Words) -> Columns | None:
-    """The columns of an Arabic number by integers, or None where the number is no such one."""
-    whole, _, decimals = num.translate(TO_ASCII).partition(".")
-    written = whole + decimals
-    if not (written.isascii() and written.isdigit()) or len(written) > _MAX_DIGITS:
-        return None
-    if words.power is None:
-        return None
-    n = int(written)
-    zeros = len(written) - len(written.rstrip("0")) if n else 0
-    exponent = multiplier + words.power - len(decimals) - 3  # of the units the ends count in
-    lower, upper, lower_lenient, upper_lenient = _ends(
-        n, zeros, words.reading, words.floor, words.truncatable
-    )
+def _columns(n: int, written: str, exponent: int, words: _Words) -> Columns:
+    """The columns of an Arabic number by integers: its digits ``n``, written ``written``.
+
+    Each end v (an integer count of units of 10**exponent) becomes the float v·10**exponent,
+    correctly rounded: a product of integers is exact (and its float rounds once), a true
+    division of two integers rounds once (as ``float(Decimal)`` rounds the same number).
+    """
+    lower, upper, lower_lenient, upper_lenient = words.ends(n, written)
+    if exponent >= 0:
+        scale = _POWERS[exponent]
+        return (
+            float(_PER_MILLE * n * scale),
+            words.unit,
+            words.qualifier,
+            -math.inf if lower is None else float(lower * scale),
+            math.inf if upper is None else float(upper * scale),
+            -math.inf if lower_lenient is None else float(lower_lenient * scale),
+            math.inf if upper_lenient is None else float(upper_lenient * scale),
+        )
+    den = _POWERS[-exponent]
     return (
-        _float(_PER_MILLE * n, exponent),
+        _PER_MILLE * n / den,
         words.unit,
-        QUALIFIER_OF_READING[words.reading],
-        -math.inf if lower is None else _float(lower, exponent),
-        math.inf if upper is None else _float(upper, exponent),
-        -math.inf if lower_lenient is None else _float(lower_lenient, exponent),
-        math.inf if upper_lenient is None else _float(upper_lenient, exponent),
+        words.qualifier,
+        -math.inf if lower is None else lower / den,
+        math.inf if upper is None else upper / den,
+        -math.inf if lower_lenient is None else lower_lenient / den,
+        math.inf if upper_lenient is None else upper_lenient / den,
     )
 
 
@@ -222,10 +246,13 @@ def measure_columns(
     unit the words around the match give it.
     """
     groups = m.group(*_WORD_GROUPS)
-    covered = sum(len(g) for g in groups if g is not None) + (groups[6] is not None)
+    covered = sum(map(len, filter(None, groups))) + (groups[6] is not None)
     length = m.end() - m.start()
-    if covered == length or covered == length - sum(c.isspace() for c in m.group(0)):
-        key = (*groups[:1], *groups[2:], outer, unit)  # the words, without the number
+    num = groups[1]
+    if num is not None and (
+        covered == length or covered == length - sum(c.isspace() for c in m.group(0))
+    ):
+        key = (groups[0], *groups[2:], outer, unit)  # the words, without the number
         try:
             words = _WORDS_CACHE[key]
         except KeyError:
@@ -234,10 +261,13 @@ def measure_columns(
             words = _WORDS_CACHE[key] = _words(m, outer, unit)
         if words is None:
             return None
-        multiplier = 0 if groups[3] is None else MULTIPLIERS[groups[3]]
-        columns = None if groups[1] is None else _integer_columns(groups[1], multiplier, words)
-        if columns is not None:
-            return columns
+        # TO_ASCII changes an ASCII number only where it drops a separator (1,234 or 1 234)
+        plain = num.isascii() and "," not in num and " " not in num
+        whole, _, decimals = (num if plain else num.translate(TO_ASCII)).partition(".")
+        written = whole + decimals if decimals else whole
+        digits = written.isascii() and written.isdigit() and len(written) <= _MAX_DIGITS
+        if words.shift is not None and digits:  # else no power of ten, or no such number
+            return _columns(int(written), written, words.shift - len(decimals), words)
     try:
         q = quantity_from_match(m, outer=outer, unit=unit)
     except QuantityParseError:

@@ -80,17 +80,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from .. import vocab
 from ..core.collector import collector_paused
 from . import context
-from .grammar import QUANTITY_RE, is_bare_number
+from .grammar import QUANTITY_RE
 from .lexicon import (
     CN_NUMBER_CHARS,
     COUNT_WORDS,
@@ -104,6 +103,7 @@ from .lexicon import (
 )
 from .measure_columns import measure_columns
 from .mention_rules import KIND_OF_RULE, RULE_BY_NAME, scan_re, set_count_value
+from .mention_table import COLUMNS, mentions_table
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -121,31 +121,6 @@ KINDS: Final = vocab.MENTION_KINDS
 MEASURE_KINDS: Final = ("quantity", "rank")
 #: For every other kind, the one-line reason it is not a figure.
 AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(dict(vocab.MENTION_REASONS))
-#: The columns of :func:`extract_quantities`, in order.
-COLUMNS: Final = (
-    "start",
-    "end",
-    "text",
-    "kind",
-    "value",
-    "unit",
-    "qualifier",
-    "lower",
-    "upper",
-    "lower_lenient",
-    "upper_lenient",
-)
-_STRING: Final = pd.StringDtype()
-_STRING_COLUMNS: Final = frozenset({"text", "kind", "unit", "qualifier"})
-_NUMERIC_DTYPES: Final[Mapping[str, str]] = {
-    "start": "int64",
-    "end": "int64",
-    "value": "float64",
-    "lower": "float64",
-    "upper": "float64",
-    "lower_lenient": "float64",
-    "upper_lenient": "float64",
-}
 
 # ---------------------------------------------------------------------------------------------
 # Classifying the grammar's matches
@@ -169,6 +144,10 @@ _Reading = tuple[float, str | None, str | None, float, float, float, float]
 _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
 
 
+#: What the cache of readings gives for words not read yet (told apart by identity).
+_UNREAD: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
+
+
 def _exact(n: float) -> _Reading:
     """The reading of a count stated exactly (a set count: 七大 is 7)."""
     return (n, "count", "exact", n, n, n, n)
@@ -176,6 +155,10 @@ def _exact(n: float) -> _Reading:
 
 _S: Final = SPACE
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
+_SET_ENDS: Final = ("大", "类")  # what a set's count ends with (set_count_value looks at no other)
+_NUMBER_CHARS: Final = context.NUMBER_CHARS
+#: A mention made as a tuple of all its fields (half the cost of the named tuple's call).
+_new: Final = tuple.__new__
 _COUNT_WORDS: Final = frozenset(COUNT_WORDS)
 _ORDINAL_COUNTER_RE: Final = re.compile(rf"{_S}{ORDINAL_COUNTERS}")
 _DOC_SUFFIX_RE: Final = re.compile(rf"{_S}号")
@@ -188,7 +171,10 @@ _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
 _YEAR_RE: Final = re.compile(YEAR)
 _OPENING_QUOTES: Final = frozenset('“‘「『《"')
 _TIME_AFTER_RE: Final = re.compile(rf"{_S}{TIME_AFTER}")
-_QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit")
+#: The groups a match of the grammar is classified by; after ``unit``, the other groups of
+#: :func:`~futian_indicators.language.grammar.is_bare_number` (a test holds them to it).
+_QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit", "double", "den", "over")
+_NO_MEASURE: Final = [None, None, None]
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
@@ -204,11 +190,9 @@ class _Grammar:
     ) -> _Reading | None:
         """The grammar's reading of a match (None where it breaks a rule), cached by its text."""
         key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
-        try:
-            return self.cache[key]
-        except KeyError:
-            pass
-        reading = self.cache[key] = measure_columns(m, outer, unit)
+        reading = self.cache.get(key, _UNREAD)
+        if reading is _UNREAD:  # a look-up, not an exception, for words not read before
+            reading = self.cache[key] = measure_columns(m, outer, unit)
         return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
@@ -224,7 +208,7 @@ class _Grammar:
         [('3年', 'duration'), ('翻两番', 'quantity'), ('42%', 'quantity'), \
 ('三分之一', 'quantity'), ('1.79%', 'quantity'), ('4.37亿元', 'quantity')]
         """
-        pre, rank, num1, num, unit = m.group(*_QUANTITY_GROUPS)
+        pre, rank, num1, num, unit, *measure = m.group(*_QUANTITY_GROUPS)
         start = m.start()
         if pre is not None and READING_OF_WORD[pre] is None:  # 达, 达到
             start = m.end("pre")
@@ -232,9 +216,9 @@ class _Grammar:
                 start += 1
         if rank is not None:
             return self.prefixed(m, start, rank)
-        if is_bare_number(m):
+        if unit is None and measure == _NO_MEASURE:  # is_bare_number(m), from the groups at hand
             return self.bare(m, start, pre, num1, num)
-        return self.measured(m, start, unit, num)
+        return self.measured(m, start, unit, num, pre)
 
     def prefixed(self, m: re.Match[str], start: int, rank: str) -> _Mention:
         """A 第N or 前N: a rank, unless what follows makes it something else.
@@ -275,7 +259,9 @@ class _Grammar:
             return _Mention(start, end, "ordinal")
         return _Mention(start, end, "rank", m)
 
-    def measured(self, m: re.Match[str], start: int, unit: str | None, num: str) -> _Mention | None:
+    def measured(
+        self, m: re.Match[str], start: int, unit: str | None, num: str, pre: str | None
+    ) -> _Mention | None:
         """A number the grammar reads as a quantity, unless a count word makes it another kind.
 
         - a lone 一 before a count word is the indefinite article, no mention (引进一批企业,
@@ -315,12 +301,17 @@ class _Grammar:
                     return _Mention(start, end, "ordinal")
                 if text[start - 1 : start] in _OPENING_QUOTES:  # “三张图谱”: a name
                     return _Mention(start, end, "code")
-        touching = context.ends_on_number(m)
-        if context.touches_number(text, m.start(), m.end(), ends_on_number=touching):
-            return _Mention(start, m.end(), "quantity")
-        outer = context.distant_reading(text, m.start()) if m["pre"] is None else None
-        per = context.population_unit(text, m.start()) if unit in _COUNT_WORDS else None
-        return _Mention(start, m.end(), "quantity", m, outer, per)
+        # context.touches_number, with what it asks of the match looked at only where needed
+        m_start, m_end = m.span()
+        if (m_start and text[m_start - 1] in _NUMBER_CHARS) or (
+            m_end < len(text) and text[m_end] in _NUMBER_CHARS and context.ends_on_number(m)
+        ):
+            return _new(_Mention, (start, m_end, "quantity", None, None, None))
+        outer = per = None
+        if context.may_be_qualified(text, m_start):
+            outer = context.distant_reading(text, m_start) if pre is None else None
+            per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
+        return _new(_Mention, (start, m_end, "quantity", m, outer, per))
 
     def bare(
         self, m: re.Match[str], start: int, pre: str | None, num1: str | None, num: str
@@ -386,9 +377,9 @@ def _mentions(text: str) -> list[_Mention]:
         if name == "quantity":
             mention = grammar.mention(m)
         elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
-            mention = _Mention(m.start(), m.end(), kind)
+            mention = _new(_Mention, (*m.span(), kind, None, None, None))
         elif name == "digits":
-            mention = _Mention(m.start(), m.end(), "quantity")
+            mention = _new(_Mention, (*m.span(), "quantity", None, None, None))
         elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
             q = QUANTITY_RE.match(text, m.start())
             mention = None if q is None else grammar.mention(q)
@@ -413,37 +404,36 @@ def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     grammar, no_reading = _Grammar(text), _NO_READING
     columns_of_mentions = zip(*mentions, strict=True) if mentions else ((),) * 6
     starts, ends, kinds, matches, outers, per_units = columns_of_mentions
-    texts = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    reading = grammar.reading
     readings = [
-        (_NO_READING if (n := set_count_value(words)) is None else _exact(n))
+        (
+            no_reading
+            if not words.endswith(_SET_ENDS) or (n := set_count_value(words)) is None
+            else _exact(n)
+        )
         if m is None
-        else (grammar.reading(m, outer, unit) or no_reading)
+        else (reading(m, outer, unit) or no_reading)
         for words, m, outer, unit in zip(texts, matches, outers, per_units, strict=True)
     ]
     values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (
         zip(*readings, strict=True) if readings else ((),) * 7
     )
-    columns: dict[str, Sequence[object]] = {
-        "start": starts,
-        "end": ends,
-        "text": texts,
-        "kind": kinds,
-        "value": values,
-        "unit": units,
-        "qualifier": qualifiers,
-        "lower": lowers,
-        "upper": uppers,
-        "lower_lenient": lowers_lenient,
-        "upper_lenient": uppers_lenient,
-    }
-    frame = pd.DataFrame(
+    return mentions_table(
         {
-            name: np.array(values, dtype=_NUMERIC_DTYPES.get(name, object))
-            for name, values in columns.items()
-        },
-        columns=list(COLUMNS),
+            "start": starts,
+            "end": ends,
+            "text": texts,
+            "kind": kinds,
+            "value": values,
+            "unit": units,
+            "qualifier": qualifiers,
+            "lower": lowers,
+            "upper": uppers,
+            "lower_lenient": lowers_lenient,
+            "upper_lenient": uppers_lenient,
+        }
     )
-    return frame.astype(dict.fromkeys(_STRING_COLUMNS, _STRING))
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
