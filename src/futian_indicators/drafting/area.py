@@ -32,9 +32,15 @@ from .. import vocab
 from ..language.lexicon import SECTION_RE
 from .cues import CLAUSE, SENTENCE, Offsets, Place, Segments
 
-__all__ = ["geo_of"]
+__all__ = ["OUTSIDE", "geo_of"]
+
+OUTSIDE: Final = "outside"
+"""The area :func:`geo_of` gives a number of an area the vocabulary has no name for."""
 
 _HETAO_NAMES: Final = (
+    ("河套深港科技创新合作区（深圳园区）", "hetao_shenzhen_park"),
+    ("深港科技创新合作区（深圳园区）", "hetao_shenzhen_park"),
+    ("河套合作区（深圳园区）", "hetao_shenzhen_park"),
     ("河套深港科技创新合作区深圳园区", "hetao_shenzhen_park"),
     ("河套深港科技创新合作区", "hetao_zone"),
     ("河套深港合作区", "hetao_zone"),
@@ -51,15 +57,22 @@ _HETAO_OF: Final = dict(_HETAO_NAMES)
 _HETAO_RE: Final = re.compile(
     "|".join([*(re.escape(n) for n, _ in _HETAO_NAMES), "河套(?!科创中心|金融|学院|大厦|论坛)"])
 )
-_DISTRICT_RE: Final = re.compile(r"福田区|福田(?![\u4e00-\u9fff]{0,4}超市)|全区|我区|辖区|本区")
+# The district, not as one name of a list of districts (福田、罗湖、南山三区); 区内 opening a
+# clause; parks in general (产业园区, 科技园区, 12个园区, 各园区) are the district's, no Hetao park.
+_DISTRICT_RE: Final = re.compile(
+    r"(?<!、)(?:福田区|福田(?![\u4e00-\u9fff]{0,4}超市))(?!区?、)|全区|我区|辖区|本区|"
+    r"(?<![\u4e00-\u9fff])区内|(?:[个各类座]|产业|科技|特色|创新|专业|主题)园区"
+)
 _CITY_RE: Final = re.compile(r"全市|深圳市?")
 # The city as the whole of a share, rank or comparison, or inside a name: not the figure's area.
-_CITY_NOT_BEFORE_RE: Final = re.compile(r"(?:占|居|列|位|为|于|超|较|比)$")
+_CITY_NOT_BEFORE_RE: Final = re.compile(r"(?:占|居|列|位|为|于|超|较|比|领跑|与)$")
 _CITY_NOT_AFTER_RE: Final = re.compile(
-    r"(?:的)?(?:第|首|前|平均|同期|率先|总|比重|比例|占比|领先|之首|园区|分园|湾区)"
+    r"(?:的)?(?:第|首|前|平均|同期|率先|总|比重|比例|占比|领先|之首|园区|分园|湾区|级)"
 )
 _WHOLE_RE: Final = re.compile(r"占(?:全市|深圳市?)|(?:高于|低于|快于)(?:全市|深圳市?)")
-_CITY_OPENING_RE: Final = re.compile(r"从全市看|全市方面|从深圳看")
+_CITY_OPENING_RE: Final = re.compile(
+    r"从(?:深圳)?全市看|全市方面|从深圳看|就(?:全市|深圳)而言|放眼(?:全市|深圳)"
+)
 # The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
 # 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
 _CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
@@ -68,6 +81,19 @@ _CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|�
 _HONG_KONG_RE: Final = re.compile(
     r"就香港而言|从香港看|香港方面|香港(?:地区|特区)(?!政府)|在港(?![深澳])|全港(?![澳])|"
     r"香港(?=[^，；。]{0,8}(?:实现|共|累计|达|全年))"
+)
+# Areas outside the vocabulary (vocab.GEOS): the province, the nation, Hong Kong and Macao
+# together, another district of the city, a list of districts (福田、罗湖、南山三区). They name
+# the area as Hong Kong does, at a clause's start: opening it (从全国看, 就全省而言, 港澳方面,
+# 港澳地区), or as the subject of what it did (全省新增…, 南山区共有…); not as the field of a
+# rank or share (全国首个, 占全省), nor where the district reached them (从南山区迁入,
+# 与南山区共建).
+_DISTRICTS: Final = "福田|罗湖|南山|宝安|龙岗|盐田|龙华|坪山|光明|大鹏"
+_OUTSIDE_RE: Final = re.compile(
+    r"(?P<by>从|就|放眼)?(?P<area>全省|广东省?|全国|港澳|"
+    rf"(?:{_DISTRICTS})区?(?:、(?:{_DISTRICTS})区?)+等?(?:[两二三四五六七八九十]个?区)?|"
+    rf"(?:{_DISTRICTS.removeprefix('福田|')})区)"
+    r"(?P<open>看|而言|方面|地区|范围内)?"
 )
 _HEAD: Final = 8  # an area named within this many characters of a clause's start heads it
 # Hong Kong names the area only at its clause's start (目前在港…), not as what the district
@@ -110,7 +136,7 @@ def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
 
     def keep(at: int, geo: str, word: str) -> None:
         nonlocal best
-        if best is None or at > best[0]:
+        if best is None or at >= best[0]:  # 放眼全市: the opening over the city inside it
             best = (at, geo, word)
 
     if (m := _city(text, start, end)) is not None:
@@ -123,7 +149,37 @@ def _named(text: str, start: int, end: int) -> tuple[str, str] | None:
                 keep(m.end(), "hong_kong", m.group(0))
     for m in _HETAO_RE.finditer(text, start, end):
         keep(m.end(), _HETAO_OF.get(m.group(0), "hetao_shenzhen_park"), m.group(0))
+    for m in _OUTSIDE_RE.finditer(text, start, end):
+        if _outside(text, m, start, end):
+            keep(m.end(), OUTSIDE, m.group(0))
     return None if best is None else (best[1], best[2])
+
+
+def _outside(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """Whether ``m`` of ``_OUTSIDE_RE`` names the area of the clause starting at ``start``."""
+    if not _HONG_KONG_PREFIX_RE.fullmatch(text, start, m.start()):
+        return False
+    if _CITY_NOT_AFTER_RE.match(text, m.end("area")):
+        return False  # 全国首个, 全省第一: a rank's field
+    opened = m.group("open") is not None and (m.group("by") or m.group("open") in ("方面", "地区"))
+    if opened or m.group("by") == "放眼":
+        return True
+    if m.group("by") is not None or m.group("area") == "港澳":
+        return False  # 从南山区迁入: whence the district's; 港澳青年: a qualifier
+    return _CITY_SUBJECT_RE.match(text, m.end(), end) is not None  # 全省新增…
+
+
+def _opens(geo: str, word: str) -> bool:
+    """Whether an area heading a sentence opens a passage.
+
+    The city and the areas outside the vocabulary open one only by an opening (从全市看,
+    就全国而言), not as the subject (全市新增…).
+    """
+    if geo == "shenzhen":
+        return _CITY_OPENING_RE.fullmatch(word) is not None
+    if geo == OUTSIDE:
+        return word.endswith(("看", "而言", "方面")) or word.startswith("放眼")
+    return True
 
 
 def _head(segments: Segments, sentence: Offsets) -> tuple[str, str, int] | None:
@@ -178,7 +234,7 @@ def _passage(segments: Segments, sentence: Offsets) -> tuple[str, str, Offsets] 
             return None
         previous = segments.span(SENTENCE, at - 1, at - 1)
         head = _head(segments, previous)
-        if head is not None and head[0] == "shenzhen" and not _CITY_OPENING_RE.fullmatch(head[1]):
+        if head is not None and not _opens(head[0], head[1]):
             return None  # 全市新增…: the city's sentence; only 从全市看 opens a passage
         if head is not None:
             return head[0], head[1], previous
@@ -204,7 +260,7 @@ def _heading(segments: Segments, at: int) -> tuple[str, str] | None:
                 return None
             if level.match(words) and "。" not in words:
                 named = _named(text, *para)
-                if named is not None and named[0] != "shenzhen":
+                if named is not None and named[0] not in ("shenzhen", OUTSIDE):
                     return named
                 break
     return None
