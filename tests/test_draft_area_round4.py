@@ -16,6 +16,7 @@ import pytest
 
 from futian_indicators.drafting import CodebookEntry, draft_figures
 from futian_indicators.drafting.heading import Heading
+from futian_indicators.language.labels import geo_labels
 from futian_indicators.language.normalise import normalise
 
 LETTER = Heading(date=dt.date(2026, 5, 20), doc_number="2026001")
@@ -130,16 +131,38 @@ OTHER_AREAS = [
     ("与南山区共建产业园区2个。", "2个", "futian"),
 ]
 
+LEADS_AND_NAMES = [
+    # period and linking words before the area that heads the sentence
+    ("近年来，河套深圳园区加快建设，累计引进项目200个。", "200个", "hetao_shenzhen_park"),
+    ("据统计，河套深圳园区建成科研空间超70万平方米，集聚人才2万人。", "2万人",
+     "hetao_shenzhen_park"),
+    ("与此同时，从全市看，新增企业3万家，增长8%。", "8%", "shenzhen"),
+    # the city inside an institution's name, or qualifying what the district counts
+    ("在深圳证券交易所上市的企业新增8家。", "8家", "futian"),
+    ("依托深圳数据交易所，完成数据交易12笔。", "12笔", "futian"),
+    ("引进深圳重点企业研发中心12家。", "12家", "futian"),
+    ("本市新增上市公司30家。", "30家", "shenzhen"),
+    # other zones and regions: outside the vocabulary
+    ("前海合作区新增港资企业500家。", "500家", OUTSIDE),
+    ("粤港澳大湾区经济总量超过14万亿元。", "超过14万亿元", OUTSIDE),
+    # the district named in the number's sentence: the section heading no longer reaches it
+    ("二、在深化河套深港科技创新合作区建设方面\n\n一是完善服务网络，建成区级服务站1个，"
+     "引进企业30家。", "30家", "futian"),
+    ("二、在深化河套深港科技创新合作区建设方面\n\n一是优化服务，依托我区企业服务中心，"
+     "引进企业30家。", "30家", "futian"),
+    ("二、在深化河套深港科技创新合作区建设方面\n\n一是优化服务，引进企业30家。", "30家",
+     "hetao_zone"),
+]  # fmt: skip
+ALL = CITY + CITY_PASSAGES + HETAO + HONG_KONG + OTHER_AREAS + LEADS_AND_NAMES
 
-@pytest.mark.parametrize(
-    ("text", "quantity", "geo"), CITY + CITY_PASSAGES + HETAO + HONG_KONG + OTHER_AREAS
-)
+
+@pytest.mark.parametrize(("text", "quantity", "geo"), ALL)
 def test_the_area_a_curator_gives(text: str, quantity: str, geo: str) -> None:
     assert area(text, quantity) == geo
 
 
 def test_there_are_enough_sentences() -> None:
-    assert len(CITY + CITY_PASSAGES + HETAO + HONG_KONG + OTHER_AREAS) >= 50
+    assert len(ALL) >= 50
 
 
 def test_an_area_outside_the_vocabulary_is_not_placed_and_says_why() -> None:
@@ -147,3 +170,10 @@ def test_an_area_outside_the_vocabulary_is_not_placed_and_says_why() -> None:
     assert not draft.figures
     (missing,) = draft.not_placed
     assert "“全省”" in missing.why
+
+
+def test_the_build_reads_parks_in_general_and_the_city_as_the_drafter_does() -> None:
+    assert geo_labels("各科技园区新增企业100家") == {"futian"}
+    assert geo_labels("全区12个产业园区") == {"futian"}
+    assert geo_labels("园区新增项目9个") == {"hetao_shenzhen_park"}
+    assert geo_labels("本市新增上市公司30家") == {"shenzhen"}
