@@ -31,10 +31,12 @@ note
     and the note is where a reviewer reads it; a figure whose note still says ``draft:`` is
     unreviewed.
 
-A number that cannot be placed (no alias, no value, no period) is listed in comments at the top of
-the draft and under ``not_figures`` with the reason ``draft: not placed; review``
+A number that cannot be placed (no value, no period) is listed in comments at the top of the
+draft and under ``not_figures`` with the reason ``draft: not placed; review``
 (:data:`~futian_indicators.drafting.yamltext.NOT_PLACED_REASON`), so that every number stays
-accounted for and the draft builds as any curated letter does.
+accounted for and the draft builds as any curated letter does. So is a number of an area outside
+the vocabulary (全省新增…, :data:`~futian_indicators.drafting.area.OUTSIDE`), its reason naming
+the area: no area of the vocabulary is right for it, and the district's it is not.
 """
 
 from __future__ import annotations
