@@ -74,7 +74,7 @@ _DISTRICT_RE: Final = re.compile(
     r"(?<!、)(?:福田区|福田(?![\u4e00-\u9fff]{0,4}超市))(?!区?、)|全区|我区|辖区|本区|"
     r"(?<![\u4e00-\u9fff])区内|(?<![作园片社])区级|(?:[个各类座]|产业|科技|特色|创新|专业|主题)园区"
 )
-_CITY_RE: Final = re.compile(r"全市|本市|深圳市?")
+_CITY_RE: Final = re.compile(r"全市|本市|我市|深圳市?")
 # The city as the whole of a share, rank or comparison, or inside a name: not the figure's area.
 _CITY_NOT_BEFORE_RE: Final = re.compile(r"(?:占|居|列|位|为|于|超|较|比|领跑|与)$")
 _CITY_NOT_AFTER_RE: Final = re.compile(
@@ -110,7 +110,7 @@ _OUTSIDE_RE: Final = re.compile(
 # The city names the area only at its clause's start, after period or linking words at most
 # (2024年全市…, 其中全市…, 从深圳全市看), or as where things are (在全市范围内).
 _CITY_PREFIX_RE: Final = re.compile(
-    r"(?:(?:\d{4}年)?(?:今年|去年|上年|全年|同期|以来|[上下]半年|\d{1,2}(?:[-—至]\d{1,2})?月)?"
+    r"(?:(?:\d{4}年)?(?:今年|去年|上年|全年|当年|同年|同期|以来|[上下]半年|\d{1,2}(?:[-—至]\d{1,2})?月)?"
     r"(?:其中|目前|当前|现|同时|此外|而|另外|截至[^，；。]{0,10}?[底末])?|[^，；。]{0,5}[在从由于就]|"
     r"放眼|推动|推进|助力|支持|带动|\d{4}年|深圳)"
 )

@@ -56,7 +56,7 @@ Period (:func:`period_labels`)
 
 Area (:func:`geo_labels`)
     福田, 福田区, 全区, 我区, 辖区, 本区, 深圳市福田区, and parks in general (产业园区, 科技园区,
-    各园区 …) give ``futian``; 全市, 本市, 深圳, 深圳市 give ``shenzhen`` except in a share or
+    各园区 …) give ``futian``; 全市, 本市, 我市, 深圳, 深圳市 give ``shenzhen`` except in a share or
     rank of the city (占全市, 居全市第一: the figure stays the district's);
     河套深港科技创新合作区 alone gives ``hetao_zone``; 河套深港科技创新合作区深圳园区,
     河套深圳园区, 深圳园区, 河套合作区, 合作区, 园区 and 河套 give ``hetao_shenzhen_park``; 香港
@@ -184,6 +184,7 @@ _GEO_WORDS: Final = (
     ("深圳市", "shenzhen"),
     ("全市", "shenzhen"),
     ("本市", "shenzhen"),
+    ("我市", "shenzhen"),
     ("深圳", "shenzhen"),
     ("香港", "hong_kong"),
 )
