@@ -122,6 +122,9 @@ OTHER_AREAS = [
     ("就全国而言，上市公司超过5300家。其中科创板590家。", "590家", OUTSIDE),
     # ranks, shares and fields of the province or nation stay the district's
     ("专利授权量占全省的6%。", "6%", "futian"),
+    ("全国性金融机构总部达到30家。", "30家", "futian"),
+    ("全国重点实验室达到12家。", "12家", "futian"),
+    ("广东省重点实验室新增5家。", "5家", "futian"),
     ("营商环境评价位居全国百强区第3位。", "第3位", "futian"),
     ("全区上市公司达到126家，居全国城区前列。", "126家", "futian"),
     # lists of districts are not the district alone

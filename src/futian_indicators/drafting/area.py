@@ -117,6 +117,8 @@ _CITY_PREFIX_RE: Final = re.compile(
 _OUTSIDE_SUBJECT_RE: Final = re.compile(
     r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已|超过|增长)"
 )
+# A level or a title of the province or nation, no area: 全国性金融机构, 全国重点实验室
+_LEVEL_RE: Final = re.compile(r"性|重点|百强|示范|文明|首批|优秀|先进|一流|知名|标准")
 _CLAUSE_END_RE: Final = re.compile(r"[，；。]")
 _HEAD: Final = 8  # an area named within this many characters of a clause's start heads it
 # Hong Kong names the area only at its clause's start (目前在港…), not as what the district
@@ -185,8 +187,8 @@ def _outside(text: str, m: re.Match[str], start: int, end: int) -> bool:
     """Whether ``m`` of ``_OUTSIDE_RE`` names the area of the clause starting at ``start``."""
     if not _HONG_KONG_PREFIX_RE.fullmatch(text, start, m.start()):
         return False
-    if _CITY_NOT_AFTER_RE.match(text, m.end("area")):
-        return False  # 全国首个, 全省第一: a rank's field
+    if _CITY_NOT_AFTER_RE.match(text, m.end("area")) or _LEVEL_RE.match(text, m.end("area")):
+        return False  # 全国首个, 全省第一: a rank's field; 全国性, 全国重点实验室: a level
     opened = m.group("open") is not None and (m.group("by") or m.group("open") in ("方面", "地区"))
     if opened or m.group("by") == "放眼":
         return True
