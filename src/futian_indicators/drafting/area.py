@@ -83,11 +83,13 @@ _CITY_NOT_AFTER_RE: Final = re.compile(
 )
 _WHOLE_RE: Final = re.compile(r"占(?:全市|深圳市?)|(?:高于|低于|快于)(?:全市|深圳市?)")
 _CITY_OPENING_RE: Final = re.compile(
-    r"从(?:深圳)?全市看|全市方面|从深圳看|就(?:全市|深圳)而言|放眼(?:全市|深圳)"
+    r"从(?:深圳)?全市看|全市(?:方面|层面)|从深圳看|就(?:全市|深圳)而言|放眼(?:全市|深圳)"
 )
 # The city heads a sentence as its subject only before a verb of what it did or has (全市新增…,
 # 深圳实现…); 深圳市出台… heads nothing, and only an opening above carries to later sentences.
-_CITY_SUBJECT_RE: Final = re.compile(r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已)")
+_CITY_SUBJECT_RE: Final = re.compile(
+    r"[^，；。]{0,12}?(?:实现|完成|共|累计|达|新增|有|拥有|已|全年|增长)"
+)
 # Hong Kong opens a clause by 就香港而言, 从香港看, 香港方面, 香港地区, 香港特区, 全港, 在港 (not
 # 在港深…, nor 香港特区政府, an actor), or as the subject of what it did (香港全年实现…).
 _HONG_KONG_RE: Final = re.compile(
@@ -127,7 +129,7 @@ _HONG_KONG_PREFIX_RE: Final = re.compile(r"(?:目前|当前|现|同时|此外|�
 _MAX_PASSAGE: Final = 8  # sentences a passage carries over
 _LEADING_CLAUSE_RE: Final = re.compile(
     r"^(?:[^，；。]{0,12}?(?:年|月|日|底|末|以来|年来|目前|当前)|下一步|同时|此外|其中|另一方面|"
-    r"与此同时|另外|据统计|经统计|数据显示|总体(?:来看|而言|上)|具体(?:来看|而言)|整体来看)$"
+    r"与此同时|另外|据(?:不完全|初步)?统计|经(?:初步)?统计|初步统计|数据显示|总体(?:来看|而言|上)|具体(?:来看|而言)|整体来看)$"
 )
 # What may stand before an area at the head of a clause: nothing, a locative (积极推进在…), or a
 # verb whose object is the area (推动河套合作区2025年…).
