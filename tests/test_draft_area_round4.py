@@ -168,7 +168,23 @@ LEADS_AND_NAMES = [
     ("二、在深化河套深港科技创新合作区建设方面\n\n一是优化服务，引进企业30家。", "30家",
      "hetao_zone"),
 ]  # fmt: skip
-ALL = CITY + CITY_PASSAGES + HETAO + HONG_KONG + OTHER_AREAS + LEADS_AND_NAMES
+SECTIONS = "二、在推进河套深圳园区建设方面\n\n（一）加快园区建设\n\n一是新增项目20个。\n\n" + (
+    "（二）强化全区产业支撑\n\n一是新增企业300家。"
+)
+HEADINGS = [
+    # a section heading governs its section, a subsection naming the district its own
+    (SECTIONS, "20个", "hetao_shenzhen_park"),
+    (SECTIONS, "300家", "futian"),
+    ("二、关于河套深港科技创新合作区建设\n\n截至2025年底，已集聚科研机构150家。", "150家",
+     "hetao_zone"),
+    # Hong Kong as the district's partner in a heading names no area
+    ("三、在深化与香港合作方面\n\n一是举办对接活动30场。", "30场", "futian"),
+    # 深港 names no area: the passage it stands in governs
+    ("河套深港科技创新合作区深圳园区加快建设。深港两地联合举办活动20场。", "20场",
+     "hetao_shenzhen_park"),
+    ("就香港而言，创科产业增加值占比约1%。\n\n新增企业300家。", "300家", "futian"),
+]  # fmt: skip
+ALL = CITY + CITY_PASSAGES + HETAO + HONG_KONG + OTHER_AREAS + LEADS_AND_NAMES + HEADINGS
 
 
 @pytest.mark.parametrize(("text", "quantity", "geo"), ALL)
