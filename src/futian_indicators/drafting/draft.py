@@ -31,10 +31,12 @@ note
     and the note is where a reviewer reads it; a figure whose note still says ``draft:`` is
     unreviewed.
 
-A number that cannot be placed (no alias, no value, no period) is listed in comments at the top of
-the draft and under ``not_figures`` with the reason ``draft: not placed; review``
+A number that cannot be placed (no value, no period) is listed in comments at the top of the
+draft and under ``not_figures`` with the reason ``draft: not placed; review``
 (:data:`~futian_indicators.drafting.yamltext.NOT_PLACED_REASON`), so that every number stays
-accounted for and the draft builds as any curated letter does.
+accounted for and the draft builds as any curated letter does. So is a number of an area outside
+the vocabulary (全省新增…, :data:`~futian_indicators.drafting.area.OUTSIDE`), its reason naming
+the area: no area of the vocabulary is right for it, and the district's it is not.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from ..errors import QuantityParseError
 from ..language.mentions import MEASURE_KINDS, mention_spans
 from ..language.normalise import NormalisedText
 from ..language.quantity import parse_quantity
-from .area import geo_of
+from .area import OUTSIDE, geo_of
 from .cues import (
     CLAUSE,
     PHRASE,
@@ -184,6 +186,10 @@ class _Drafter:
         not_figure = not_a_figure(self.text, place)  # 拨打12345: no figure, with a value or none
         if not_figure is not None:
             return self.not_placed(mention, not_figure, f"draft: {not_figure}; review")
+        geo, geo_why = geo_of(self.segments, place)
+        if geo == OUTSIDE:  # 全省新增…: no area of the vocabulary; the district's it is not
+            why = f"its area, {geo_why}, is outside the vocabulary ({', '.join(vocab.GEOS)})"
+            return self.not_placed(mention, why, f"draft: {why}; review")
         try:
             quantity = parse_quantity(words)
         except QuantityParseError:
@@ -224,7 +230,6 @@ class _Drafter:
         status, status_why = status_of(self.segments, place, period.label, self.dates)
         if status in ("target", "plan"):
             period = self.periods.intended(period)
-        geo, geo_why = geo_of(self.segments, place)
         if proposal is not None:
             indicator, confidence = f"new:{proposal.suggested_id}", 0.3
             about = proposal.describe()

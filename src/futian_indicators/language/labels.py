@@ -55,9 +55,10 @@ Period (:func:`period_labels`)
     out; for a stock a year also reads as its last day (2024年 … 家: as of 2024-12-31).
 
 Area (:func:`geo_labels`)
-    福田, 福田区, 全区, 我区, 辖区, 本区, 深圳市福田区 give ``futian``; 全市, 深圳, 深圳市 give
-    ``shenzhen`` except in a share or rank of the city (占全市, 居全市第一: the figure stays the
-    district's); 河套深港科技创新合作区 alone gives ``hetao_zone``; 河套深港科技创新合作区深圳园区,
+    福田, 福田区, 全区, 我区, 辖区, 本区, 深圳市福田区, and parks in general (产业园区, 科技园区,
+    各园区 …) give ``futian``; 全市, 本市, 我市, 深圳, 深圳市 give ``shenzhen`` except in a share or
+    rank of the city (占全市, 居全市第一: the figure stays the district's);
+    河套深港科技创新合作区 alone gives ``hetao_zone``; 河套深港科技创新合作区深圳园区,
     河套深圳园区, 深圳园区, 河套合作区, 合作区, 园区 and 河套 give ``hetao_shenzhen_park``; 香港
     gives ``hong_kong``.
 
@@ -171,6 +172,7 @@ _GEO_WORDS: Final = (
     ("河套合作区", "hetao_shenzhen_park"),
     ("深圳园区", "hetao_shenzhen_park"),
     ("合作区", "hetao_shenzhen_park"),
+    *((f"{kind}园区", "futian") for kind in ("产业", "科技", "特色", "创新", "专业", "主题", "各")),
     ("园区", "hetao_shenzhen_park"),
     ("河套", "hetao_shenzhen_park"),
     ("福田区", "futian"),
@@ -181,6 +183,8 @@ _GEO_WORDS: Final = (
     ("本区", "futian"),
     ("深圳市", "shenzhen"),
     ("全市", "shenzhen"),
+    ("本市", "shenzhen"),
+    ("我市", "shenzhen"),
     ("深圳", "shenzhen"),
     ("香港", "hong_kong"),
 )
