@@ -5,9 +5,10 @@ area are read in :mod:`~futian_indicators.drafting.status_area`, and both read t
 segments (:mod:`~futian_indicators.drafting.segments`, whose names this module also gives).
 
 Period (:class:`Periods`)
-    What period words *mean* is read by :mod:`futian_indicators.language.labels` (the build's
-    reader: :func:`~futian_indicators.language.labels.period_words` and
-    :func:`~futian_indicators.language.labels.word_labels`); the drafter only looks for the words
+    What period words *mean* is read by the build's own reader
+    (:func:`~futian_indicators.language.periodwords.period_words` and
+    :func:`~futian_indicators.language.periodwords.word_labels`, which
+    :mod:`futian_indicators.language.labels` reads with); the drafter only looks for the words
     that govern a number, in order:
 
     1. its quote and sentence: the nearest period words before it in its clause, or framing its
@@ -62,7 +63,8 @@ from typing import Final
 
 from .. import vocab
 from ..core.period import parse_period
-from ..language.labels import (
+from ..language.lexicon import CN_SMALL_NUMERALS
+from ..language.periodwords import (
     DAY_KINDS,
     OF_A_YEAR_KINDS,
     RELATIVE_YEARS,
@@ -72,7 +74,6 @@ from ..language.labels import (
     period_words,
     word_labels,
 )
-from ..language.lexicon import CN_SMALL_NUMERALS
 from .choice import LetterDates, PeriodChoice, counted
 from .segments import (
     CLAUSE,

@@ -46,8 +46,8 @@ Period (:func:`period_labels`)
     上年同期, 同期, 较上年, 与上年          nothing: a comparison's base, not a period
     ======================================  =============================================
 
-    The readers of one piece of words (:func:`period_words`, :func:`word_labels`, defined in
-    :mod:`futian_indicators.language.periodwords` and given here) are public:
+    The readers of one piece of words (:func:`~futian_indicators.language.periodwords.period_words`,
+    :func:`~futian_indicators.language.periodwords.word_labels`) are public:
     the drafter (:mod:`futian_indicators.drafting.cues`) reads with them, and only chooses
     which words govern a number and which year yearless words take.
 
@@ -85,32 +85,20 @@ from typing import Final
 
 from .periodwords import (
     DAY_KINDS,
-    LETTER_KINDS,
     OF_A_YEAR_KINDS,
     RELATIVE_YEARS,
     SINCE_KINDS,
-    YEARLESS_KINDS,
-    PeriodWords,
     period_words,
     word_labels,
 )
 
 __all__ = [
-    "DAY_KINDS",
     "EVIDENCE_JOINER",
-    "LETTER_KINDS",
-    "OF_A_YEAR_KINDS",
-    "RELATIVE_YEARS",
-    "SINCE_KINDS",
-    "YEARLESS_KINDS",
-    "PeriodWords",
     "convention_allows",
     "geo_labels",
     "label_readings",
     "period_labels",
-    "period_words",
     "status_labels",
-    "word_labels",
 ]
 
 EVIDENCE_JOINER: Final = "；"
