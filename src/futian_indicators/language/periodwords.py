@@ -18,7 +18,6 @@ from typing import Final
 
 __all__ = [
     "DAY_KINDS",
-    "LETTER_KINDS",
     "OF_A_YEAR_KINDS",
     "RELATIVE_YEARS",
     "SINCE_KINDS",
@@ -99,23 +98,6 @@ OF_A_YEAR_KINDS: Final = frozenset(
 YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", *OF_A_YEAR_KINDS})
 """Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月,
 5月底, 前三季度, 上半年, 一季度)."""
-
-LETTER_KINDS: Final = frozenset(
-    [
-        "now",
-        "since",
-        "this_year_since",
-        "this_year",
-        "prior_year",
-        "prior_year_end",
-        "next_year",
-        "year_start",
-        "five_year_since",
-        "annual",
-        "annual_plan",
-    ]
-)
-"""Period words read against the letter's date or year (目前, 以来, 今年, 去年, 明年, 年度)."""
 
 DAY_KINDS: Final = frozenset(
     [
