@@ -95,6 +95,7 @@ OF_A_YEAR_KINDS: Final = frozenset(
         "quarter_end_of",
     ]
 )
+
 YEARLESS_KINDS: Final = frozenset({"span", "base", "many", "that_year", *OF_A_YEAR_KINDS})
 """Period words that take their year from other words (3年, 较2020年, 多年, 全年, 1-4月,
 5月底, 前三季度, 上半年, 一季度)."""
