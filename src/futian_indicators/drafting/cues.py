@@ -113,6 +113,7 @@ _FRAME_KINDS: Final = frozenset(
         "month_end",
         "year_end",
         "prior_year_end",
+        "this_year_end",
         "now",
         "since",
         "this_year_since",
