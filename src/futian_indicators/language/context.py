@@ -67,23 +67,6 @@ _DISTANT_RE: Final = re.compile(
 )
 
 
-def touches_number(text: str, start: int, end: int, *, ends_on_number: bool) -> bool:
-    """Whether a match ``text[start:end]`` is part of a longer number it did not read.
-
-    Examples
-    --------
-    >>> touches_number("总数三百余家", 3, 6, ends_on_number=False)
-    True
-    >>> touches_number("一点五亿元", 2, 5, ends_on_number=False)
-    True
-    >>> touches_number("共五百家", 1, 4, ends_on_number=False)
-    False
-    """
-    if start > 0 and text[start - 1] in NUMBER_CHARS:
-        return True
-    return ends_on_number and end < len(text) and text[end] in NUMBER_CHARS
-
-
 _AFTER_NUMBER_GROUPS: Final = ("unit", "post", "double_word", "rank_word")
 _NONE_AFTER_NUMBER: Final = (None,) * len(_AFTER_NUMBER_GROUPS)
 
@@ -91,6 +74,28 @@ _NONE_AFTER_NUMBER: Final = (None,) * len(_AFTER_NUMBER_GROUPS)
 def ends_on_number(m: re.Match[str]) -> bool:
     """Whether a match of the grammar ends on its number (no unit or qualifier word after it)."""
     return m.group(*_AFTER_NUMBER_GROUPS) == _NONE_AFTER_NUMBER
+
+
+def touches_number(text: str, m: re.Match[str]) -> bool:
+    """Whether a match ``m`` of the grammar in ``text`` is part of a longer number it did not read.
+
+    A number character just before it, or just after a match that ends on its number (no unit
+    or qualifier word after it), makes it part of a longer number.
+
+    Examples
+    --------
+    >>> from futian_indicators.language.grammar import QUANTITY_RE
+    >>> touches_number("总数三百余家", QUANTITY_RE.search("总数三百余家", 3))
+    True
+    >>> touches_number("一点五亿元", QUANTITY_RE.search("一点五亿元", 2))
+    True
+    >>> touches_number("共五百家", QUANTITY_RE.search("共五百家"))
+    False
+    """
+    start, end = m.span()
+    if start and text[start - 1] in NUMBER_CHARS:
+        return True
+    return end < len(text) and text[end] in NUMBER_CHARS and ends_on_number(m)
 
 
 def _clause_before(text: str, start: int, reach: int) -> str:

@@ -156,7 +156,6 @@ def _exact(n: float) -> _Reading:
 _S: Final = SPACE
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
 _SET_ENDS: Final = ("大", "类")  # what a set's count ends with (set_count_value looks at no other)
-_NUMBER_CHARS: Final = context.NUMBER_CHARS
 #: A mention made as a tuple of all its fields (half the cost of the named tuple's call).
 _new: Final = tuple.__new__
 _COUNT_WORDS: Final = frozenset(COUNT_WORDS)
@@ -301,11 +300,8 @@ class _Grammar:
                     return _Mention(start, end, "ordinal")
                 if text[start - 1 : start] in _OPENING_QUOTES:  # “三张图谱”: a name
                     return _Mention(start, end, "code")
-        # context.touches_number, with what it asks of the match looked at only where needed
         m_start, m_end = m.span()
-        if (m_start and text[m_start - 1] in _NUMBER_CHARS) or (
-            m_end < len(text) and text[m_end] in _NUMBER_CHARS and context.ends_on_number(m)
-        ):
+        if context.touches_number(text, m):
             return _new(_Mention, (start, m_end, "quantity", None, None, None))
         outer = per = None
         if context.may_be_qualified(text, m_start):
