@@ -252,9 +252,9 @@ def test_rows_shrink_to_a_short_panel_before_any_warning() -> None:
 @pytest.mark.parametrize(
     ("draw", "helper", "fewer"),
     [
-        (plot.plot_checks, "plot_checks", "by="),
+        (plot.plot_checks, "plot_checks", 'or pass by="kind" to draw fewer rows.'),
         (plot.plot_coverage, "plot_coverage", "indicators="),
-        (plot.plot_targets, "plot_targets", "on its own"),
+        (plot.plot_targets, "plot_targets", "or draw it in a figure of its own."),
     ],
 )
 def test_a_panel_too_short_for_its_rows_warns_once(draw: Any, helper: str, fewer: str) -> None:

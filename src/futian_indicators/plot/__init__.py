@@ -22,7 +22,7 @@ Conventions shared by the plots:
 - everything drawn inside the Axes given: the title, the legend (under the x axis by default;
   ``legend="inside"`` or ``"none"``) and the source note belong to it, wrapped between words to
   its width each time the figure is drawn, so that the panels of one figure
-  (``plt.subplots(2, 2, layout="constrained")``) never overlap;
+  (``plt.subplots(2, 2, layout="constrained")``, about 5 x 4 in a panel) do not overlap;
 - texts one per row of data (rule ids, indicator names, target ids) sized to the rows' pitch
   as drawn, down to 5.5 points; in a panel too short even for that, only every few rows are
   labelled, so that no two texts overlap, and the plot warns once

@@ -144,7 +144,8 @@ def _checks_by_rule(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:
     ax.set_xticks([])
     ax.set_yticks([])
     ax.spines[:].set_visible(False)
-    fit_rows(ax, rows, helper="plot_checks", fewer='pass by="kind"', always=headings)
+    fewer = 'pass by="kind" to draw fewer rows'
+    fit_rows(ax, rows, helper="plot_checks", fewer=fewer, always=headings)
 
 
 def _checks_by_kind(ax: Axes, checks: pd.DataFrame, lang: _Lang) -> None:

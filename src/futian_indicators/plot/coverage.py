@@ -153,7 +153,8 @@ def plot_coverage(
     for y in range(len(rows) + 1):
         ax.axhline(y - 0.5, color="0.9", linewidth=0.6, zorder=0)
     ax.tick_params(axis="y", length=0)
-    fit_rows(ax, helper="plot_coverage", fewer="pass indicators= (or a larger min_figures=)")
+    fewer = "pass indicators= (or a larger min_figures=) to draw fewer rows"
+    fit_rows(ax, helper="plot_coverage", fewer=fewer)
     if style.family:
         ax.tick_params(labelfontfamily=list(style.family))
     starts = _starts(figures) + [_x(pd.Series([x.date]))[0] for x in present if x.date is not None]

@@ -102,8 +102,7 @@ class _Rows:
             warnings.warn(
                 f"{self.helper}: {len(rows) - headings} rows{also} need at least "
                 f"{needed:.1f} in of axes height; this panel has {has:.1f} in, so only one "
-                f"row in {every} is labelled. Give the figure more height or {self.fewer} "
-                "to draw fewer rows.",
+                f"row in {every} is labelled. Give the figure more height, or {self.fewer}.",
                 RowsTooSmallWarning,
                 stacklevel=2,
             )
@@ -128,8 +127,9 @@ def fit_rows(
 ) -> None:
     """Size the texts of ``rows`` ((y, texts) pairs; by default the y tick labels) to fit.
 
-    ``helper`` names the plot in the warning, ``fewer`` says how to draw fewer rows; the rows
-    at ``always`` (headings) are labelled first when only some rows can be.
+    ``helper`` names the plot in the warning, ``fewer`` says how to draw fewer rows (a clause
+    that ends the warning's sentence); the rows at ``always`` (headings) are labelled first when
+    only some rows can be.
     """
     target: Any = ax
     target._fit_rows = _Rows(ax, rows, helper=helper, fewer=fewer, always=always)

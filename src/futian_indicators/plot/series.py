@@ -290,7 +290,8 @@ def plot_series(
     ticks with thousands separators, and a derived count is labelled as a whole number (≈2,403).
 
     Everything is drawn inside ``ax``: the title, the legend and the source note belong to it,
-    so that panels of one figure (``plt.subplots(1, 2, layout="constrained")``) never overlap.
+    so that panels of one figure (``plt.subplots(1, 2, layout="constrained")``, about 5 x 4 in
+    a panel) do not overlap.
 
     Parameters
     ----------

@@ -147,7 +147,11 @@ def plot_targets(
     labels = [_id_label(str(t)) for t in targets["target_figure_id"]]
     ax.set_yticks(range(len(targets)), labels, fontsize=7)
     ax.invert_yaxis()
-    fewer = "leave include_no_actual=False" if include_no_actual else "draw it on its own"
+    fewer = (
+        "leave include_no_actual=False to draw fewer rows"
+        if include_no_actual
+        else "draw it in a figure of its own"
+    )
     fit_rows(ax, helper="plot_targets", fewer=fewer)
     ax.set_xlabel(style.words("gap"), **style.font())
     ax.spines[["top", "right"]].set_visible(False)
