@@ -33,6 +33,7 @@ from .lexicon import (
     DOC_NUMBER_FORMS,
     LATIN_UNIT_WORDS,
     MONTH,
+    RANGE_SEPARATORS,
     SET_PHRASE_NOT_BEFORE,
     SET_PHRASES,
     SPACE,
@@ -56,6 +57,7 @@ class Rule(NamedTuple):
 
 
 _S: Final = SPACE
+_RANGE: Final = f"[{RANGE_SEPARATORS}]"  # one set of range separators: the grammar's
 _CN_DIGIT: Final = CN_DIGIT_CHARS
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
 _SET_NUMERAL: Final = CN_NUMERAL_CHARS + "两"  # a set is counted without 万 or 亿 (十亿五大: none)
@@ -110,7 +112,7 @@ def _period_rule() -> Rule:
     >>> _find(_period_rule(), "1-5月增长8%，1至6月，3月")
     ['1-5月', '1至6月']
     """
-    pattern = rf"(?<![\d.]){MONTH}{_S}[-–—~～至到]{_S}{MONTH}{_S}月(?:份)?"
+    pattern = rf"(?<![\d.]){MONTH}{_S}{_RANGE}{_S}{MONTH}{_S}月(?:份)?"
     return Rule("period", "period", r"\d", pattern)
 
 
@@ -154,7 +156,7 @@ def _clock_rule() -> Rule:
     ['9:00-18:00']
     """
     time = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])"
-    pattern = rf"(?<![\d.:]){time}(?:{_S}[-–—~～至到]{_S}{time})?"
+    pattern = rf"(?<![\d.:]){time}(?:{_S}{_RANGE}{_S}{time})?"
     return Rule("clock", "clock_time", r"\d", pattern)
 
 
@@ -199,7 +201,7 @@ def _date_rule() -> Rule:
     year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
     month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
     pattern = (
-        rf"(?<![\d.]){YEAR}(?:{_S}[-–—~～至到]{_S}{YEAR})?{_S}年"
+        rf"(?<![\d.]){YEAR}(?:{_S}{_RANGE}{_S}{YEAR})?{_S}年"
         rf"(?:{_S}{year_part}|{_S}{month_part})?"
         rf"|(?<![\d.]){month_part}"
         rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"

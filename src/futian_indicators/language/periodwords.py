@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .lexicon import RANGE_SEPARATORS
+
 __all__ = [
     "DAY_KINDS",
     "OF_A_YEAR_KINDS",
@@ -31,7 +33,7 @@ _Y: Final = r"((?:19|20)\d{2})"
 _M: Final = r"(1[0-2]|0?[1-9])(?!\d)"
 _D: Final = r"(3[01]|[12]\d|0?[1-9])(?!\d)"
 _CN_NUMBER: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-_RANGE: Final = r"[-—－~～至到]"
+_RANGE: Final = f"[{RANGE_SEPARATORS}]"  # the grammar's range separators
 _PRIOR: Final = r"(?:上年|去年|上一年)"
 _N: Final = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"  # months: 前5个月, 前十一个月
 
