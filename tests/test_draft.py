@@ -365,7 +365,7 @@ def figure(text: str, quantity: str, heading: Heading = DATED) -> DraftFigure:
          "finance_value_added", "2023", "actual"),
         # a shared alias goes to the indicator whose base stands nearest before
         ("其中发明专利授权量4133件，同比增长71.99%。", "71.99%",
-         "invention_patent_grants_growth", "2023-10-16", "actual"),
+         "invention_patent_grants_growth", "2023", "actual"),  # a growth: the year of the day
         ("2022年，实现知识产权质押融资登记金额139.21亿元，同比增长89.1%。", "89.1%",
          "ip_pledge_financing_growth", "2022", "actual"),
         ("2024年，实现知识产权质押融资登记金额139.21亿元。", "139.21亿元",

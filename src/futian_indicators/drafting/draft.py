@@ -289,8 +289,12 @@ class _Drafter:
         if proposal is not None and guess:
             own = "flow" if period.counted else "stock"
             proposal = replace(proposal, measure=own)
-        if own in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
+        stated = parse_period(period.label)
+        if own in vocab.FLOW_MEASURES and stated.type == "as_of":
             period = replace(period, label=f"../{period.label}")  # a flow is never as_of
+        elif "growth" in (own, measure) and stated.type == "as_of":
+            # 截至2025年底…较上年增长10%: a growth is over a period, the year of the day
+            period = replace(period, label=str(stated.end.year))
         self.last = place.sentence, "flow" if period.counted else own if guess else measure
         return period, proposal
 
