@@ -58,7 +58,7 @@ def test_extract_writes_a_draft_that_the_build_accepts(
 ) -> None:
     code, out, err = extract(capsys, letter, "--source-id", NEW_ID, "--root", project)
     assert (code, err) == (0, "")
-    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 29 draft figure(s)" in out
+    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 31 number(s): 29 placed on a codebook" in out
     assert "review first" in out
     raw = project / "data" / "raw"
     assert (raw / "letters" / f"{NEW_ID}.txt").read_bytes() == LETTER.read_bytes()
@@ -193,7 +193,7 @@ def test_extract_out_writes_elsewhere(
         capsys, letter, "--source-id", NEW_ID, "--root", project, "--out", out
     )
     assert code == 0 and out.is_file()
-    assert "wrote review/draft.yaml: 29 draft figure(s)" in stdout  # relative to --root
+    assert "wrote review/draft.yaml: 31 number(s): 29 placed" in stdout  # relative to --root
     assert not (project / "data" / "raw" / "figures" / f"{NEW_ID}.yaml").exists()
 
 

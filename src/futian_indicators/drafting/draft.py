@@ -145,6 +145,28 @@ class Draft:
     not_placed: list[NotPlaced] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def placed(self) -> list[DraftFigure]:
+        """The draft figures on a codebook indicator."""
+        return [f for f in self.figures if f.proposal is None]
+
+    @property
+    def proposed(self) -> list[DraftFigure]:
+        """The draft figures of a proposed new indicator (written under ``not_figures``)."""
+        return [f for f in self.figures if f.proposal is not None]
+
+    def counts(self) -> str:
+        """The draft's numbers in the words every report of it uses (terminal, YAML, page).
+
+        >>> Draft("cppcc-2026001").counts()
+        '0 number(s): 0 placed on a codebook indicator, 0 proposed as a new indicator, 0 not placed'
+        """
+        placed, proposed, unplaced = len(self.placed), len(self.proposed), len(self.not_placed)
+        return (
+            f"{placed + proposed + unplaced} number(s): {placed} placed on a codebook indicator, "
+            f"{proposed} proposed as a new indicator, {unplaced} not placed"
+        )
+
 
 def _slug(indicator: str, period: str, taken: set[str]) -> str:
     p = parse_period(period)
