@@ -58,7 +58,7 @@ def test_extract_writes_a_draft_that_the_build_accepts(
 ) -> None:
     code, out, err = extract(capsys, letter, "--source-id", NEW_ID, "--root", project)
     assert (code, err) == (0, "")
-    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 29 draft figure(s)" in out
+    assert f"wrote data/raw/figures/{NEW_ID}.yaml: 31 number(s): 29 placed on a codebook" in out
     assert "review first" in out
     raw = project / "data" / "raw"
     assert (raw / "letters" / f"{NEW_ID}.txt").read_bytes() == LETTER.read_bytes()
@@ -193,7 +193,7 @@ def test_extract_out_writes_elsewhere(
         capsys, letter, "--source-id", NEW_ID, "--root", project, "--out", out
     )
     assert code == 0 and out.is_file()
-    assert "wrote review/draft.yaml: 29 draft figure(s)" in stdout  # relative to --root
+    assert "wrote review/draft.yaml: 31 number(s): 29 placed" in stdout  # relative to --root
     assert not (project / "data" / "raw" / "figures" / f"{NEW_ID}.yaml").exists()
 
 
@@ -365,7 +365,7 @@ def figure(text: str, quantity: str, heading: Heading = DATED) -> DraftFigure:
          "finance_value_added", "2023", "actual"),
         # a shared alias goes to the indicator whose base stands nearest before
         ("其中发明专利授权量4133件，同比增长71.99%。", "71.99%",
-         "invention_patent_grants_growth", "2023-10-16", "actual"),
+         "invention_patent_grants_growth", "2023", "actual"),  # a growth: the year of the day
         ("2022年，实现知识产权质押融资登记金额139.21亿元，同比增长89.1%。", "89.1%",
          "ip_pledge_financing_growth", "2022", "actual"),
         ("2024年，实现知识产权质押融资登记金额139.21亿元。", "139.21亿元",

@@ -145,6 +145,28 @@ class Draft:
     not_placed: list[NotPlaced] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def placed(self) -> list[DraftFigure]:
+        """The draft figures on a codebook indicator."""
+        return [f for f in self.figures if f.proposal is None]
+
+    @property
+    def proposed(self) -> list[DraftFigure]:
+        """The draft figures of a proposed new indicator (written under ``not_figures``)."""
+        return [f for f in self.figures if f.proposal is not None]
+
+    def counts(self) -> str:
+        """The draft's numbers in the words every report of it uses (terminal, YAML, page).
+
+        >>> Draft("cppcc-2026001").counts()
+        '0 number(s): 0 placed on a codebook indicator, 0 proposed as a new indicator, 0 not placed'
+        """
+        placed, proposed, unplaced = len(self.placed), len(self.proposed), len(self.not_placed)
+        return (
+            f"{placed + proposed + unplaced} number(s): {placed} placed on a codebook indicator, "
+            f"{proposed} proposed as a new indicator, {unplaced} not placed"
+        )
+
 
 def _slug(indicator: str, period: str, taken: set[str]) -> str:
     p = parse_period(period)
@@ -289,8 +311,12 @@ class _Drafter:
         if proposal is not None and guess:
             own = "flow" if period.counted else "stock"
             proposal = replace(proposal, measure=own)
-        if own in vocab.FLOW_MEASURES and parse_period(period.label).type == "as_of":
+        stated = parse_period(period.label)
+        if own in vocab.FLOW_MEASURES and stated.type == "as_of":
             period = replace(period, label=f"../{period.label}")  # a flow is never as_of
+        elif "growth" in (own, measure) and stated.type == "as_of":
+            # 截至2025年底…较上年增长10%: a growth is over a period, the year of the day
+            period = replace(period, label=str(stated.end.year))
         self.last = place.sentence, "flow" if period.counted else own if guess else measure
         return period, proposal
 

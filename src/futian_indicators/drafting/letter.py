@@ -47,9 +47,6 @@ class DraftReport:
         return summary(self, self.root)
 
 
-"""The former name of :class:`DraftReport`."""
-
-
 def summary(report: DraftReport, root: Path) -> str:
     """What ``futian-indicators extract`` did, in a few lines, with paths relative to ``root``."""
 
@@ -57,13 +54,10 @@ def summary(report: DraftReport, root: Path) -> str:
         return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
     draft = report.draft
-    placed = [f for f in draft.figures if f.proposal is None]
-    proposed = len(draft.figures) - len(placed)
-    held = len(draft.not_placed) + proposed
+    held = len(draft.not_placed) + len(draft.proposed)
     lines = [
-        f"wrote {shown(report.figures_path)}: {len(placed)} draft figure(s), "
-        f"{len(draft.not_placed)} number(s) not placed, {proposed} new indicator(s) proposed"
-        + (" (listed at the top of the file)" if held else "")
+        f"wrote {shown(report.figures_path)}: {draft.counts()}"
+        + (" (those not on a codebook indicator listed at the top of the file)" if held else "")
     ]
     if report.letter_path is not None:
         lines.append(f"copied the letter to {shown(report.letter_path)}")
@@ -199,6 +193,22 @@ def _source_record(
     )
 
 
+def _check_out(out: Path, force: bool, review_path: Path | None) -> None:
+    """Refuse a draft or review path that cannot be written, before anything is written."""
+    for path, option in ((out, "--out"), (review_path, "--review")):
+        if path is not None and path.is_dir():
+            msg = f"{option} {str(path)!r} is a folder; give the path of a file in it"
+            raise ArgumentError(msg)
+    if out.exists() and not force:
+        raise ArgumentError(f"{str(out)!r} exists; pass --force to overwrite it")
+    if review_path is not None and not review_path.parent.is_dir():
+        msg = (
+            f"--review {str(review_path)!r}: the folder {str(review_path.parent)!r} does not "
+            "exist; create it first, or give a file in an existing folder"
+        )
+        raise ArgumentError(msg)
+
+
 def draft_letter(
     letter_path: Path,
     source_id: str,
@@ -225,7 +235,8 @@ def draft_letter(
     ------
     ArgumentError
         (exit 2) No ``data/raw`` under ``root``; the letter file is missing; the source id is
-        malformed or names the wrong body; ``out`` exists and ``force`` is not set.
+        malformed or names the wrong body; ``out`` exists and ``force`` is not set; ``out`` or
+        ``review_path`` is a folder; the folder of ``review_path`` does not exist.
     LetterError
         (exit 1) The letter is not UTF-8 or is empty; the id is another letter's.
     CurationError
@@ -238,8 +249,7 @@ def draft_letter(
     _check_source_id(source_id)
     data, letter = _read_new_letter(letter_path)
     out = out if out is not None else raw_dir / "figures" / f"{source_id}.yaml"
-    if out.exists() and not force:
-        raise ArgumentError(f"{str(out)!r} exists; pass --force to overwrite it")
+    _check_out(out, force, review_path)
     heading = read_heading(letter.text)
     sha256 = hashlib.sha256(data).hexdigest()
     sources_path = raw_dir / "sources.yaml"
@@ -259,6 +269,3 @@ def draft_letter(
     apply_all(changes)
     copy = target if copied else None
     return DraftReport(draft, out, copy, record is not None, root, review_path)
-
-
-"""The former name of :func:`draft_letter`."""

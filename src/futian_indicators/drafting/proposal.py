@@ -37,24 +37,38 @@ from typing import Final
 
 from ..language.lexicon import SECTION_RE, YEAR
 from .matcher import CodebookEntry
+from .status_area import STATUS_WORDS
 
-__all__ = ["ACCEPT", "Proposal", "clean", "clean_leading", "measure_of", "propose", "subject"]
+__all__ = [
+    "ACCEPT",
+    "Proposal",
+    "clean",
+    "clean_leading",
+    "measure_of",
+    "off_status",
+    "propose",
+    "subject",
+]
 
 ACCEPT: Final = 0.7
 """The least confidence at which the draft takes the matcher's codebook indicator."""
 
+_STATUS: Final = "|".join(STATUS_WORDS)
 _LEADING_RE: Final = re.compile(
     rf"^(?:(?:截至|到|自|从|较|比)?(?:{YEAR}年)?(?:\d{{1,2}}[-至]\d{{1,2}}月|\d{{1,2}}月(?:底|末)?|"
     r"上半年|下半年|全年|当年|今年|去年|上年|年底|年末|以来|目前|当前)?)"
     r"(?:，)?(?:其中)?(?:福田区|福田|全区|我区|辖区|全市|深圳市|深圳|园区|合作区|香港)?"
-    r"(?:的)?(?:目标|计划|力争|争取)?"
+    rf"(?:的)?(?:{_STATUS})*"
     r"(?:实现|完成|累计|新增|已|共|共有|拥有|集聚|汇集|汇聚|引进|举办|开展|达到|达|为|有|落地|"
     r"实质推进和落地|推进和落地|建成|发布|培育)*"
 )
-_TRAILING_RE: Final = re.compile(
-    r"(?:实现|完成|累计|新增|共|共有|拥有|集聚|引进|达到|达|为|有|超过|超|约|近|突破|逾|"
-    r"同比|增长|增速|下降|占全市的?|占比|规模|总量|的)+$"
+_TAIL_VERBS: Final = (
+    r"实现|完成|累计|新增|共|共有|拥有|集聚|引进|达到|达|为|有|超过|超|约|近|突破|逾|"
+    r"同比|增长|增速|下降|占全市的?|占比|规模|总量"
 )
+_TRAILING_RE: Final = re.compile(rf"(?:{_TAIL_VERBS}|的)+$")
+# An aim's words between a name and its number (地区生产总值力争达到, 争取突破): not the name.
+_STATUS_TAIL_RE: Final = re.compile(rf"(?:{_STATUS})+(?=(?:{_TAIL_VERBS})*$)")
 # The noun a count counts, after it up to the next number or the phrase's end, with no 等/以上.
 _NOUN_AFTER_RE: Final = re.compile(
     r"(?:的)?([^，；。、：\d（(]{2,16}?)(?:等|以上|左右)?(?=[，；。、：\d（(]|$)"
@@ -74,9 +88,18 @@ def clean_leading(words: str) -> str:
     return _LEADING_RE.sub("", words, count=1)
 
 
+def off_status(words: str) -> str:
+    """Subject words without the aim's words at their end (地区生产总值力争达到: 地区生产总值达到).
+
+    >>> off_status("地区生产总值力争达到"), off_status("年度目标的")
+    ('地区生产总值达到', '年度目标的')
+    """
+    return _STATUS_TAIL_RE.sub("", words)
+
+
 def clean(words: str) -> str:
     """Subject words without a section marker and the period, area and verb words around them."""
-    return _TRAILING_RE.sub("", clean_leading(words))
+    return _TRAILING_RE.sub("", off_status(clean_leading(words)))
 
 
 def subject(

@@ -78,7 +78,10 @@ def review_lines(draft: Draft, limit: int = 20) -> list[str]:
     if not found:
         return []
     figures = len({id(r.figure) for r in found})
-    lines = [f"review first ({len(found)} label(s) of {figures} figure(s), least sure first):"]
+    lines = [
+        f"review first ({len(found)} label(s) of {figures} of the {len(draft.figures)} draft "
+        "figure(s) (placed or proposed), least sure first):"
+    ]
     for r in found[:limit]:
         lines.append(
             f"  {r.confidence:.1f} {r.label} {r.value} ({r.basis}) of {r.figure.quantity} "
@@ -142,7 +145,9 @@ def review_page(draft: Draft) -> str:
     title = f"Review of the draft of {draft.source_id}"
     return (
         page_head(title, _CSS) + f"<body><h1>{escape(title)}</h1>\n"
-        f"<p>{len(draft.figures)} draft figure(s); {len(found)} label(s) under "
+        f"<p>{escape(draft.counts())}.</p>\n"
+        f"<p>{len(found)} label(s) of the {len(draft.figures)} draft figure(s) (placed or "
+        f"proposed) under "
         f"{REVIEW_BELOW:.1f}, least sure first: a proposed new indicator, a label on the "
         "drafter's judgement, then those on a convention. Each says what it rests on.</p>\n"
         f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n"

@@ -38,7 +38,7 @@ from typing import Final
 
 from .cues import CLAUSE, LEVEL_NAMES, PHRASE, SENTENCE, Offsets, Place, Segments
 from .matcher import Choice, CodebookEntry, Matcher, alias_pattern
-from .proposal import clean, clean_leading, measure_of
+from .proposal import clean, clean_leading, measure_of, off_status
 
 __all__ = ["GENERIC_RE", "choose", "similarity", "subjects"]
 
@@ -125,7 +125,7 @@ def subjects(
     if unit == "rank":
         before = _RANK_TAIL_RE.sub("", before)
     found = [(before, 0.9)] if before else []
-    light = _VERB_TAIL_RE.sub("", clean_leading(own))
+    light = _VERB_TAIL_RE.sub("", off_status(clean_leading(own)))
     if unit == "rank":
         light = _RANK_TAIL_RE.sub("", light)
     if light and light != before:

@@ -49,7 +49,12 @@ _SCHEME_RE: Final = re.compile(
 )
 _AIMED_AT_RE: Final = re.compile(r"目标(?=企业|客户|市场|群体|人群|用户)")
 _NOT_STATUS_RES: Final = (_COMPLETION_RE, _SCHEME_RE, _AIMED_AT_RE)
-_AIM_BEFORE_RE: Final = re.compile(r"确保|力争|争取|预计|计划|拟|(?<![已并])将")
+STATUS_WORDS: Final = ("力争", "争取", "努力", "计划", "预计", "确保", "拟", "将", "目标")
+"""The words of an aim (a plan, a target, a forecast) that may stand between a name and its number
+(地区生产总值力争达到6500亿元): they set a status, and are no part of the name."""
+_AIM_BEFORE_RE: Final = re.compile(
+    "|".join(w for w in STATUS_WORDS if w not in ("努力", "将", "目标")) + r"|(?<![已并])将"
+)
 
 
 def _status_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:

@@ -12,7 +12,7 @@ Examples
 # DRAFT figures of cppcc-2025001, written by `futian-indicators extract` from reply.txt. Nothing
 # here is reviewed: check each figure's indicator, period, status and geo against its quote,
 # correct it, and replace its note (each says 'draft:' until then). Format: docs/curation.md. 0
-# figure(s) drafted; 0 number(s) not placed:
+# number(s): 0 placed on a codebook indicator, 0 proposed as a new indicator, 0 not placed.
 source_id: cppcc-2025001
 figures: []
 """
@@ -125,14 +125,14 @@ def render_figures(draft: Draft, letter_name: str) -> str:
     """
     from .review import review_lines  # review imports draft, which imports this module
 
-    placed = [f for f in draft.figures if f.proposal is None]
-    proposed = [f for f in draft.figures if f.proposal is not None]
+    placed, proposed = draft.placed, draft.proposed
     n, m = len(placed), len(draft.not_placed) + len(proposed)
     lines = _comments(
         f"DRAFT figures of {draft.source_id}, written by `futian-indicators extract` from "
         f"{letter_name}. Nothing here is reviewed: check each figure's indicator, period, status "
         "and geo against its quote, correct it, and replace its note (each says 'draft:' until "
-        f"then). Format: docs/curation.md. {n} figure(s) drafted; {m} number(s) not placed:"
+        f"then). Format: docs/curation.md. {draft.counts()}"
+        + (f"; the {m} not on a codebook indicator:" if m else ".")
     )
     for p in draft.not_placed:
         lines += _comments(f"{p.mention} in “{p.quote}”: {p.why}", indent="#   - ")
