@@ -37,8 +37,8 @@ def _evidence_items(figure: dict[str, Any]) -> list[str | dict[str, str]]:
     return items
 
 
-def test_there_are_three_letters_each_with_its_gold() -> None:
-    assert len(LETTERS) >= 3
+def test_every_held_out_letter_has_its_gold() -> None:
+    assert len(LETTERS) >= 5  # the five written so far: a letter lost is a failure
     for txt in LETTERS:
         _, gold = _read(txt)
         assert gold["source_id"] == txt.stem
