@@ -247,8 +247,9 @@ if any(re.fullmatch(_SEP, c) for c in _RANGE_RUN) or "分" in _NUMBER_RUN:
 #:   (a bare number: a year, a code, an ordinal): see :func:`is_bare_number`;
 #: - a fraction ``N分之M`` (百分之十二, 三分之二): ``den`` (N), ``num`` (M), and ``pre``,
 #:   ``more``, ``post`` as above; it takes no unit word (it is a percentage);
-#: - a fraction ``M/N`` (1/3, 约2/3, 1/4左右): ``slash`` (empty: where it starts), ``num`` (M),
-#:   ``over`` (N), and ``pre``, ``post`` as above;
+#: - a fraction ``M/N`` (1/3, 约2/3, 1/4左右): ``slash`` (empty: where it starts), ``share``
+#:   (empty where the words make it a share, else None: then it is read as no value), ``num``
+#:   (M), ``over`` (N), and ``pre``, ``post`` as above;
 #: - a doubling ``翻N番`` (翻两番, 翻了一番, 翻番): ``double`` (翻), ``num`` (empty for 翻番),
 #:   ``double_word`` (番), ``double_more`` (多 of 翻一番多);
 #: - a rank ``第N``, ``第N名``, ``第N位``, ``前N``: ``rank`` (第 or 前), ``num``, ``rank_word``
