@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from futian_indicators import vocab
+from futian_indicators.errors import ArgumentTypeError
 from futian_indicators.language import mention_rules
 from futian_indicators.language import mentions as finder
 from futian_indicators.language.mentions import (
@@ -524,3 +525,57 @@ def test_nan_reading_is_nan_not_none() -> None:
     df = extract_quantities("2024年")
     assert math.isnan(df.loc[0, "value"])
     assert df.loc[0, "unit"] is pd.NA
+
+
+# --- a slash M/N is a share only where the words make it one: never a date's value ---
+
+NAN = math.nan
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("会议于3/15召开，12/31前完成。", [("3/15", "date", NAN), ("12/31", "date", NAN)]),
+        ("3/15召开", [("3/15", "date", NAN)]),
+        ("12/31前完成", [("12/31", "date", NAN)]),
+        ("于3/15", [("3/15", "date", NAN)]),
+        ("提供7/24小时服务", [("7/24小时", "code", NAN)]),
+        ("提供24/7服务", [("24/7", "code", NAN)]),
+        ("24/7小时在线", [("24/7小时", "code", NAN)]),
+        ("约1/3", [("约1/3", "quantity", 100 / 3)]),
+        ("占1/3", [("1/3", "quantity", 100 / 3)]),
+        ("1/3左右", [("1/3左右", "quantity", 100 / 3)]),
+        ("提升至1/3", [("1/3", "quantity", 100 / 3)]),
+        ("1／3", [("1／3", "quantity", 100 / 3)]),
+        ("约1／4", [("约1／4", "quantity", 25.0)]),
+        ("全区3/4的学校", [("3/4", "quantity", 75.0)]),
+        ("规划1/3地块", [("1/3", "quantity", NAN)]),  # nothing makes it a share
+        ("共1/3万元", [("1/3", "quantity", NAN)]),  # and its 3 is no 3万元
+    ],
+)
+def test_a_slash_is_read_only_as_a_share(text: str, found: list[tuple[str, str, float]]) -> None:
+    frame = extract_quantities(text)
+    got = list(zip(frame["text"], frame["kind"], frame["value"], strict=True))
+    assert [(t, k) for t, k, _ in got] == [(t, k) for t, k, _ in found]
+    for (_, _, value), (_, _, expected) in zip(got, found, strict=True):
+        assert value == pytest.approx(expected, nan_ok=True)
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("day", [1, 9, 15, 28, 31])
+@pytest.mark.parametrize(
+    "frame", ["会议于{}召开", "在{}举行", "截至{}，", "{}前完成", "{}起实施", "{}开始"]
+)
+def test_no_month_and_day_gets_a_value(month: int, day: int, frame: str) -> None:
+    for slash in "/／":
+        values = extract_quantities(frame.format(f"{month}{slash}{day}"))["value"]
+        assert values.isna().all(), frame.format(f"{month}{slash}{day}")
+
+
+@pytest.mark.parametrize("value", [None, 123, b"text", ["text"]])
+def test_extract_quantities_refuses_what_is_no_text(value: object) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        extract_quantities(value)  # type: ignore[arg-type]
+    message = str(caught.value)
+    assert message.startswith(f"text={value!r} ({type(value).__name__})")
+    assert "str" in message.split("give", 1)[1]

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from futian_indicators import vocab
-from futian_indicators.errors import QuantityParseError
+from futian_indicators.errors import ArgumentTypeError, QuantityParseError
 from futian_indicators.language import grammar, lexicon, numerals, quantity, readings, units
 from futian_indicators.language.quantity import (
     QUANTITY_RE,
@@ -969,3 +969,70 @@ def test_grammar_depends_on_nothing_but_the_standard_library_and_core(module: Mo
         "futian_indicators.vocab",
     }
     assert ours <= allowed | {m.__name__ for m in GRAMMAR_MODULES}
+
+
+# --- a slash fraction only where the words make it a share; full-width slashes; bad input ---
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [("1／3", "1/3"), ("约1／4", "约1/4"), ("2／3以上", "2/3以上"), ("１／３", "1/3")],
+)
+def test_a_full_width_slash_reads_as_a_slash(text: str, twin: str) -> None:
+    q, t = parse_quantity(text), parse_quantity(twin)
+    assert (q.value, q.unit, q.qualifier, q.strict, q.lenient) == (
+        t.value,
+        t.unit,
+        t.qualifier,
+        t.strict,
+        t.lenient,
+    )
+    assert q.unit == "percent"
+
+
+def test_a_full_width_slash_of_a_rate_reads_as_a_slash() -> None:
+    assert parse_quantity("65元／平方米").unit == parse_quantity("65元/平方米").unit
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("约1/3", True),
+        ("占1/3", True),
+        ("约占1/3", True),
+        ("比例为1/3", True),
+        ("资金的1/2用于", True),
+        ("达到1/3", True),
+        ("提升至1/3", True),
+        ("1/3左右", True),
+        ("3/4的学校", True),
+        ("会议3/15召开", False),  # a date
+        ("12/31前完成", False),
+        ("于3/15", False),
+        ("截至12/31", False),  # 截至 is no 至
+        ("在3/4", False),
+        ("为7/24小时", False),  # service hours
+        ("共1/3万元", False),  # nothing makes it a share
+        ("规划1/3", False),
+    ],
+)
+def test_a_slash_is_a_share_only_where_the_words_make_it_one(text: str, share: bool) -> None:
+    slashes = [m for m in QUANTITY_RE.finditer(text) if m["slash"] is not None]
+    assert len(slashes) == 1
+    assert (slashes[0]["share"] is not None) is share
+
+
+@pytest.mark.parametrize("text", ["3/15召开", "于3/15", "7/24小时", "1/3万元"])
+def test_a_slash_that_is_no_share_gets_no_value(text: str) -> None:
+    m = next(m for m in QUANTITY_RE.finditer(text) if m["slash"] is not None)
+    with pytest.raises(QuantityParseError, match="is no share"):
+        quantity_from_match(m)
+
+
+@pytest.mark.parametrize("value", [None, 123, 1.5, b"42%", ["42%"]])
+def test_parse_quantity_refuses_what_is_no_text(value: object) -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        parse_quantity(value)  # type: ignore[arg-type]
+    message = str(caught.value)
+    assert message.startswith(f"text={value!r} ({type(value).__name__})")
+    assert "str" in message.split("give", 1)[1]

@@ -83,6 +83,10 @@ from .lexicon import (
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     RANGE_SEPARATORS,
+    SERVICE_HOURS_SLASH,
+    SHARE_BEFORE_SLASH,
+    SLASH_DATE,
+    SLASHES,
     SPACE,
     UNIT_WORDS,
 )
@@ -192,10 +196,24 @@ _DENOMINATOR: Final = rf"{_NUMBER}|(?<![{CN_NUMERAL_CHARS}{DIGITS}])万"
 # slash, Latin letter or dash before M (2024/3/15, 0.5/3, ID1/2, 1/2-2/3); none of them after N
 # (3/4G), nor a range's separator and a number (1/3至1/2); 至 before M is a verb (提升至1/3).
 # M has one or two digits (2024/3 is a date), N one to three.
-_NOT_BY_FRACTION: Final = rf"{DIGITS}.．/A-Za-z"
-_SLASH: Final = rf"(?<![{_NOT_BY_FRACTION},~～—–－-])(?=[{DIGITS}]{{1,2}}{_S}/{_S}[1-9１-９])"
+_NOT_BY_FRACTION: Final = rf"{DIGITS}.．{SLASHES}A-Za-z"
 _SLASH_DEN: Final = (
     rf"[1-9１-９][{DIGITS}]{{0,2}}(?![{_NOT_BY_FRACTION}])(?!{_S}{_SEP}{_S}[{DIGITS}])"
+)
+_SLASH_FRACTION: Final = rf"[{DIGITS}]{{1,2}}{_S}[{SLASHES}]{_S}{_SLASH_DEN}"
+_AFTER_SHARE: Final = "|".join([f"(?<=[{SHARE_BEFORE_SLASH.replace('至', '')}])", "(?<=(?<!截)至)"])
+_SLASH: Final = (
+    rf"(?<![{_NOT_BY_FRACTION},~～—–－-])(?=[{DIGITS}]{{1,2}}{_S}[{SLASHES}]{_S}[1-9１-９])"
+)
+# M/N is a share, not a date (3/15召开, 于3/15, 12/31前) nor service hours (7/24小时): a qualifier
+# word before it (约1/3), a share word right before it (占1/3, 提升至1/3), a qualifier word or
+# 的 after it (1/3左右, 3/4的学校), or nothing else in the text (parse_quantity("1/3")). Elsewhere
+# M/N is still matched as one (its N is no number of its own: 1/3万元 is no 3万元), unread.
+_SHARE: Final = (
+    rf"(?!{SERVICE_HOURS_SLASH})"
+    rf"(?!{SLASH_DATE})"
+    rf"(?(pre)|(?:{_AFTER_SHARE}|(?={_SLASH_FRACTION}{_S}(?:{_POST}|的))"
+    rf"|(?<![\s\S])(?={_SLASH_FRACTION}{_S}\Z)))"
 )
 # the empty number of a bare 翻番 (a doubling once)
 _ONCE: Final = "(?<=翻)(?=番)|(?<=翻了)(?=番)"
@@ -229,8 +247,9 @@ if any(re.fullmatch(_SEP, c) for c in _RANGE_RUN) or "分" in _NUMBER_RUN:
 #:   (a bare number: a year, a code, an ordinal): see :func:`is_bare_number`;
 #: - a fraction ``N分之M`` (百分之十二, 三分之二): ``den`` (N), ``num`` (M), and ``pre``,
 #:   ``more``, ``post`` as above; it takes no unit word (it is a percentage);
-#: - a fraction ``M/N`` (1/3, 约2/3, 1/4左右): ``slash`` (empty: where it starts), ``num`` (M),
-#:   ``over`` (N), and ``pre``, ``post`` as above;
+#: - a fraction ``M/N`` (1/3, 约2/3, 1/4左右): ``slash`` (empty: where it starts), ``share``
+#:   (empty where the words make it a share, else None: then it is read as no value), ``num``
+#:   (M), ``over`` (N), and ``pre``, ``post`` as above;
 #: - a doubling ``翻N番`` (翻两番, 翻了一番, 翻番): ``double`` (翻), ``num`` (empty for 翻番),
 #:   ``double_word`` (番), ``double_more`` (多 of 翻一番多);
 #: - a rank ``第N``, ``第N名``, ``第N位``, ``前N``: ``rank`` (第 or 前), ``num``, ``rank_word``
@@ -245,16 +264,16 @@ QUANTITY_RE: Final = re.compile(
     rf"{_S}(?P<sep>{_SEP}){_S}"
     rf"|{_FRACTION_AHEAD}(?P<den>{_DENOMINATOR}){_S}分之{_S}"
     rf"|(?P<hi>{_ARABIC_INTEGER}){_S}(?P<himult>[万亿]){_S}(?=[{DIGITS}])"
-    rf"|(?P<slash>{_SLASH})"
+    rf"|(?P<slash>{_SLASH})(?P<share>{_SHARE})?"
     rf")?"
     rf"(?P<num>{_NUMBER}|{_ONCE})"
     rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
     rf"|(?(double){_S}(?P<double_word>番)(?P<double_more>多)?"
-    rf"|(?(slash){_S}/{_S}(?P<over>{_SLASH_DEN})"
+    rf"|(?(slash){_S}[{SLASHES}]{_S}(?P<over>{_SLASH_DEN})"
     rf"|(?:{_S}(?P<more>{_MORE}))?"
     rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
     rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
-    rf"(?:{_S}(?P<unit>{_UNIT})(?:/(?P<per>{_PER}))?)?))"
+    rf"(?:{_S}(?P<unit>{_UNIT})(?:[{SLASHES}](?P<per>{_PER}))?)?))"
     rf"(?:{_S}(?P<post>{_POST}))?))"
 )
 #: White space, which the grammar ignores anywhere.

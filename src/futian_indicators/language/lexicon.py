@@ -62,8 +62,12 @@ __all__ = [
     "READING_OF_WORD",
     "SECTION_MARKER",
     "SECTION_RE",
+    "SERVICE_HOURS_SLASH",
     "SET_PHRASES",
     "SET_PHRASE_NOT_BEFORE",
+    "SHARE_BEFORE_SLASH",
+    "SLASHES",
+    "SLASH_DATE",
     "SPACE",
     "TIME_AFTER",
     "TIME_UNIT",
@@ -342,6 +346,28 @@ YEAR: Final = r"(?:19|20)\d{2}"
 MONTH: Final = r"(?:1[0-2]|0?[1-9])(?!\d)"
 #: A day 1 to 31 (or 01 to 09), not followed by another digit.
 DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+#: The slash of a fraction (1/3) or a rate (元/平方米), half-width or full-width.
+SLASHES: Final = "/／"
+#: The characters right before a slash fraction M/N that make it a share of something: 占1/3,
+#: 约占1/3, 比例为1/3, 是1/3, 资金的1/2, 达到1/3, 提升至1/3 (截至 is no 至: 截至12/31). Elsewhere a
+#: slash fraction is a share only with a qualifier word before or after it (约1/3, 1/3左右) or
+#: 的 after it (3/4的学校), or when it is the whole text; 3/15召开 and 7/24小时 are no share.
+SHARE_BEFORE_SLASH: Final = "占为是的到至"
+#: A month and a day written with a slash, M/N (M at most 12, N at most 31, full-width digits
+#: too), where the words make it a date: after 于, 在, 截至 (于3/15), or before 召开, 前, 起, 举行,
+#: 开始, 日 (3/15召开, 12/31前完成). Never a fraction.
+_MONTH_DAY: Final = (
+    r"(?<![0-9０-９.．/／])(?:[1１][0-2０-２]|[0０]?[1-9１-９])(?![0-9０-９])"
+    rf"{SPACE}[/／]{SPACE}(?:[3３][01０１]|[12１２][0-9０-９]|[0０]?[1-9１-９])(?![0-9０-９./／])"
+)
+SLASH_DATE: Final = (
+    rf"(?:(?<=于)|(?<=在)|(?<=截至)){_MONTH_DAY}"
+    rf"|{_MONTH_DAY}(?={SPACE}(?:召开|前|起|举行|开始|日))"
+)
+#: Service hours written with a slash, before 小时 or 服务: 7/24小时, 24/7服务.
+SERVICE_HOURS_SLASH: Final = (
+    rf"(?:7{SPACE}[/／]{SPACE}24|24{SPACE}[/／]{SPACE}7)(?={SPACE}(?:小时|服务))"
+)
 #: A full date, year, month and day: 2025年9月26日 (groups 1-3: year, month, day).
 DATE: Final = rf"({YEAR})年({MONTH})月({DAY})日"
 

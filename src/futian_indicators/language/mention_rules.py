@@ -34,8 +34,10 @@ from .lexicon import (
     LATIN_UNIT_WORDS,
     MONTH,
     RANGE_SEPARATORS,
+    SERVICE_HOURS_SLASH,
     SET_PHRASE_NOT_BEFORE,
     SET_PHRASES,
+    SLASH_DATE,
     SPACE,
     TIME_AFTER,
     TIME_UNIT,
@@ -174,14 +176,18 @@ def _ratio_rule() -> Rule:
 
 
 def _service_hours_rule() -> Rule:
-    """Service hours as a code: 7×24小时.
+    """Service hours as a code: 7×24小时, and 7/24 or 24/7 before 小时 or 服务 (no fraction).
 
     Examples
     --------
-    >>> _find(_service_hours_rule(), "提供7×24小时服务")
-    ['7×24小时']
+    >>> _find(_service_hours_rule(), "提供7×24小时服务，7/24小时热线，24/7服务")
+    ['7×24小时', '7/24小时', '24/7']
     """
-    return Rule("service_hours", "code", r"\d", rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时)?")
+    pattern = (
+        rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时)?"
+        rf"|(?<![\d./／]){SERVICE_HOURS_SLASH}(?:{_S}小时)?"
+    )
+    return Rule("service_hours", "code", r"\d", pattern)
 
 
 def _date_rule() -> Rule:
@@ -197,6 +203,8 @@ def _date_rule() -> Rule:
     ['2023年上半年', '2020年4月11日', '2021-2023年', '2023年度']
     >>> _find(_date_rule(), "截至2024年底，9月26日，二〇二四年，2045条")
     ['2024年底', '9月26日', '二〇二四年']
+    >>> _find(_date_rule(), "会议于3/15召开，12/31前完成，约1/3")
+    ['3/15', '12/31']
     """
     year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
     month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
@@ -205,6 +213,7 @@ def _date_rule() -> Rule:
         rf"(?:{_S}{year_part}|{_S}{month_part})?"
         rf"|(?<![\d.]){month_part}"
         rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
+        rf"|{SLASH_DATE}"
     )
     return Rule("date", "date", rf"\d{_CN_DIGIT}", pattern)
 

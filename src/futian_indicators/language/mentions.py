@@ -88,6 +88,7 @@ import pandas as pd
 
 from .. import vocab
 from ..core.collector import collector_paused
+from ..errors import wrong_type
 from . import context
 from .grammar import QUANTITY_RE
 from .lexicon import (
@@ -467,6 +468,8 @@ def extract_quantities(text: str) -> pd.DataFrame:
     >>> [str(t) for t in empty.dtypes][:5]
     ['int64', 'int64', 'string', 'string', 'float64']
     """
+    if not isinstance(text, str):
+        raise wrong_type("text", text, "the text to read (str), e.g. a normalised letter")
     with collector_paused():
         return _frame(text, _mentions(text))
 

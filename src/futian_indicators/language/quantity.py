@@ -11,11 +11,8 @@ fraction, a doubling, a rank) are described in :mod:`futian_indicators.language.
 Qualifiers and intervals
 ------------------------
 Each qualifier word names a *reading*, and each reading one rule that gives the strict and the
-lenient interval: the table of the rules, their parameters (:data:`APPROX_BAND`,
-:data:`NEARLY_BAND`, :data:`LENIENT_BAND_FACTOR`) and why they are what they are, are in
-:mod:`futian_indicators.language.readings`. The words themselves are in
-:mod:`futian_indicators.language.lexicon`, the reading of numerals in
-:mod:`futian_indicators.language.numerals`.
+lenient interval (in :mod:`.readings`: the rules, :data:`APPROX_BAND`, :data:`NEARLY_BAND`,
+:data:`LENIENT_BAND_FACTOR` and why); words in :mod:`.lexicon`, numerals in :mod:`.numerals`.
 
 Examples
 --------
@@ -41,7 +38,7 @@ from decimal import Decimal
 from typing import Final
 
 from ..core.interval import Interval
-from ..errors import QuantityParseError
+from ..errors import QuantityParseError, wrong_type
 from .grammar import QUANTITY_FIRST, QUANTITY_RE, WHITESPACE, is_bare_number
 from .lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -347,7 +344,7 @@ def _doubling_quantity(m: re.Match[str]) -> Quantity:
 def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
     """N分之M or M/N: the percentage 100·M/N, M's precision scaled by 100/N (七成 = 十分之七).
 
-    A slash fraction is a share below one (1/3, 2/3); M/N with M >= N is no fraction (a date).
+    A slash fraction is a share below one (1/3, 2/3) where the words make it one (``share``).
     """
     den = m["den"] if m["den"] is not None else m["over"]
     denominator = Decimal(10**4) if den == "万" else read_number(den, None).value
@@ -357,9 +354,10 @@ def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
             "write e.g. '三分之二' or '百分之十二'",
         )
     number = read_number(m["num"], None)
-    if m["over"] is not None and number.value >= denominator:
+    if m["over"] is not None and (number.value >= denominator or m["share"] is None):
+        why = "below one" if number.value >= denominator else "here (a date? write 约1/3, 占1/3)"
         raise GrammarError(
-            f"{m['num']}/{den} is no share below one", "write a fraction such as '1/3' or '2/3'"
+            f"{m['num']}/{den} is no share {why}", "write a fraction such as '1/3' or '2/3'"
         )
     stated = Stated.of(number, Decimal(100) / denominator, "percent")
     reading = _reading(m, outer)
@@ -475,6 +473,8 @@ def parse_quantity(text: str) -> Quantity:
     QuantityParseError
         When the text is empty, holds no quantity or more than one, has an unknown unit or
         anything besides the quantity; the message quotes the text and says how to fix it.
+    ArgumentTypeError
+        When ``text`` is no str (None, a number): give the quantity as written, e.g. ``"42%"``.
 
     Examples
     --------
@@ -489,6 +489,8 @@ def parse_quantity(text: str) -> Quantity:
     futian_indicators.errors.QuantityParseError: cannot parse quantity 'abc': expected a number \
 with an optional qualifier (超, 近, 约, ...) and unit (亿元, %, 家, ...), e.g. '超1100亿元'
     """
+    if not isinstance(text, str):
+        raise wrong_type("text", text, "a quantity as written (str), e.g. '超1100亿元'")
     compact = WHITESPACE.sub("", text)
     if not compact:
         raise _error(text, "the text is empty; give a number with its unit, e.g. '超1100亿元'")
