@@ -579,3 +579,10 @@ def test_extract_quantities_refuses_what_is_no_text(value: object) -> None:
     message = str(caught.value)
     assert message.startswith(f"text={value!r} ({type(value).__name__})")
     assert "str" in message.split("give", 1)[1]
+
+
+@pytest.mark.parametrize("text", ["2024/3万元", "2025/12亿元", "共2/3万元"])
+def test_a_number_after_a_slash_not_read_as_a_share_gets_no_value(text: str) -> None:
+    # the 3 of 2024/3万元 is part of a longer writing: flagged (no value), never 3万元
+    df = extract_quantities(text)
+    assert df["value"].isna().all(), df

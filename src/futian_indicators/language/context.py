@@ -36,6 +36,7 @@ from .lexicon import (
     DISTANT_QUALIFIER_REACH,
     DISTANT_QUALIFIERS,
     PER_POPULATION_WORDS,
+    SLASHES,
 )
 
 __all__ = [
@@ -79,8 +80,9 @@ def ends_on_number(m: re.Match[str]) -> bool:
 def touches_number(text: str, m: re.Match[str]) -> bool:
     """Whether a match ``m`` of the grammar in ``text`` is part of a longer number it did not read.
 
-    A number character just before it, or just after a match that ends on its number (no unit
-    or qualifier word after it), makes it part of a longer number.
+    A number character just before it (or a slash after one: 2024/3万元), or just after a match
+    that ends on its number (no unit or qualifier word after it), makes it part of a longer
+    number.
 
     Examples
     --------
@@ -91,10 +93,14 @@ def touches_number(text: str, m: re.Match[str]) -> bool:
     True
     >>> touches_number("共五百家", QUANTITY_RE.search("共五百家"))
     False
+    >>> touches_number("2024/3万元", QUANTITY_RE.search("2024/3万元", 5))
+    True
     """
     start, end = m.span()
     if start and text[start - 1] in NUMBER_CHARS:
         return True
+    if start > 1 and text[start - 1] in SLASHES and text[start - 2] in NUMBER_CHARS:
+        return True  # 2024/3万元: the 3 of a slash the grammar did not read as a share
     return end < len(text) and text[end] in NUMBER_CHARS and ends_on_number(m)
 
 
