@@ -39,6 +39,24 @@ def edit(project: Path) -> Callable[[str, str, str], None]:
     return _edit
 
 
+def extract(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
+    """Run ``futian-indicators extract`` in this process: its exit code, stdout and stderr."""
+    from futian_indicators.cli import main
+
+    code = main(["extract", *(str(a) for a in argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    """A copy of a letter, outside the project, as a new letter would arrive."""
+    path = tmp_path / "incoming" / "reply.txt"
+    path.parent.mkdir()
+    shutil.copy(RAW / "letters" / "cppcc-2023103.txt", path)
+    return path
+
+
 def copy_package(folder: Path) -> Path:
     """Copy the package under test into ``folder``; return ``folder`` (for PYTHONPATH)."""
     shutil.copytree(

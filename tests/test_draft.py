@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from futian_indicators.build.tables import build_tables
-from futian_indicators.cli import main
 from futian_indicators.core import files
 from futian_indicators.core.period import parse_period
 from futian_indicators.drafting import (
@@ -29,25 +27,10 @@ from futian_indicators.language.normalise import locate, normalise
 from futian_indicators.language.quantity import parse_quantity
 from futian_indicators.raw.records import FIGURE_KEYS, read_raw
 
-from .conftest import RAW, ROOT
+from .conftest import RAW, ROOT, extract
 
 LETTER = RAW / "letters" / "cppcc-2023103.txt"
 NEW_ID = "cppcc-9990001"
-
-
-def extract(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main(["extract", *(str(a) for a in argv)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def letter(tmp_path: Path) -> Path:
-    """A copy of a letter, outside the project, as a new letter would arrive."""
-    path = tmp_path / "incoming" / "reply.txt"
-    path.parent.mkdir()
-    shutil.copy(LETTER, path)
-    return path
 
 
 # --- the command, end to end ------------------------------------------------------------------

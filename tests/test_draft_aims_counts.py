@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from futian_indicators.cli import main
 from futian_indicators.drafting import CodebookEntry, Draft, draft_figures
 from futian_indicators.drafting.heading import Heading
 from futian_indicators.language.normalise import normalise
 
-from .conftest import RAW
+from .conftest import extract
 
 DATED = Heading(date=dt.date(2026, 3, 2), doc_number="2026001")
 BOOK = [
@@ -70,20 +68,6 @@ def test_a_growth_on_a_day_takes_the_year_of_the_day(name: str) -> None:
     assert stock.period == "2025-12-31"  # a stock is on the day
     assert growth.unit == "percent" and growth.period == "2025"
     assert growth.proposal is not None and growth.proposal.measure == "growth"
-
-
-def extract(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main(["extract", *(str(a) for a in argv)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def letter(tmp_path: Path) -> Path:
-    path = tmp_path / "incoming" / "reply.txt"
-    path.parent.mkdir()
-    shutil.copy(RAW / "letters" / "cppcc-2023103.txt", path)
-    return path
 
 
 def test_the_four_reports_of_a_draft_give_the_same_counts(
