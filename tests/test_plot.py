@@ -475,3 +475,13 @@ def test_package_import_leaves_matplotlib_out_and_plot_imports_it() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Axes"
+
+
+def test_two_plots_on_one_axes_leave_one_source_note() -> None:
+    fig, ax = plt.subplots(layout="constrained")
+    plot.plot_series("gdp", ax=ax)
+    plot.plot_series("rd_expenditure", ax=ax)
+    fig.canvas.draw()
+    notes = [t.get_text() for t in ax.texts if "Sources:" in t.get_text()]
+    assert len(notes) == 1, notes
+    plt.close(fig)

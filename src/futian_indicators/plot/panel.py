@@ -435,6 +435,8 @@ def finish(
             handler_map={FancyArrowPatch: _ArrowHandler()},
             prop=lang.legend_font(_LEGEND_SIZE),
         )
+    for old in [a for a in ax.texts if isinstance(a, _SourceNote)]:
+        old.remove()  # a second plot on the same Axes: one note, the last plot's
     source = _SourceNote(ax, note, lang)
     source.set_transform(IdentityTransform())
     ax.add_artist(source)
