@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..core.htmlpage import escape, page_head
-from .draft import Draft, DraftFigure
+from .records import Draft, DraftFigure
 
 __all__ = ["REVIEW_BELOW", "ReviewLabel", "review_labels", "review_lines", "review_page"]
 

@@ -30,7 +30,7 @@ from ..raw.records import FIGURE_KEYS
 from .heading import Heading
 
 if TYPE_CHECKING:
-    from .draft import Draft, DraftFigure
+    from .records import Draft, DraftFigure
 
 __all__ = ["NOT_PLACED_REASON", "render_figures", "render_source"]
 
