@@ -20,8 +20,11 @@ _GRANT_BEFORE_RE: Final = re.compile(r"可申请|可获|给予")
 _RATE_BASIS_RE: Final = re.compile(r"按[^，；。]{0,20}$")  # 按投资额的30%给予补贴
 _GRANT_AFTER_RE: Final = re.compile(r"[^，；。]{0,6}(?:给予|补贴|贴息|资助|奖励|补助|返还)")
 _PAID_RE: Final = re.compile(r"共|累计|已|兑现|发放|拨付|惠及|获得")  # grants paid out: actual
-_PLAN_RE: Final = re.compile(r"计划|拟")
-_TARGET_RE: Final = re.compile(rf"目标|力争|争取|到{YEAR}年|下一步")
+# The words that set a plan and a target, once for every pattern that looks for them.
+_PLAN: Final = "计划|拟"
+_TARGET: Final = rf"目标|力争|争取|到{YEAR}年|下一步"
+_PLAN_RE: Final = re.compile(_PLAN)
+_TARGET_RE: Final = re.compile(_TARGET)
 _WILL_RE: Final = re.compile(  # 将新增, 将持续打造: what the district will do
     r"(?<![已并])将(?:要)?(?:持续|继续|进一步|全力|加快|重点|力争)?"
     r"(?:新增|新建|建成|建设|打造|培育|引进|达到|实现|完成|提升|突破|举办|开展|推出|设立|扩大|增加)"
@@ -29,14 +32,13 @@ _WILL_RE: Final = re.compile(  # 将新增, 将持续打造: what the district w
 _INTENT_YEAR_RE: Final = re.compile(rf"(?:推动|确保|将)[^，；。]{{0,20}}?({YEAR})年")
 # A word that governs a list: 计划：一是…二是…; 力争：…; 2026年目标：…、…; 下一步，我区将：
 _LIST_HEAD_RE: Final = re.compile(
-    rf"(?P<plan>计划|拟)[^，；。]{{0,12}}[：:]|"
-    rf"(?P<target>目标|力争|争取|到{YEAR}年|下一步|将)[^，；。]{{0,16}}[：:]"
+    rf"(?P<plan>{_PLAN})[^，；。]{{0,12}}[：:]|(?P<target>{_TARGET}|将)[^，；。]{{0,16}}[：:]"
 )
 _HEADING_STATUS_RES: Final = (
     ("plan", re.compile(r"计划|打算")),
     ("target", re.compile(r"目标|下一步")),
 )
-_STATUS_WORDS_RE: Final = re.compile(rf"计划|拟|目标|力争|争取|到{YEAR}年|下一步|将")
+_STATUS_WORDS_RE: Final = re.compile(rf"{_PLAN}|{_TARGET}|将")
 # Words that hold 目标 or 计划 without setting one: a completion rate of a target (完成市下达目标
 # 任务的121.5%: what was done), a scheme's name (“启航计划”, 入选…人才计划, 依托孔雀计划,
 # 人才计划专家), and what is aimed at (目标企业, 目标客户).
