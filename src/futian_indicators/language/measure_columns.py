@@ -52,7 +52,7 @@ from typing import Final, NamedTuple
 from ..errors import QuantityParseError
 from .lexicon import MULTIPLIERS, TO_ASCII
 from .numerals import GrammarError
-from .quantity import _reading, quantity_from_match
+from .quantity import quantity_from_match
 from .readings import (
     APPROX_BAND,
     LENIENT_BAND_FACTOR,
@@ -60,6 +60,7 @@ from .readings import (
     NON_NEGATIVE_UNITS,
     QUALIFIER_OF_READING,
     TRUNCATED_UNITS,
+    match_reading,
 )
 from .units import unit_word_of
 
@@ -129,7 +130,7 @@ def _words(m: re.Match[str], outer: str | None, unit: str | None) -> _Words | No
     """
     try:
         word = unit_word_of(m)
-        reading = _reading(m, outer)
+        reading = match_reading(m, outer)
     except GrammarError:
         return None
     base = word.unit if unit is None else unit

@@ -54,7 +54,6 @@ from .lexicon import (
 from .numerals import GrammarError, read_number, read_sections
 from .readings import (
     APPROX_BAND,
-    DIRECTION_OF_READING,
     LENIENT_BAND_FACTOR,
     NEARLY_BAND,
     NON_NEGATIVE_UNITS,
@@ -62,6 +61,7 @@ from .readings import (
     RULES,
     TRUNCATED_UNITS,
     Stated,
+    match_reading,
     range_rule,
     to_interval,
 )
@@ -189,38 +189,6 @@ def _stated(text: str, multiplier: str | None, word: UnitWord) -> Stated:
     return Stated.of(read_number(text, multiplier), word.factor, word.unit)
 
 
-def _reading(m: re.Match[str], outer: str | None = None) -> str:
-    """Return the reading of a match from its qualifier words (at most one with a meaning).
-
-    Two words that point the same way are one qualifier said twice (超过70万元以上): the first
-    is read. 约 before a range is dropped (约120亿～150亿元 is the range). ``outer`` is the reading
-    of a qualifier standing apart from the number (最高奖励300万元), used where it has none.
-    """
-    words = [m[g] for g in ("pre", "more", "more_after_mult", "post") if m[g] is not None]
-    meaningful = [(w, r) for w in words if (r := READING_OF_WORD[w]) is not None]
-    if m["more_after_mult"] is not None:  # 30万余: a step of the last written digit
-        meaningful = [(w, "more_written" if r == "more" else r) for w, r in meaningful]
-    if m["sep"] is not None and meaningful and meaningful[0][1] == "approx":
-        meaningful = meaningful[1:]
-    if len(meaningful) == 2 and len({DIRECTION_OF_READING[r] for _, r in meaningful}) == 1:
-        meaningful = meaningful[:1]
-    if not meaningful and outer is not None and m["sep"] is None:
-        meaningful = [("", outer)]
-    if m["sep"] is not None and meaningful:
-        raise GrammarError(
-            f"a range cannot take the qualifier {meaningful[0][0]!r}",
-            "drop the qualifier or write a single number",
-        )
-    if len(meaningful) > 1:
-        raise GrammarError(
-            f"it has {len(meaningful)} qualifiers ({', '.join(repr(w) for w, _ in meaningful)})",
-            "keep only one of them",
-        )
-    if m["sep"] is not None:
-        return "range"
-    return meaningful[0][1] if meaningful else "exact"
-
-
 def _range_ends(m: re.Match[str], word: UnitWord) -> tuple[Stated, Stated]:
     """Both ends of a range; the first borrows the multiplier unless it writes its own unit."""
     if m["unit1"] is not None and m["unit1"] != m["unit"]:
@@ -256,7 +224,7 @@ def _number_quantity(m: re.Match[str], outer: str | None, unit: str | None) -> Q
     word = unit_word_of(m)
     if unit is not None:
         word = UnitWord(unit, word.factor, word.scalable)
-    reading = _reading(m, outer)
+    reading = match_reading(m, outer)
     if reading == "range":
         low, high = _range_ends(m, word)
         value, (strict, lenient) = (low.value + high.value) / 2, range_rule(low, high)
@@ -360,7 +328,7 @@ def _fraction_quantity(m: re.Match[str], outer: str | None) -> Quantity:
             f"{m['num']}/{den} is no share {why}", "write a fraction such as '1/3' or '2/3'"
         )
     stated = Stated.of(number, Decimal(100) / denominator, "percent")
-    reading = _reading(m, outer)
+    reading = match_reading(m, outer)
     strict, lenient = RULES[reading](stated)
     return Quantity(
         text=m.group(0),

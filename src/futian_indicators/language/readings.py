@@ -111,6 +111,7 @@ Interval(lower=48.0, upper=60.0, lower_closed=True, upper_closed=True))
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -118,7 +119,8 @@ from typing import Final
 
 from ..core.interval import Interval
 from ..vocab import SIGNED_UNITS, UNITS
-from .numerals import Number
+from .lexicon import READING_OF_WORD
+from .numerals import GrammarError, Number
 
 __all__ = [
     "APPROX_BAND",
@@ -131,6 +133,7 @@ __all__ = [
     "TRUNCATED_UNITS",
     "Intervals",
     "Stated",
+    "match_reading",
     "range_rule",
     "to_interval",
 ]
@@ -333,3 +336,35 @@ RULES: Final[Mapping[str, Callable[[Stated], Intervals]]] = {
     "under_closed": _under_closed,
     "under_open": _under_open,
 }
+
+
+def match_reading(m: re.Match[str], outer: str | None = None) -> str:
+    """The reading of a match of the grammar from its qualifier words (at most one with a meaning).
+
+    Two words that point the same way are one qualifier said twice (超过70万元以上): the first
+    is read. 约 before a range is dropped (约120亿～150亿元 is the range). ``outer`` is the reading
+    of a qualifier standing apart from the number (最高奖励300万元), used where it has none.
+    """
+    words = [m[g] for g in ("pre", "more", "more_after_mult", "post") if m[g] is not None]
+    meaningful = [(w, r) for w in words if (r := READING_OF_WORD[w]) is not None]
+    if m["more_after_mult"] is not None:  # 30万余: a step of the last written digit
+        meaningful = [(w, "more_written" if r == "more" else r) for w, r in meaningful]
+    if m["sep"] is not None and meaningful and meaningful[0][1] == "approx":
+        meaningful = meaningful[1:]
+    if len(meaningful) == 2 and len({DIRECTION_OF_READING[r] for _, r in meaningful}) == 1:
+        meaningful = meaningful[:1]
+    if not meaningful and outer is not None and m["sep"] is None:
+        meaningful = [("", outer)]
+    if m["sep"] is not None and meaningful:
+        raise GrammarError(
+            f"a range cannot take the qualifier {meaningful[0][0]!r}",
+            "drop the qualifier or write a single number",
+        )
+    if len(meaningful) > 1:
+        raise GrammarError(
+            f"it has {len(meaningful)} qualifiers ({', '.join(repr(w) for w, _ in meaningful)})",
+            "keep only one of them",
+        )
+    if m["sep"] is not None:
+        return "range"
+    return meaningful[0][1] if meaningful else "exact"
