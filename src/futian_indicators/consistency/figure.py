@@ -55,11 +55,6 @@ class Figure:
     """The basis of its period, geo and status labels (None: not known)."""
     doubtful: bool = False
 
-    @property
-    def weakest_basis(self) -> str | None:
-        """The weakest basis of its labels, or None when none is known."""
-        return weakest(self.bases)
-
 
 def weakest(bases: Iterable[str | None]) -> str | None:
     """The weakest of some label bases (judgement is weakest); None when none is known.

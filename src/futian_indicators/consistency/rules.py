@@ -47,11 +47,6 @@ class Rule:
     definition: Mapping[str, Any]
     note: str | None = None
 
-    @property
-    def is_check(self) -> bool:
-        """Whether the rule tests a relation (a derivation only computes a figure)."""
-        return self.kind in vocab.CHECK_KINDS
-
     def figure_ids(self) -> set[str]:
         """Every figure id the rule names (terms, figures)."""
         d = self.definition
