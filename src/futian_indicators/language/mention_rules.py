@@ -38,6 +38,7 @@ from .lexicon import (
     SET_PHRASE_NOT_BEFORE,
     SET_PHRASES,
     SLASH_DATE,
+    SLASHES,
     SPACE,
     TIME_AFTER,
     TIME_UNIT,
@@ -45,17 +46,34 @@ from .lexicon import (
 )
 from .numerals import GrammarError, read_number
 
-__all__ = ["KIND_OF_RULE", "RULES", "RULE_BY_NAME", "Rule", "scan_re"]
+__all__ = [
+    "KIND_OF_RULE",
+    "RULES",
+    "RULES_MAY_START",
+    "RULE_BY_NAME",
+    "Rule",
+    "scan_pattern",
+    "scan_re",
+]
 
 
 class Rule(NamedTuple):
-    """A rule on the text: the characters its matches start with, its pattern, its kind."""
+    """A rule on the text: the characters its matches start with, its pattern, its kind.
+
+    ``after_number`` says what a match that starts with a digit has right after that first
+    number (its digits and a decimal part, then any white space): a pattern, or None where no
+    match starts with a digit. ``starts_after`` is a look-behind after which a match may start
+    at a digit whatever follows the number (邮编518048). The scan uses both to pass over a
+    number that no rule can start with (``5948.82亿元``, ``3个``) at once.
+    """
 
     name: str
     kind: str | None  # None: a set phrase, found to be dropped
     first: str  # a character class (without brackets)
     pattern: str
     accept: Callable[[str], bool] | None = None
+    after_number: str | None = None
+    starts_after: str | None = None
 
 
 _S: Final = SPACE
@@ -103,7 +121,9 @@ def _doc_number_rule() -> Rule:
     >>> _find(_doc_number_rule(), "关于对TA 20210091提案（第20210091号）；会议20240294号《")
     ['TA 20210091', '第20210091号', '20240294号']
     """
-    return Rule("doc_number", "doc_number", r"第\dA-Z", "|".join(DOC_NUMBER_FORMS))
+    return Rule(
+        "doc_number", "doc_number", r"第\dA-Z", "|".join(DOC_NUMBER_FORMS), after_number="号"
+    )
 
 
 def _period_rule() -> Rule:
@@ -115,7 +135,7 @@ def _period_rule() -> Rule:
     ['1-5月', '1至6月']
     """
     pattern = rf"(?<![\d.]){MONTH}{_S}{_RANGE}{_S}{MONTH}{_S}月(?:份)?"
-    return Rule("period", "period", r"\d", pattern)
+    return Rule("period", "period", r"\d", pattern, after_number=_RANGE)
 
 
 def _reference_rule() -> Rule:
@@ -131,7 +151,14 @@ def _reference_rule() -> Rule:
         rf"|(?<![\d.])\d{{3,}}+(?={_S}(?:热线|服务热线|政务服务便民热线))"
         rf"|(?<=邮编)(?:[:：]{_S})?\d{{6}}+(?!\d)|(?<=邮政编码)(?:[:：]{_S})?\d{{6}}+(?!\d)"
     )
-    return Rule("reference", "doc_number", r"〔\[［【(（\d", pattern)
+    return Rule(
+        "reference",
+        "doc_number",
+        r"〔\[［【(（\d",
+        pattern,
+        after_number="[热服政]",
+        starts_after="(?<=邮编)|(?<=邮政编码)",
+    )
 
 
 def _address_rule() -> Rule:
@@ -146,7 +173,7 @@ def _address_rule() -> Rule:
         r"(?<=[路道街巷])\d++(?:-\d++)?号(?:楼|院|之\d++)?"
         r"|(?<![\d.第])\d++号(?:线|楼|院|馆|门|仓|桥|地块)"
     )
-    return Rule("address", "address", r"\d", pattern)
+    return Rule("address", "address", r"\d", pattern, after_number="[-号]")
 
 
 def _clock_rule() -> Rule:
@@ -159,7 +186,7 @@ def _clock_rule() -> Rule:
     """
     time = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])"
     pattern = rf"(?<![\d.:]){time}(?:{_S}{_RANGE}{_S}{time})?"
-    return Rule("clock", "clock_time", r"\d", pattern)
+    return Rule("clock", "clock_time", r"\d", pattern, after_number="[:：]")
 
 
 def _ratio_rule() -> Rule:
@@ -172,7 +199,7 @@ def _ratio_rule() -> Rule:
     """
     number = r"\d++(?:\.\d++)?"
     pattern = rf"(?<![\d.:]){number}(?:[:：]{number})++"
-    return Rule("ratio", "ratio", r"\d", pattern)
+    return Rule("ratio", "ratio", r"\d", pattern, after_number="[:：]")
 
 
 def _service_hours_rule() -> Rule:
@@ -187,7 +214,7 @@ def _service_hours_rule() -> Rule:
         rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时)?"
         rf"|(?<![\d./／]){SERVICE_HOURS_SLASH}(?:{_S}小时)?"
     )
-    return Rule("service_hours", "code", r"\d", pattern)
+    return Rule("service_hours", "code", r"\d", pattern, after_number=f"[×xX*{SLASHES}]")
 
 
 def _date_rule() -> Rule:
@@ -215,7 +242,8 @@ def _date_rule() -> Rule:
         rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
         rf"|{SLASH_DATE}"
     )
-    return Rule("date", "date", rf"\d{_CN_DIGIT}", pattern)
+    after = f"{_RANGE}|[年月{SLASHES}]"
+    return Rule("date", "date", rf"\d{_CN_DIGIT}", pattern, after_number=after)
 
 
 def _has_digit(text: str) -> bool:
@@ -232,7 +260,7 @@ def _plus_code_rule() -> Rule:
     """
     term = r"(?:\d++|[A-Z])"
     pattern = rf"(?<![A-Za-z0-9+＋]){term}(?:{_S}[+＋]{_S}{term})++(?![A-Za-z0-9])"
-    return Rule("plus_code", "code", r"\dA-Z", pattern, _has_digit)
+    return Rule("plus_code", "code", r"\dA-Z", pattern, _has_digit, after_number="[+＋]")
 
 
 def _version_rule() -> Rule:
@@ -244,7 +272,7 @@ def _version_rule() -> Rule:
     ['1.0版本', '3.0']
     """
     pattern = rf"(?<![\d.])\d++(?:\.\d++)++(?:{_S}(?:版本|版)|(?={_S}[”\"’」』》]))"
-    return Rule("version", "code", r"\d", pattern)
+    return Rule("version", "code", r"\d", pattern, after_number='[.版”"’」』》]')
 
 
 def _name_rule() -> Rule:
@@ -267,7 +295,8 @@ def _name_rule() -> Rule:
         rf"|(?:\d++(?:\.\d++)?|[{_CN_DIGIT}十百千]++){_S}(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
         rf"|\d++大(?![学厦道会楼街赛]))"
     )
-    return Rule("name", "code", rf"\d{_CN_NUMERAL}", pattern)
+    after = rf"[强大]|(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
+    return Rule("name", "code", rf"\d{_CN_NUMERAL}", pattern, after_number=after)
 
 
 def _set_count_rule() -> Rule:
@@ -323,7 +352,7 @@ def _token_rule() -> Rule:
         rf"(?<![A-Za-z0-9])(?:[A-Za-z]++[0-9]|[0-9]++(?!(?:{LATIN_UNIT_WORDS})(?![A-Za-z0-9]))"
         rf"[A-Za-z])[A-Za-z0-9]*+"
     )
-    return Rule("token", "code", r"A-Za-z0-9", pattern)
+    return Rule("token", "code", r"A-Za-z0-9", pattern, after_number="[A-Za-z]")
 
 
 def _marker_rule() -> Rule:
@@ -343,7 +372,7 @@ def _marker_rule() -> Rule:
         rf"|(?:^|(?<=[。；;：:！!？?\n）)」』]))(?:{small}|\d{{1,2}}+){_S}[、．.](?!\d)"  # 一、
         rf"|(?<![{_CN_NUMERAL}]){small}期"  # 一期、二期 (phases)
     )
-    return Rule("marker", "ordinal", rf"{_CN_SMALL}（(\d", pattern)
+    return Rule("marker", "ordinal", rf"{_CN_SMALL}（(\d", pattern, after_number="[、．.]")
 
 
 def _duration_rule() -> Rule:
@@ -362,7 +391,7 @@ def _duration_rule() -> Rule:
         rf"(?<![\d.{_CN_NUMERAL}第上下同这那每])"
         rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?"
     )
-    return Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern)
+    return Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern, after_number=TIME_UNIT)
 
 
 #: The rules on the text, in the order they are tried where several could start.
@@ -393,6 +422,29 @@ KIND_OF_RULE: Final[Mapping[str | None, str]] = {
     if rule.kind is not None and rule.accept is None and rule.name != "duration"
 }
 _RULES_FIRST: Final = "".join(rule.first for rule in RULES)
+#: Where the scan is at a digit, whether any rule may start there: what follows the number
+#: (its digits, a decimal part, white space) is what some rule has after it, or the place is
+#: one a rule may start at whatever follows. Elsewhere it holds at once.
+RULES_MAY_START: Final = (
+    rf"(?:(?!\d)|(?=\d++(?:[.．]\d++)?+{_S}(?:"
+    + "|".join(rule.after_number for rule in RULES if rule.after_number is not None)
+    + "))"
+    + "".join(f"|{rule.starts_after}" for rule in RULES if rule.starts_after is not None)
+    + ")"
+)
+
+
+def scan_pattern(rules_may_start: str = RULES_MAY_START) -> str:
+    """The pattern of the scan: the rules (in order), then the quantity grammar, then digits.
+
+    ``rules_may_start`` guards the rules (the tests compare the scan with and without it).
+    """
+    return (
+        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
+        rf"(?:(?=[{_RULES_FIRST}]){rules_may_start}(?:"
+        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in RULES)
+        + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
+    )
 
 
 @functools.cache
@@ -401,11 +453,7 @@ def scan_re() -> re.Pattern[str]:
 
     The rules (in order), then the quantity grammar, then any digits left (a digit no rule or
     grammar form starts with, e.g. ٣). Each alternative first looks at the character it would
-    start with, so that most places are passed over at once.
+    start with, and the rules at a digit at what follows its number
+    (:data:`RULES_MAY_START`), so that most places are passed over at once.
     """
-    return re.compile(
-        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
-        rf"(?:(?=[{_RULES_FIRST}])(?:"
-        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in RULES)
-        + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
-    )
+    return re.compile(scan_pattern())
