@@ -241,9 +241,9 @@ def test_the_number_characters_are_those_of_the_expression() -> None:
 def test_the_bare_number_groups_are_those_of_the_grammar() -> None:
     # a match with no rank and no unit is bare exactly where these groups are None
     rest = [g for g in grammar._MEASURE_GROUPS if g not in ("unit", "rank")]
-    assert list(mentions._QUANTITY_GROUPS[5:]) == rest
-    assert mentions._QUANTITY_GROUPS[:5] == ("pre", "rank", "num1", "num", "unit")
-    assert [None] * len(rest) == mentions._NO_MEASURE
+    assert list(mentions._OTHER_MEASURE_GROUPS) == rest
+    assert mentions._QUANTITY_GROUPS == ("pre", "rank", "num", "unit")
+    assert (None,) * len(rest) == mentions._NO_MEASURE
 
 
 @settings(max_examples=300, deadline=None)
@@ -274,6 +274,20 @@ def test_a_number_with_nothing_before_it_is_not_qualified(words: list[str], star
     if not context.may_be_qualified(text, start):
         assert context.distant_reading(text, start) is None
         assert context.population_unit(text, start) is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_WORDS, "最高", "不超过", "每千人口", "奖励", "，", "2024"]), max_size=9
+    )
+)
+def test_a_quantity_with_nothing_before_it_touches_no_number(words: list[str]) -> None:
+    text = "".join(words)
+    for m in QUANTITY_RE.finditer(text):
+        if m["unit"] is not None and context.nothing_before(text, m.start()):
+            assert not context.touches_number(text, m), m.group(0)
+            assert not context.may_be_qualified(text, m.start()), m.group(0)
 
 
 def test_a_column_of_words_without_arrow_is_made_by_pandas(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "distant_reading",
     "ends_on_number",
     "may_be_qualified",
+    "nothing_before",
     "population_unit",
     "touches_number",
 ]
@@ -143,6 +144,33 @@ def may_be_qualified(text: str, start: int) -> bool:
     (True, False)
     """
     return _holds_any(text, start, _BEFORE_REACH, _BEFORE_FIRST)
+
+
+#: What :func:`touches_number` looks for right before a match: a number character or a slash.
+_NUMBER_OR_SLASH: Final = NUMBER_CHARS | frozenset(SLASHES)
+
+
+def nothing_before(text: str, start: int) -> bool:
+    """Whether nothing before ``start`` may touch or qualify a quantity with a unit word there.
+
+    True means that :func:`touches_number` is False for a match at ``start`` that has a unit
+    word (the number it ends on is followed by the unit) and :func:`may_be_qualified` is False:
+    one look at the character before and one search, for the common quantity, where those two
+    would look several times.
+
+    Examples
+    --------
+    >>> nothing_before("奖励300万元", 2), nothing_before("最高奖励300万元", 4)
+    (True, False)
+    >>> nothing_before("一点五亿元", 2), nothing_before("2024/3万元", 5)
+    (False, False)
+    """
+    if start and text[start - 1] in _NUMBER_OR_SLASH:
+        return False
+    return (
+        _BEFORE_FIRST.search(text, start - _BEFORE_REACH if start > _BEFORE_REACH else 0, start)
+        is None
+    )
 
 
 def distant_reading(text: str, start: int) -> str | None:

@@ -171,10 +171,12 @@ _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
 _YEAR_RE: Final = re.compile(YEAR)
 _OPENING_QUOTES: Final = frozenset('“‘「『《"')
 _TIME_AFTER_RE: Final = re.compile(rf"{_S}{TIME_AFTER}")
-#: The groups a match of the grammar is classified by; after ``unit``, the other groups of
+#: The groups a match of the grammar is classified by.
+_QUANTITY_GROUPS: Final = ("pre", "rank", "num", "unit")
+#: With ``rank`` and ``unit``, the groups of
 #: :func:`~futian_indicators.language.grammar.is_bare_number` (a test holds them to it).
-_QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit", "double", "den", "over")
-_NO_MEASURE: Final = [None, None, None]
+_OTHER_MEASURE_GROUPS: Final = ("double", "den", "over")
+_NO_MEASURE: Final = (None,) * len(_OTHER_MEASURE_GROUPS)
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
@@ -208,7 +210,7 @@ class _Grammar:
         [('3年', 'duration'), ('翻两番', 'quantity'), ('42%', 'quantity'), \
 ('三分之一', 'quantity'), ('1.79%', 'quantity'), ('4.37亿元', 'quantity')]
         """
-        pre, rank, num1, num, unit, *measure = m.group(*_QUANTITY_GROUPS)
+        pre, rank, num, unit = m.group(*_QUANTITY_GROUPS)
         start = m.start()
         if pre is not None and READING_OF_WORD[pre] is None:  # 达, 达到
             start = m.end("pre")
@@ -216,8 +218,8 @@ class _Grammar:
                 start += 1
         if rank is not None:
             return self.prefixed(m, start, rank)
-        if unit is None and measure == _NO_MEASURE:  # is_bare_number(m), from the groups at hand
-            return self.bare(m, start, pre, num1, num)
+        if unit is None and m.group(*_OTHER_MEASURE_GROUPS) == _NO_MEASURE:  # is_bare_number(m)
+            return self.bare(m, start, pre, m["num1"], num)
         return self.measured(m, start, unit, num, pre)
 
     def prefixed(self, m: re.Match[str], start: int, rank: str) -> _Mention:
@@ -277,16 +279,10 @@ class _Grammar:
         [('五届', 'ordinal'), ('七次', 'ordinal'), ('2届', 'quantity'), ('三四家', 'quantity'), \
 ('近6个月', 'duration')]
         """
-        text = self.text
-        if unit == "天" and not context.counts_days(text, start):
-            time = _TIME_AFTER_RE.match(text, m.end())
-            return _Mention(start, m.end() if time is None else time.end(), "duration")
+        text, end = self.text, m.end()
         if unit in _COUNT_WORDS:
-            end = m.end()
-            if unit == "个":
-                time = _MONTHS_RE.match(text, end)
-                if time is not None:
-                    return _Mention(start, time.end(), "duration")
+            if unit == "个" and (time := _MONTHS_RE.match(text, end)) is not None:
+                return _Mention(start, time.end(), "duration")
             if (
                 num[0] in _CN_NUMERAL
                 and start == m.start()
@@ -301,14 +297,19 @@ class _Grammar:
                     return _Mention(start, end, "ordinal")
                 if text[start - 1 : start] in _OPENING_QUOTES:  # “三张图谱”: a name
                     return _Mention(start, end, "code")
-        m_start, m_end = m.span()
+        elif unit == "天" and not context.counts_days(text, start):
+            time = _TIME_AFTER_RE.match(text, end)
+            return _Mention(start, end if time is None else time.end(), "duration")
+        m_start = m.start()
+        if unit is not None and context.nothing_before(text, m_start):  # the common quantity
+            return _new(_Mention, (start, end, "quantity", m, None, None))
         if context.touches_number(text, m):
-            return _new(_Mention, (start, m_end, "quantity", None, None, None))
+            return _new(_Mention, (start, end, "quantity", None, None, None))
         outer = per = None
         if context.may_be_qualified(text, m_start):
             outer = context.distant_reading(text, m_start) if pre is None else None
             per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
-        return _new(_Mention, (start, m_end, "quantity", m, outer, per))
+        return _new(_Mention, (start, end, "quantity", m, outer, per))
 
     def bare(
         self, m: re.Match[str], start: int, pre: str | None, num1: str | None, num: str
@@ -365,29 +366,32 @@ def _mentions(text: str) -> list[_Mention]:
     [('1+10+N+N+1', 'code'), ('2024年4月初', 'date'), ('5G', 'code')]
     """
     grammar = _Grammar(text)
-    rule_by_name, kind_of_rule = RULE_BY_NAME, KIND_OF_RULE
+    classify, kind_of_rule, new = grammar.mention, KIND_OF_RULE, _new  # bound once: 32,000 a MB
     mentions: list[_Mention] = []
+    append = mentions.append
     last_end = 0
     for m in scan_re().finditer(text):
         name = m.lastgroup
         mention: _Mention | None
         if name == "quantity":
-            mention = grammar.mention(m)
+            mention = classify(m)
         elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
-            mention = _new(_Mention, (*m.span(), kind, None, None, None))
+            start, end = m.span()
+            mention = new(_Mention, (start, end, kind, None, None, None))
         elif name == "digits":
-            mention = _new(_Mention, (*m.span(), "quantity", None, None, None))
+            start, end = m.span()
+            mention = new(_Mention, (start, end, "quantity", None, None, None))
         elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
             q = QUANTITY_RE.match(text, m.start())
             mention = None if q is None else grammar.mention(q)
         else:
-            rule = rule_by_name[str(name)]
+            rule = RULE_BY_NAME[str(name)]
             if rule.kind is None or (rule.accept is not None and not rule.accept(m.group(0))):
                 mention = None
             else:
                 mention = _Mention(m.start(), m.end(), rule.kind)
         if mention is not None and mention.start >= last_end:
-            mentions.append(mention)
+            append(mention)
             last_end = mention.end
         else:  # dropped (or overlapping, which no rule should produce): its digits are not
             for digits in _DIGIT_RUN_RE.finditer(text, max(m.start(), last_end), m.end()):
