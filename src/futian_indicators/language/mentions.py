@@ -78,6 +78,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -152,6 +153,7 @@ def _exact(n: float) -> _Reading:
 
 _S: Final = SPACE
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
+_NUMBER_OR_SLASH: Final = context.NUMBER_OR_SLASH
 _SET_ENDS: Final = ("大", "类")  # what a set's count ends with (set_count_value looks at no other)
 _COUNT_WORDS: Final = frozenset(COUNT_WORDS)
 _ORDINAL_COUNTER_RE: Final = re.compile(rf"{_S}{ORDINAL_COUNTERS}")
@@ -180,6 +182,11 @@ class _Grammar:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[str, _Reading | None] = {}
+
+    @functools.cached_property
+    def qualifiable(self) -> bytearray:
+        """:func:`~futian_indicators.language.context.may_be_qualified` at every place."""
+        return context.qualifiable_places(self.text)
 
     def reading(
         self, m: re.Match[str], outer: str | None = None, unit: str | None = None
@@ -295,7 +302,11 @@ class _Grammar:
             time = _TIME_AFTER_RE.match(text, end)
             return (start, end if time is None else time.end(), "duration", None, None, None)
         m_start = m.start()
-        if unit is not None and context.nothing_before(text, m_start):  # the common quantity
+        if (
+            unit is not None  # a unit word ends it: no number after it touches it
+            and not (m_start and text[m_start - 1] in _NUMBER_OR_SLASH)
+            and not self.qualifiable[m_start]
+        ):  # the common quantity: touches_number and may_be_qualified would both be False
             return (start, end, "quantity", m, None, None)
         if context.touches_number(text, m):
             return (start, end, "quantity", None, None, None)
@@ -372,6 +383,8 @@ def _mentions(text: str) -> list[_Mention]:
         elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
             start, end = m.span()
             mention = (start, end, kind, None, None, None)
+        elif name == "set_phrase":  # dropped, and no set phrase holds a digit (a test holds it)
+            continue
         elif name == "digits":
             start, end = m.span()
             mention = (start, end, "quantity", None, None, None)
