@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from futian_indicators.errors import QuantityParseError
-from futian_indicators.language import context, grammar, mention_table, mentions
+from futian_indicators.language import context, grammar, mention_rules, mention_table, mentions
 from futian_indicators.language.grammar import QUANTITY_RE
 from futian_indicators.language.lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -29,6 +29,7 @@ from futian_indicators.language.lexicon import (
     PER_AREA_WORDS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    SET_PHRASES,
     UNIT_WORDS,
 )
 from futian_indicators.language.measure_columns import measure_columns
@@ -241,9 +242,9 @@ def test_the_number_characters_are_those_of_the_expression() -> None:
 def test_the_bare_number_groups_are_those_of_the_grammar() -> None:
     # a match with no rank and no unit is bare exactly where these groups are None
     rest = [g for g in grammar._MEASURE_GROUPS if g not in ("unit", "rank")]
-    assert list(mentions._QUANTITY_GROUPS[5:]) == rest
-    assert mentions._QUANTITY_GROUPS[:5] == ("pre", "rank", "num1", "num", "unit")
-    assert [None] * len(rest) == mentions._NO_MEASURE
+    assert list(mentions._OTHER_MEASURE_GROUPS) == rest
+    assert mentions._QUANTITY_GROUPS == ("pre", "rank", "num", "unit")
+    assert (None,) * len(rest) == mentions._NO_MEASURE
 
 
 @settings(max_examples=300, deadline=None)
@@ -274,6 +275,35 @@ def test_a_number_with_nothing_before_it_is_not_qualified(words: list[str], star
     if not context.may_be_qualified(text, start):
         assert context.distant_reading(text, start) is None
         assert context.population_unit(text, start) is None
+
+
+_BEFORE_WORDS = [*_WORDS, "最高", "不超过", "每千人口", "每万人", "奖励", "，", "2024"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=9))
+def test_a_quantity_with_no_number_before_it_touches_none(words: list[str]) -> None:
+    # the finder's common quantity: a unit word, and no number character or slash before it
+    text = "".join(words)
+    for m in QUANTITY_RE.finditer(text):
+        start = m.start()
+        if m["unit"] is not None and not (start and text[start - 1] in context.NUMBER_OR_SLASH):
+            assert not context.touches_number(text, m), m.group(0)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=12))
+def test_the_qualifiable_places_are_those_of_may_be_qualified(words: list[str]) -> None:
+    text = "".join(words)
+    places = context.qualifiable_places(text)
+    expected = [context.may_be_qualified(text, start) for start in range(len(text) + 1)]
+    assert [bool(places[start]) for start in range(len(text) + 1)] == expected
+
+
+def test_no_set_phrase_holds_a_digit() -> None:
+    # the finder drops a set phrase whole, without looking for digits in it
+    assert mention_rules.RULE_BY_NAME["set_phrase"].kind is None
+    assert [phrase for phrase in SET_PHRASES if re.search(r"\d", phrase)] == []
 
 
 def test_a_column_of_words_without_arrow_is_made_by_pandas(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -41,11 +41,13 @@ from .lexicon import (
 
 __all__ = [
     "NUMBER_CHARS",
+    "NUMBER_OR_SLASH",
     "counts_days",
     "distant_reading",
     "ends_on_number",
     "may_be_qualified",
     "population_unit",
+    "qualifiable_places",
     "touches_number",
 ]
 
@@ -125,9 +127,10 @@ def _holds_any(text: str, start: int, reach: int, first: re.Pattern[str]) -> boo
 #: Both words looked for before a number (a distant qualifier, a rate per population): where
 #: none of their first characters is among the :data:`_BEFORE_REACH` characters before it,
 #: neither :func:`distant_reading` nor :func:`population_unit` finds one.
-_BEFORE_FIRST: Final = re.compile(
-    f"[{''.join(sorted({w[0] for w in (*DISTANT_QUALIFIERS, *PER_POPULATION_WORDS)}))}]"
+_FIRSTS_BEFORE: Final = "".join(
+    sorted({w[0] for w in (*DISTANT_QUALIFIERS, *PER_POPULATION_WORDS)})
 )
+_BEFORE_FIRST: Final = re.compile(f"[{_FIRSTS_BEFORE}]")
 _BEFORE_REACH: Final = max(_DISTANT_REACH, _REACH)
 
 
@@ -143,6 +146,31 @@ def may_be_qualified(text: str, start: int) -> bool:
     (True, False)
     """
     return _holds_any(text, start, _BEFORE_REACH, _BEFORE_FIRST)
+
+
+#: What :func:`touches_number` looks for right before a match: a number character or a slash.
+NUMBER_OR_SLASH: Final = NUMBER_CHARS | frozenset(SLASHES)
+
+
+def qualifiable_places(text: str) -> bytearray:
+    """:func:`may_be_qualified` at every place of a text: ``places[start]`` is 1 where it is True.
+
+    The characters it looks for are rare (a thousand a megabyte): marking the few places after
+    each costs less than a search before every quantity.
+
+    Examples
+    --------
+    >>> list(qualifiable_places("最高奖励300万元")[:11])
+    [0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    """
+    places = bytearray(len(text) + 1 + _BEFORE_REACH)  # the tail past the text is never read
+    reached = b"\x01" * _BEFORE_REACH
+    for first in _FIRSTS_BEFORE:
+        at = text.find(first)
+        while at >= 0:
+            places[at + 1 : at + 1 + _BEFORE_REACH] = reached
+            at = text.find(first, at + 1)
+    return places
 
 
 def distant_reading(text: str, start: int) -> str | None:

@@ -78,11 +78,12 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, NamedTuple
+from typing import Final
 
 import pandas as pd
 
@@ -128,15 +129,11 @@ AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(dict(vocab.MENTIO
 # ---------------------------------------------------------------------------------------------
 
 
-class _Mention(NamedTuple):
-    """A mention: its span, its kind, and the grammar's match (measures only: read lazily)."""
-
-    start: int
-    end: int
-    kind: str
-    match: re.Match[str] | None = None
-    outer: str | None = None  # a qualifier apart from the number (最高奖励300万元)
-    unit: str | None = None  # a unit the words around give it (每千人口 ... 4.2张)
+#: A mention: ``(start, end, kind, match, outer, unit)``, a plain tuple (the finder makes tens
+#: of thousands a megabyte, and a tuple costs half a named tuple): its span, its kind, the
+#: grammar's match (measures only: read lazily), a qualifier apart from the number (最高奖励300万元)
+#: and a unit the words around give it (每千人口 ... 4.2张). Every mention has all six.
+_Mention = tuple[int, int, str, re.Match[str] | None, str | None, str | None]
 
 
 #: The grammar's reading of a measure, as the last seven columns: value, unit, qualifier,
@@ -156,9 +153,8 @@ def _exact(n: float) -> _Reading:
 
 _S: Final = SPACE
 _CN_NUMERAL: Final = CN_NUMBER_CHARS
+_NUMBER_OR_SLASH: Final = context.NUMBER_OR_SLASH
 _SET_ENDS: Final = ("大", "类")  # what a set's count ends with (set_count_value looks at no other)
-#: A mention made as a tuple of all its fields (half the cost of the named tuple's call).
-_new: Final = tuple.__new__
 _COUNT_WORDS: Final = frozenset(COUNT_WORDS)
 _ORDINAL_COUNTER_RE: Final = re.compile(rf"{_S}{ORDINAL_COUNTERS}")
 _DOC_SUFFIX_RE: Final = re.compile(rf"{_S}号")
@@ -171,10 +167,12 @@ _LONG_DIGIT_RUN_RE: Final = re.compile(r"\d{7}")
 _YEAR_RE: Final = re.compile(YEAR)
 _OPENING_QUOTES: Final = frozenset('“‘「『《"')
 _TIME_AFTER_RE: Final = re.compile(rf"{_S}{TIME_AFTER}")
-#: The groups a match of the grammar is classified by; after ``unit``, the other groups of
+#: The groups a match of the grammar is classified by.
+_QUANTITY_GROUPS: Final = ("pre", "rank", "num", "unit")
+#: With ``rank`` and ``unit``, the groups of
 #: :func:`~futian_indicators.language.grammar.is_bare_number` (a test holds them to it).
-_QUANTITY_GROUPS: Final = ("pre", "rank", "num1", "num", "unit", "double", "den", "over")
-_NO_MEASURE: Final = [None, None, None]
+_OTHER_MEASURE_GROUPS: Final = ("double", "den", "over")
+_NO_MEASURE: Final = (None,) * len(_OTHER_MEASURE_GROUPS)
 _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
@@ -184,6 +182,11 @@ class _Grammar:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[str, _Reading | None] = {}
+
+    @functools.cached_property
+    def qualifiable(self) -> bytearray:
+        """:func:`~futian_indicators.language.context.may_be_qualified` at every place."""
+        return context.qualifiable_places(self.text)
 
     def reading(
         self, m: re.Match[str], outer: str | None = None, unit: str | None = None
@@ -208,7 +211,7 @@ class _Grammar:
         [('3年', 'duration'), ('翻两番', 'quantity'), ('42%', 'quantity'), \
 ('三分之一', 'quantity'), ('1.79%', 'quantity'), ('4.37亿元', 'quantity')]
         """
-        pre, rank, num1, num, unit, *measure = m.group(*_QUANTITY_GROUPS)
+        pre, rank, num, unit = m.group(*_QUANTITY_GROUPS)
         start = m.start()
         if pre is not None and READING_OF_WORD[pre] is None:  # 达, 达到
             start = m.end("pre")
@@ -216,8 +219,8 @@ class _Grammar:
                 start += 1
         if rank is not None:
             return self.prefixed(m, start, rank)
-        if unit is None and measure == _NO_MEASURE:  # is_bare_number(m), from the groups at hand
-            return self.bare(m, start, pre, num1, num)
+        if unit is None and m.group(*_OTHER_MEASURE_GROUPS) == _NO_MEASURE:  # is_bare_number(m)
+            return self.bare(m, start, pre, m["num1"], num)
         return self.measured(m, start, unit, num, pre)
 
     def prefixed(self, m: re.Match[str], start: int, rank: str) -> _Mention:
@@ -241,23 +244,23 @@ class _Grammar:
         """
         text, end = self.text, m.end()
         if m["rank_word"] is not None:
-            return _Mention(start, end, "rank", m)
+            return (start, end, "rank", m, None, None)
         if rank == "前":
             time = _TIME_RE.match(text, end)
             if time is not None:
-                return _Mention(start, time.end(), "duration")
-            return _Mention(start, end, "rank", m)
+                return (start, time.end(), "duration", None, None, None)
+            return (start, end, "rank", m, None, None)
         doc = _DOC_SUFFIX_RE.match(text, end)
         if doc is not None:
-            return _Mention(start, doc.end(), "doc_number")
+            return (start, doc.end(), "doc_number", None, None, None)
         counter = _ORDINAL_COUNTER_RE.match(text, end)
         if counter is not None:
-            return _Mention(start, counter.end(), "ordinal")
+            return (start, counter.end(), "ordinal", None, None, None)
         before = text[start - 1] if start > 0 else "\n"
         after = text[end] if end < len(text) else ""
         if before in _CLAUSE_START and after in _CLAUSE_END:
-            return _Mention(start, end, "ordinal")
-        return _Mention(start, end, "rank", m)
+            return (start, end, "ordinal", None, None, None)
+        return (start, end, "rank", m, None, None)
 
     def measured(
         self, m: re.Match[str], start: int, unit: str | None, num: str, pre: str | None
@@ -277,16 +280,10 @@ class _Grammar:
         [('五届', 'ordinal'), ('七次', 'ordinal'), ('2届', 'quantity'), ('三四家', 'quantity'), \
 ('近6个月', 'duration')]
         """
-        text = self.text
-        if unit == "天" and not context.counts_days(text, start):
-            time = _TIME_AFTER_RE.match(text, m.end())
-            return _Mention(start, m.end() if time is None else time.end(), "duration")
+        text, end = self.text, m.end()
         if unit in _COUNT_WORDS:
-            end = m.end()
-            if unit == "个":
-                time = _MONTHS_RE.match(text, end)
-                if time is not None:
-                    return _Mention(start, time.end(), "duration")
+            if unit == "个" and (time := _MONTHS_RE.match(text, end)) is not None:
+                return (start, time.end(), "duration", None, None, None)
             if (
                 num[0] in _CN_NUMERAL
                 and start == m.start()
@@ -298,17 +295,26 @@ class _Grammar:
                     unit == "次"
                     and (_SESSION_AFTER_RE.match(text, end) or text[start - 1 : start] == "届")
                 ):
-                    return _Mention(start, end, "ordinal")
+                    return (start, end, "ordinal", None, None, None)
                 if text[start - 1 : start] in _OPENING_QUOTES:  # “三张图谱”: a name
-                    return _Mention(start, end, "code")
-        m_start, m_end = m.span()
+                    return (start, end, "code", None, None, None)
+        elif unit == "天" and not context.counts_days(text, start):
+            time = _TIME_AFTER_RE.match(text, end)
+            return (start, end if time is None else time.end(), "duration", None, None, None)
+        m_start = m.start()
+        if (
+            unit is not None  # a unit word ends it: no number after it touches it
+            and not (m_start and text[m_start - 1] in _NUMBER_OR_SLASH)
+            and not self.qualifiable[m_start]
+        ):  # the common quantity: touches_number and may_be_qualified would both be False
+            return (start, end, "quantity", m, None, None)
         if context.touches_number(text, m):
-            return _new(_Mention, (start, m_end, "quantity", None, None, None))
+            return (start, end, "quantity", None, None, None)
         outer = per = None
         if context.may_be_qualified(text, m_start):
             outer = context.distant_reading(text, m_start) if pre is None else None
             per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
-        return _new(_Mention, (start, m_end, "quantity", m, outer, per))
+        return (start, end, "quantity", m, outer, per)
 
     def bare(
         self, m: re.Match[str], start: int, pre: str | None, num1: str | None, num: str
@@ -333,17 +339,17 @@ class _Grammar:
         end = m.end()
         time = _TIME_RE.match(self.text, end)
         if time is not None:
-            return _Mention(start, time.end(), "duration")
+            return (start, time.end(), "duration", None, None, None)
         if pre is None and _YEAR_RE.fullmatch(num) and (num1 is None or _YEAR_RE.fullmatch(num1)):
-            return _Mention(start, end, "date")
+            return (start, end, "date", None, None, None)
         if _LONG_DIGIT_RUN_RE.search(num) or (num1 is not None and _LONG_DIGIT_RUN_RE.search(num1)):
-            return _Mention(start, end, "doc_number")
-        return _Mention(start, end, "quantity")
+            return (start, end, "doc_number", None, None, None)
+        return (start, end, "quantity", None, None, None)
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
     """(text, kind) of every mention of a text, for the examples."""
-    return [(text[m.start : m.end], m.kind) for m in _mentions(text)]
+    return [(text[start:end], kind) for start, end, kind, *_ in _mentions(text)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -365,33 +371,38 @@ def _mentions(text: str) -> list[_Mention]:
     [('1+10+N+N+1', 'code'), ('2024年4月初', 'date'), ('5G', 'code')]
     """
     grammar = _Grammar(text)
-    rule_by_name, kind_of_rule = RULE_BY_NAME, KIND_OF_RULE
+    classify, kind_of_rule = grammar.mention, KIND_OF_RULE  # bound once: 32,000 a MB
     mentions: list[_Mention] = []
+    append = mentions.append
     last_end = 0
     for m in scan_re().finditer(text):
         name = m.lastgroup
         mention: _Mention | None
         if name == "quantity":
-            mention = grammar.mention(m)
+            mention = classify(m)
         elif (kind := kind_of_rule.get(name)) is not None:  # most rules: the kind, at once
-            mention = _new(_Mention, (*m.span(), kind, None, None, None))
+            start, end = m.span()
+            mention = (start, end, kind, None, None, None)
+        elif name == "set_phrase":  # dropped, and no set phrase holds a digit (a test holds it)
+            continue
         elif name == "digits":
-            mention = _new(_Mention, (*m.span(), "quantity", None, None, None))
+            start, end = m.span()
+            mention = (start, end, "quantity", None, None, None)
         elif name == "duration" and context.counts_days(text, m.start()):  # 天数339天
             q = QUANTITY_RE.match(text, m.start())
             mention = None if q is None else grammar.mention(q)
         else:
-            rule = rule_by_name[str(name)]
+            rule = RULE_BY_NAME[str(name)]
             if rule.kind is None or (rule.accept is not None and not rule.accept(m.group(0))):
                 mention = None
             else:
-                mention = _Mention(m.start(), m.end(), rule.kind)
-        if mention is not None and mention.start >= last_end:
-            mentions.append(mention)
-            last_end = mention.end
+                mention = (m.start(), m.end(), rule.kind, None, None, None)
+        if mention is not None and mention[0] >= last_end:
+            append(mention)
+            last_end = mention[1]
         else:  # dropped (or overlapping, which no rule should produce): its digits are not
             for digits in _DIGIT_RUN_RE.finditer(text, max(m.start(), last_end), m.end()):
-                mentions.append(_Mention(digits.start(), digits.end(), "quantity"))
+                mentions.append((digits.start(), digits.end(), "quantity", None, None, None))
                 last_end = digits.end()
     return mentions
 
@@ -485,4 +496,4 @@ def mention_spans(text: str) -> list[tuple[int, int, str]]:
     [(0, 5, 'date'), (13, 22, 'quantity'), (25, 27, 'rank')]
     """
     with collector_paused():
-        return [(m.start, m.end, m.kind) for m in _mentions(text)]
+        return [(start, end, kind) for start, end, kind, *_ in _mentions(text)]
