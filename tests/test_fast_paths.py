@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from futian_indicators.errors import QuantityParseError
 from futian_indicators.language import context, grammar, mention_table, mentions
+from futian_indicators.language import measure_columns as measure_columns_module
 from futian_indicators.language.grammar import QUANTITY_RE
 from futian_indicators.language.lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -159,8 +160,20 @@ def _same_as_the_grammar(text: str) -> None:
 def test_measure_columns_read_the_letters_and_sentences_as_the_grammar() -> None:
     texts = [normalise(path.read_text(encoding="utf-8")).text for path in LETTERS]
     texts += [text for _, text, _ in CASES] + [text for _, text, _ in heldout_cases()]
+    # white space inside a number and around it (a rank is no number with words around it)
+    texts += ["第 1 234，前1 234，超 1 234 亿元，1 234-1 235亿元，约 1,234.50 万元以上"]
     for text in texts:
         _same_as_the_grammar(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7))
+def test_a_match_without_the_form_groups_is_a_number_with_words(words: list[str]) -> None:
+    # where the groups of the other forms are None, so is every group but the words and number
+    rest = set(QUANTITY_RE.groupindex) - {"num", *measure_columns_module._WORD_KEY}
+    for m in QUANTITY_RE.finditer("".join(words)):
+        if m.group(*measure_columns_module._FORM_GROUPS) == measure_columns_module._NO_FORM:
+            assert {name: m[name] for name in rest} == dict.fromkeys(rest), m.group(0)
 
 
 @settings(max_examples=3000, deadline=None)

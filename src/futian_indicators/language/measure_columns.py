@@ -69,10 +69,16 @@ __all__ = ["Columns", "measure_columns"]
 #: value, unit, qualifier, lower, upper, lower_lenient, upper_lenient
 Columns = tuple[float, str, str, float, float, float, float]
 
-#: The groups of a number with words around it; when they make up the whole match (the rest
-#: being white space and the / of a rate), the match is that form and nothing else (no 第, 翻,
-#: 分之, range or second number, each of which is a group of its own).
-_WORD_GROUPS: Final = ("pre", "num", "more", "mult", "more_after_mult", "unit", "per", "post")
+#: The groups of the forms other than a number with words around it: a rank (第3), a doubling
+#: (翻两番), a range (3560-3570亿元), a fraction (三分之二, 1/3) and a number of two sections
+#: (1亿2000万). Each of those forms sets its group here; the other groups of those forms (mult1,
+#: unit1, sep, himult, slash, share, rank_word, double_word, double_more) are set only with it.
+#: So where these are all None, the match is a number with words around it and nothing else:
+#: the groups of :data:`_WORD_KEY` and ``num``, white space and the / of a rate.
+_FORM_GROUPS: Final = ("rank", "double", "num1", "den", "hi", "over")
+_NO_FORM: Final = (None,) * len(_FORM_GROUPS)
+#: The words around the number, which decide its unit and its reading.
+_WORD_KEY: Final = ("pre", "more", "mult", "more_after_mult", "unit", "per", "post")
 #: The most digits read in integers (the ends then keep within Decimal's 28 digits).
 _MAX_DIGITS: Final = 20
 #: The readings of a single number the integer path computes: every rule of the table.
@@ -98,9 +104,9 @@ _NEARLY: Final = _thousandths(1 - NEARLY_BAND)  # 近: 0.9x
 _NEARLY_WIDE: Final = _thousandths(1 - LENIENT_BAND_FACTOR * NEARLY_BAND)  # 0.8x
 
 
-#: An end of an interval in units of 10**(e-3), or None where it is infinite: lower, upper,
+#: An end of an interval in units of 10**(e-3) (an integer), or -inf or inf: lower, upper,
 #: lower_lenient, upper_lenient.
-_Ends = tuple[int | None, int | None, int | None, int | None]
+_Ends = tuple[float, float, float, float]
 
 
 class _Words(NamedTuple):
@@ -109,11 +115,11 @@ class _Words(NamedTuple):
     unit: str
     qualifier: str  # the column: the qualifier of the reading
     shift: int | None  # multiplier + power of the factor - 3; None: no power of ten (亩), a range
-    ends: Callable[[int, str], _Ends]  # the reading's rule in units of 10**(e-3)
+    ends: Callable[[int, int], _Ends]  # the reading's rule in units of 10**(e-3)
 
 
 #: The decisions of the words, by the words (a combination of grammar words: a few hundred).
-_WORDS_CACHE: dict[tuple[str | None, ...], _Words | None] = {}
+_WORDS_CACHE: dict[object, _Words | None] = {}
 _WORDS_CACHE_SIZE: Final = 4096
 
 
@@ -146,95 +152,156 @@ def _words(m: re.Match[str], outer: str | None, unit: str | None) -> _Words | No
 
 #: 10**k for the exponents a number of at most 20 digits with a multiplier and a unit can have.
 _POWERS: Final[tuple[int, ...]] = tuple(10**k for k in range(64))
+#: 10**k as a float, for the k it is exact for (10**22 is the last).
+_FLOAT_POWERS: Final[tuple[float, ...]] = tuple(float(10**k) for k in range(23))
+#: Below this n every end is below 2**53 (the ends are at most 2000n + 1000): an exact float.
+_FLOAT_EXACT_N: Final = 10**12
 _HALF: Final = _PER_MILLE // 2  # h: half a unit of the last written digit
+#: h' by the count of trailing zeros of the written digits: half a unit of the last non-zero.
+_HALF_NONZERO: Final[tuple[int, ...]] = tuple(_HALF * power for power in _POWERS[: _MAX_DIGITS + 1])
+_INF: Final = math.inf
 
 
-def _half_nonzero(n: int, written: str) -> int:
-    """h': half a unit of the last non-zero digit (of the last written one for 0)."""
-    zeros = len(written) - len(written.rstrip("0")) if n else 0
-    return _PER_MILLE * _POWERS[zeros] // 2
-
-
-def _rule(rule: str, floor: bool, truncatable: bool) -> Callable[[int, str], _Ends]:
+def _rule(rule: str, floor: bool, truncatable: bool) -> Callable[[int, int], _Ends]:
     """The ends of a rule of :mod:`~futian_indicators.language.readings` in units of 10**(e-3).
 
-    The function returned takes ``n``, the number's digits as an integer, and ``written``,
-    those digits (x = n·10**e, e the power of ten of its last written digit, so x is 1000n
-    units), and returns (lower, upper, lower_lenient, upper_lenient), None for an infinite end.
-    Each is the rule function of the same name; ``floor``: the unit cannot be negative (no
-    lower end below 0, nor below 0 for a stated 0); ``truncatable``: a share may be truncated.
+    The function returned takes ``n``, the number's digits as an integer (x = n·10**e, e the
+    power of ten of its last written digit, so x is 1000n units), and ``half_nonzero``, h' in
+    those units, and returns (lower, upper, lower_lenient, upper_lenient), integers or -inf and
+    inf for an infinite end. Each is the rule function of the same name; ``floor``: the unit
+    cannot be negative (L = 0); ``truncatable``: a share may be truncated.
+
+    No lower end reaches below L, nor a stated 0 below 0: for n >= 1 every lower end here is
+    above 0 (h, h' and the 约 bands are at most x/2), so only a stated 0 is floored.
     """
 
-    def exact(n: int, written: str) -> _Ends:
-        x, half_nonzero = _PER_MILLE * n, _half_nonzero(n, written)
-        upper = max(x + half_nonzero, x + 2 * _HALF) if truncatable else x + half_nonzero
-        if floor or n == 0:
-            return max(x - _HALF, 0), x + _HALF, max(x - half_nonzero, 0), upper
-        return x - _HALF, x + _HALF, x - half_nonzero, upper
+    def exact(n: int, half_nonzero: int) -> _Ends:
+        x = _PER_MILLE * n
+        upper = x + half_nonzero
+        if truncatable and half_nonzero < 2 * _HALF:  # max(x + h', x + 2h)
+            upper = x + 2 * _HALF
+        if n:
+            return x - _HALF, x + _HALF, x - half_nonzero, upper
+        return 0, _HALF, 0, upper
 
-    def approx(n: int, written: str) -> _Ends:
+    def approx(n: int, half_nonzero: int) -> _Ends:
         x = _PER_MILLE * n
         band = max(_HALF, _APPROX * n)
-        wide = max(_half_nonzero(n, written), _APPROX_WIDE * n)
-        if floor or n == 0:
-            return max(x - band, 0), x + band, max(x - wide, 0), x + wide
-        return x - band, x + band, x - wide, x + wide
+        wide = max(half_nonzero, _APPROX_WIDE * n)
+        if n:
+            return x - band, x + band, x - wide, x + wide
+        return 0, band, 0, wide
 
-    def over(n: int, written: str) -> _Ends:  # (x, inf) or [x, inf); lenient [x - h', inf)
+    def over(n: int, half_nonzero: int) -> _Ends:  # (x, inf) or [x, inf); lenient [x - h', inf)
         x = _PER_MILLE * n
-        lower_lenient = x - _half_nonzero(n, written)
-        return x, None, max(lower_lenient, 0) if floor or n == 0 else lower_lenient, None
+        return x, _INF, x - half_nonzero if n else 0, _INF
 
-    def more(n: int, written: str) -> _Ends:
-        x, step = _PER_MILLE * n, 2 * _half_nonzero(n, written)  # s: a unit of the last non-zero
+    def more(n: int, half_nonzero: int) -> _Ends:
+        x, step = _PER_MILLE * n, 2 * half_nonzero  # s: a unit of the last non-zero digit
         return x, x + step, x, x + step
 
-    def more_written(n: int, written: str) -> _Ends:  # the step of the last written digit
+    def more_written(n: int, half_nonzero: int) -> _Ends:  # the step of the last written digit
         x = _PER_MILLE * n
         return x, x + _PER_MILLE, x, x + _PER_MILLE
 
-    def nearly(n: int, written: str) -> _Ends:
+    def nearly(n: int, half_nonzero: int) -> _Ends:
         x = _PER_MILLE * n
         return _NEARLY * n, x, _NEARLY_WIDE * n, x
 
-    def under(n: int, written: str) -> _Ends:  # [L, x], [L, x + h'], L = 0 or -inf
-        x, bottom = _PER_MILLE * n, 0 if floor else None
-        return bottom, x, bottom, x + _half_nonzero(n, written)
+    def under(n: int, half_nonzero: int) -> _Ends:  # [L, x], [L, x + h'], L = 0 or -inf
+        x, bottom = _PER_MILLE * n, 0 if floor else -_INF
+        return bottom, x, bottom, x + half_nonzero
 
     rules = {"exact": exact, "approx": approx, "over": over, "at_least": over, "more": more}
     rules |= {"more_written": more_written, "nearly": nearly}
     return rules.get(rule, under)  # under_closed, under_open
 
 
-def _columns(n: int, written: str, exponent: int, words: _Words) -> Columns:
-    """The columns of an Arabic number by integers: its digits ``n``, written ``written``.
+def _columns(n: int, half_nonzero: int, exponent: int, words: _Words) -> Columns:
+    """The columns of an Arabic number by integers: its digits ``n``, and h' (``half_nonzero``).
 
-    Each end v (an integer count of units of 10**exponent) becomes the float v·10**exponent,
-    correctly rounded: a product of integers is exact (and its float rounds once), a true
-    division of two integers rounds once (as ``float(Decimal)`` rounds the same number).
+    Each end v (an integer count of units of 10**exponent, or an infinity) becomes the float
+    v·10**exponent, correctly rounded, so as ``float(Decimal)`` rounds the same number:
+
+    - where v and 10**|exponent| are exact floats (n below :data:`_FLOAT_EXACT_N`, |exponent|
+      at most 22), by one float product or quotient of the two, which rounds once;
+    - elsewhere by integers: a product of integers is exact (and its float rounds once), a
+      true division of two integers rounds once.
+
+    An infinity stays one.
     """
-    lower, upper, lower_lenient, upper_lenient = words.ends(n, written)
-    if exponent >= 0:
-        scale = _POWERS[exponent]
+    lower, upper, lower_lenient, upper_lenient = words.ends(n, half_nonzero)
+    x = _PER_MILLE * n
+    if n < _FLOAT_EXACT_N and -22 <= exponent <= 22:
+        if exponent >= 0:
+            scale = _FLOAT_POWERS[exponent]
+            return (
+                x * scale,
+                words.unit,
+                words.qualifier,
+                lower * scale,
+                upper * scale,
+                lower_lenient * scale,
+                upper_lenient * scale,
+            )
+        den = _FLOAT_POWERS[-exponent]
         return (
-            float(_PER_MILLE * n * scale),
+            x / den,
             words.unit,
             words.qualifier,
-            -math.inf if lower is None else float(lower * scale),
-            math.inf if upper is None else float(upper * scale),
-            -math.inf if lower_lenient is None else float(lower_lenient * scale),
-            math.inf if upper_lenient is None else float(upper_lenient * scale),
+            lower / den,
+            upper / den,
+            lower_lenient / den,
+            upper_lenient / den,
         )
-    den = _POWERS[-exponent]
+    if exponent >= 0:
+        power = _POWERS[exponent]
+        return (
+            float(x * power),
+            words.unit,
+            words.qualifier,
+            float(lower * power),
+            float(upper * power),
+            float(lower_lenient * power),
+            float(upper_lenient * power),
+        )
+    divisor = _POWERS[-exponent]
     return (
-        _PER_MILLE * n / den,
+        x / divisor,
         words.unit,
         words.qualifier,
-        -math.inf if lower is None else lower / den,
-        math.inf if upper is None else upper / den,
-        -math.inf if lower_lenient is None else lower_lenient / den,
-        math.inf if upper_lenient is None else upper_lenient / den,
+        lower / divisor,
+        upper / divisor,
+        lower_lenient / divisor,
+        upper_lenient / divisor,
     )
+
+
+class _Layout(NamedTuple):
+    """Where the grammar's groups are in the groups of a pattern (the grammar's, or the scan's)."""
+
+    pattern: re.Pattern[str]
+    forms: tuple[int, ...]  # the numbers of the _FORM_GROUPS
+    words: tuple[int, ...]  # of the _WORD_KEY
+    num: int  # of the number
+
+
+#: The layouts of the patterns read, by their id (a pattern's hash reads all of its code).
+_LAYOUTS: dict[int, _Layout] = {}
+
+
+def _layout(pattern: re.Pattern[str]) -> _Layout:
+    """The layout of a pattern that holds the grammar's groups, made once for each pattern."""
+    if len(_LAYOUTS) >= _WORDS_CACHE_SIZE:
+        _LAYOUTS.clear()
+    index = pattern.groupindex
+    layout = _LAYOUTS[id(pattern)] = _Layout(
+        pattern,
+        tuple(index[name] for name in _FORM_GROUPS),
+        tuple(index[name] for name in _WORD_KEY),
+        index["num"],
+    )
+    return layout
 
 
 def measure_columns(
@@ -242,18 +309,20 @@ def measure_columns(
 ) -> Columns | None:
     """The columns of a match of the grammar, or None where the grammar refuses its words.
 
-    ``outer`` and ``unit`` are those of
-    :func:`~futian_indicators.language.quantity.quantity_from_match`: a qualifier and a base
-    unit the words around the match give it.
+    ``m`` is a match of :data:`~futian_indicators.language.grammar.QUANTITY_RE`, or of a pattern
+    that holds it (the scan of :mod:`~futian_indicators.language.mentions`). ``outer`` and
+    ``unit`` are those of :func:`~futian_indicators.language.quantity.quantity_from_match`: a
+    qualifier and a base unit the words around the match give it.
     """
-    groups = m.group(*_WORD_GROUPS)
-    covered = sum(map(len, filter(None, groups))) + (groups[6] is not None)
-    length = m.end() - m.start()
-    num = groups[1]
-    if num is not None and (
-        covered == length or covered == length - sum(c.isspace() for c in m.group(0))
-    ):
-        key = (groups[0], *groups[2:], outer, unit)  # the words, without the number
+    pattern = m.re
+    layout = _LAYOUTS.get(id(pattern))
+    if layout is None or layout.pattern is not pattern:
+        layout = _layout(pattern)
+    if m.group(*layout.forms) == _NO_FORM:  # a number with words around it
+        # the words, without the number (and with what the context gives, where it does)
+        key: object = m.group(*layout.words)
+        if outer is not None or unit is not None:
+            key = (key, outer, unit)
         try:
             words = _WORDS_CACHE[key]
         except KeyError:
@@ -262,13 +331,21 @@ def measure_columns(
             words = _WORDS_CACHE[key] = _words(m, outer, unit)
         if words is None:
             return None
-        # TO_ASCII changes an ASCII number only where it drops a separator (1,234 or 1 234)
-        plain = num.isascii() and "," not in num and " " not in num
-        whole, _, decimals = (num if plain else num.translate(TO_ASCII)).partition(".")
-        written = whole + decimals if decimals else whole
-        digits = written.isascii() and written.isdigit() and len(written) <= _MAX_DIGITS
-        if words.shift is not None and digits:  # else no power of ten, or no such number
-            return _columns(int(written), written, words.shift - len(decimals), words)
+        num = m.group(layout.num)
+        if num.isdigit() and num.isascii():  # a whole number in ASCII digits: most are
+            written, exponent = num, words.shift
+        else:  # TO_ASCII changes an ASCII number only where it drops a separator (1,234)
+            plain = num.isascii() and "," not in num and " " not in num
+            whole, _, decimals = (num if plain else num.translate(TO_ASCII)).partition(".")
+            written = whole + decimals if decimals else whole
+            if not (written.isascii() and written.isdigit()):
+                written = ""
+            exponent = None if words.shift is None else words.shift - len(decimals)
+        # else no power of ten (亩), or no such number (a Chinese numeral, too many digits)
+        if exponent is not None and 0 < len(written) <= _MAX_DIGITS:
+            n = int(written)
+            zeros = len(written) - len(written.rstrip("0")) if n else 0
+            return _columns(n, _HALF_NONZERO[zeros], exponent, words)
     try:
         q = quantity_from_match(m, outer=outer, unit=unit)
     except QuantityParseError:

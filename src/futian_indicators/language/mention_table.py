@@ -6,12 +6,18 @@ of its dtype: the numbers as numpy arrays, the words as arrays of the string dty
 dtype keeps its strings in Arrow (pandas' default with pyarrow), a column of words is made
 from one Arrow array of them: what ``pd.array(words, dtype="string")`` makes, without looking
 at each word again (a test holds the two to be equal, dtype and Arrow type included).
+:func:`reading_columns` makes the seven columns of the readings from the rows that have one
+(a measure the grammar reads, a set's count), without a tuple for each row that has none.
 
 Examples
 --------
 >>> frame = mentions_table({name: [] for name in COLUMNS})
 >>> list(frame.columns) == list(COLUMNS), len(frame)
 (True, 0)
+>>> reading = (3.0, "count", "exact", 2.5, 3.5, 2.5, 3.5)
+>>> columns = reading_columns(3, [1], [reading])
+>>> columns["value"].tolist(), columns["unit"].tolist()
+([nan, 3.0, nan], [None, 'count', None])
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import pyarrow as pa
 from pandas.api.extensions import ExtensionArray
 from pandas.arrays import ArrowStringArray
 
-__all__ = ["COLUMNS", "STRING", "mentions_table", "strings"]
+__all__ = ["COLUMNS", "READING_COLUMNS", "STRING", "mentions_table", "reading_columns", "strings"]
 
 #: The columns of :func:`~futian_indicators.language.mentions.extract_quantities`, in order.
 COLUMNS: Final = (
@@ -41,6 +47,8 @@ COLUMNS: Final = (
     "lower_lenient",
     "upper_lenient",
 )
+#: The columns of a reading, in the order of its tuple.
+READING_COLUMNS: Final = COLUMNS[4:]
 #: The dtype of the columns of words.
 STRING: Final = pd.StringDtype()
 _STRING_COLUMNS: Final = frozenset({"text", "kind", "unit", "qualifier"})
@@ -59,8 +67,8 @@ _ARROW_TYPE: Final = (
 )
 
 
-def strings(words: Sequence[str | None]) -> ExtensionArray:
-    """A column of words (None: missing) of the string dtype.
+def strings(words: Sequence[str | None] | np.ndarray) -> ExtensionArray:
+    """A column of words (None: missing) of the string dtype, from a sequence or an object array.
 
     Examples
     --------
@@ -75,13 +83,32 @@ def strings(words: Sequence[str | None]) -> ExtensionArray:
     return pd.array(words, dtype=STRING)
 
 
-def mentions_table(columns: Mapping[str, Sequence[object]]) -> pd.DataFrame:
+def reading_columns(
+    count: int, rows: Sequence[int], readings: Sequence[Sequence[object]]
+) -> dict[str, np.ndarray]:
+    """The columns of :data:`READING_COLUMNS` of ``count`` rows, where ``rows`` have ``readings``.
+
+    A reading is the tuple of the seven columns (value, unit, qualifier, lower, upper,
+    lower_lenient, upper_lenient); every other row has none: NaN, and None for the words.
+    """
+    at = np.array(rows, dtype=np.intp)
+    columns = {}
+    by_column = zip(*readings, strict=True) if readings else ((),) * len(READING_COLUMNS)
+    for name, values in zip(READING_COLUMNS, by_column, strict=True):
+        words = name in _STRING_COLUMNS
+        column = np.full(count, None if words else np.nan, dtype=object if words else np.float64)
+        column[at] = values
+        columns[name] = column
+    return columns
+
+
+def mentions_table(columns: Mapping[str, Sequence[object] | np.ndarray]) -> pd.DataFrame:
     """The data frame of the columns of :data:`COLUMNS`, each in its dtype."""
     data = {
         name: (
             strings(columns[name])  # type: ignore[arg-type]
             if name in _STRING_COLUMNS
-            else np.array(columns[name], dtype=_NUMERIC_DTYPES[name])
+            else np.asarray(columns[name], dtype=_NUMERIC_DTYPES[name])
         )
         for name in COLUMNS
     }

@@ -80,10 +80,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import compress, repeat
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .. import vocab
@@ -104,7 +107,7 @@ from .lexicon import (
 )
 from .measure_columns import measure_columns
 from .mention_rules import KIND_OF_RULE, RULE_BY_NAME, scan_re, set_count_value
-from .mention_table import COLUMNS, mentions_table
+from .mention_table import COLUMNS, mentions_table, reading_columns
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -149,9 +152,11 @@ _NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.n
 _UNREAD: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
 
 
-def _exact(n: float) -> _Reading:
-    """The reading of a count stated exactly (a set count: 七大 is 7)."""
-    return (n, "count", "exact", n, n, n, n)
+@lru_cache(maxsize=1024)
+def _set_reading(words: str) -> _Reading | None:
+    """The reading of a set's count, stated exactly (七大: 7), or None (kept: a few recur)."""
+    n = set_count_value(words)
+    return None if n is None else (n, "count", "exact", n, n, n, n)
 
 
 _S: Final = SPACE
@@ -183,16 +188,16 @@ class _Grammar:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[str, _Reading | None] = {}
+        self.cache: dict[str, _Reading] = {}
 
     def reading(
         self, m: re.Match[str], outer: str | None = None, unit: str | None = None
-    ) -> _Reading | None:
-        """The grammar's reading of a match (None where it breaks a rule), cached by its text."""
+    ) -> _Reading:
+        """The grammar's reading of a match (no reading where it breaks a rule), cached by text."""
         key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
         reading = self.cache.get(key, _UNREAD)
         if reading is _UNREAD:  # a look-up, not an exception, for words not read before
-            reading = self.cache[key] = measure_columns(m, outer, unit)
+            reading = self.cache[key] = measure_columns(m, outer, unit) or _NO_READING
         return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
@@ -397,40 +402,30 @@ def _mentions(text: str) -> list[_Mention]:
 
 
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
-    """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`."""
-    grammar, no_reading = _Grammar(text), _NO_READING
-    columns_of_mentions = zip(*mentions, strict=True) if mentions else ((),) * 6
-    starts, ends, kinds, matches, outers, per_units = columns_of_mentions
+    """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`.
+
+    The rows with a reading are the measures the grammar matched (read by
+    :meth:`_Grammar.reading`) and the counts of a set (七大); the others are left without one.
+    """
+    count = len(mentions)
+    starts, ends, kinds, matches, outers, per_units = (
+        zip(*mentions, strict=True) if mentions else ((),) * 6
+    )
     texts = list(map(text.__getitem__, map(slice, starts, ends)))
-    reading = grammar.reading
-    readings = [
-        (
-            no_reading
-            if not words.endswith(_SET_ENDS) or (n := set_count_value(words)) is None
-            else _exact(n)
-        )
-        if m is None
-        else (reading(m, outer, unit) or no_reading)
-        for words, m, outer, unit in zip(texts, matches, outers, per_units, strict=True)
-    ]
-    values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (
-        zip(*readings, strict=True) if readings else ((),) * 7
-    )
-    return mentions_table(
-        {
-            "start": starts,
-            "end": ends,
-            "text": texts,
-            "kind": kinds,
-            "value": values,
-            "unit": units,
-            "qualifier": qualifiers,
-            "lower": lowers,
-            "upper": uppers,
-            "lower_lenient": lowers_lenient,
-            "upper_lenient": uppers_lenient,
-        }
-    )
+    rows = list(compress(range(count), matches))  # a match is true, no match (None) false
+    measures = (compress(column, matches) for column in (matches, outers, per_units))
+    readings = list(map(_Grammar(text).reading, *measures))
+    for row in compress(range(count), map(str.endswith, texts, repeat(_SET_ENDS))):
+        if matches[row] is None and (reading := _set_reading(texts[row])) is not None:
+            rows.append(row)
+            readings.append(reading)
+    columns: dict[str, Sequence[object] | np.ndarray] = {
+        "start": starts,
+        "end": ends,
+        "text": texts,
+        "kind": kinds,
+    }
+    return mentions_table(columns | reading_columns(count, rows, readings))
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
