@@ -7,7 +7,8 @@ dtype keeps its strings in Arrow (pandas' default with pyarrow), a column of wor
 from one Arrow array of them: what ``pd.array(words, dtype="string")`` makes, without looking
 at each word again (a test holds the two to be equal, dtype and Arrow type included).
 :func:`reading_columns` makes the seven columns of the readings from the rows that have one
-(a measure the grammar reads, a set's count), without a tuple for each row that has none.
+(the measures the grammar reads, the counts of a set), without a value for each row that has
+none.
 
 Examples
 --------
@@ -15,7 +16,7 @@ Examples
 >>> list(frame.columns) == list(COLUMNS), len(frame)
 (True, 0)
 >>> reading = (3.0, "count", "exact", 2.5, 3.5, 2.5, 3.5)
->>> columns = reading_columns(3, [1], [reading])
+>>> columns = reading_columns(3, ([1], dict(zip(READING_COLUMNS, zip(reading)))))
 >>> columns["value"].tolist(), columns["unit"].tolist()
 ([nan, 3.0, nan], [None, 'count', None])
 """
@@ -31,7 +32,15 @@ import pyarrow as pa
 from pandas.api.extensions import ExtensionArray
 from pandas.arrays import ArrowStringArray
 
-__all__ = ["COLUMNS", "READING_COLUMNS", "STRING", "mentions_table", "reading_columns", "strings"]
+__all__ = [
+    "COLUMNS",
+    "READING_COLUMNS",
+    "STRING",
+    "mentions_table",
+    "missing_columns",
+    "reading_columns",
+    "strings",
+]
 
 #: The columns of :func:`~futian_indicators.language.mentions.extract_quantities`, in order.
 COLUMNS: Final = (
@@ -83,23 +92,30 @@ def strings(words: Sequence[str | None] | np.ndarray) -> ExtensionArray:
     return pd.array(words, dtype=STRING)
 
 
-def reading_columns(
-    count: int, rows: Sequence[int], readings: Sequence[Sequence[object]]
-) -> dict[str, np.ndarray]:
-    """The columns of :data:`READING_COLUMNS` of ``count`` rows, where ``rows`` have ``readings``.
+def missing_columns(count: int, names: Sequence[str]) -> dict[str, np.ndarray]:
+    """Columns of ``count`` rows with no value: NaN, and None in a column of words."""
+    return {
+        name: np.full(count, None, dtype=object)
+        if name in _STRING_COLUMNS
+        else np.full(count, np.nan)
+        for name in names
+    }
 
-    A reading is the tuple of the seven columns (value, unit, qualifier, lower, upper,
-    lower_lenient, upper_lenient); every other row has none: NaN, and None for the words.
+
+def reading_columns(
+    count: int, *parts: tuple[Sequence[int], Mapping[str, Sequence[object] | np.ndarray]]
+) -> dict[str, np.ndarray]:
+    """The columns of :data:`READING_COLUMNS` of ``count`` rows, for the rows that have one.
+
+    Each part gives rows and their columns (value, unit, qualifier, lower, upper,
+    lower_lenient, upper_lenient); every other row has none (:func:`missing_columns`).
     """
-    at = np.array(rows, dtype=np.intp)
-    columns = {}
-    by_column = zip(*readings, strict=True) if readings else ((),) * len(READING_COLUMNS)
-    for name, values in zip(READING_COLUMNS, by_column, strict=True):
-        words = name in _STRING_COLUMNS
-        column = np.full(count, None if words else np.nan, dtype=object if words else np.float64)
-        column[at] = values
-        columns[name] = column
-    return columns
+    table = missing_columns(count, READING_COLUMNS)
+    for rows, columns in parts:
+        if len(rows):
+            for name, column in table.items():
+                column[rows] = columns[name]
+    return table
 
 
 def mentions_table(columns: Mapping[str, Sequence[object] | np.ndarray]) -> pd.DataFrame:

@@ -78,7 +78,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -105,9 +104,9 @@ from .lexicon import (
     TIME_UNIT,
     YEAR,
 )
-from .measure_columns import measure_columns
+from .measure_columns import measure_table
 from .mention_rules import KIND_OF_RULE, RULE_BY_NAME, scan_re, set_count_value
-from .mention_table import COLUMNS, mentions_table, reading_columns
+from .mention_table import COLUMNS, READING_COLUMNS, mentions_table, reading_columns
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -142,14 +141,9 @@ class _Mention(NamedTuple):
     unit: str | None = None  # a unit the words around give it (每千人口 ... 4.2张)
 
 
-#: The grammar's reading of a measure, as the last seven columns: value, unit, qualifier,
-#: lower, upper, lower_lenient, upper_lenient.
-_Reading = tuple[float, str | None, str | None, float, float, float, float]
-_NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
-
-
-#: What the cache of readings gives for words not read yet (told apart by identity).
-_UNREAD: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
+#: A reading, as the last seven columns: value, unit, qualifier, lower, upper, lower_lenient,
+#: upper_lenient.
+_Reading = tuple[float, str, str, float, float, float, float]
 
 
 @lru_cache(maxsize=1024)
@@ -184,21 +178,10 @@ _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
 class _Grammar:
-    """Classify the matches of the quantity grammar, caching the grammar's readings by text."""
+    """Classify the matches of the quantity grammar (their readings are read together, later)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[str, _Reading] = {}
-
-    def reading(
-        self, m: re.Match[str], outer: str | None = None, unit: str | None = None
-    ) -> _Reading:
-        """The grammar's reading of a match (no reading where it breaks a rule), cached by text."""
-        key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
-        reading = self.cache.get(key, _UNREAD)
-        if reading is _UNREAD:  # a look-up, not an exception, for words not read before
-            reading = self.cache[key] = measure_columns(m, outer, unit) or _NO_READING
-        return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
         """Classify a match of the grammar, or drop it (None).
@@ -404,8 +387,9 @@ def _mentions(text: str) -> list[_Mention]:
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`.
 
-    The rows with a reading are the measures the grammar matched (read by
-    :meth:`_Grammar.reading`) and the counts of a set (七大); the others are left without one.
+    The rows with a reading are the measures the grammar matched (read together by
+    :func:`~futian_indicators.language.measure_columns.measure_table`) and the counts of a set
+    (七大); the others are left without one.
     """
     count = len(mentions)
     starts, ends, kinds, matches, outers, per_units = (
@@ -413,19 +397,22 @@ def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
     )
     texts = list(map(text.__getitem__, map(slice, starts, ends)))
     rows = list(compress(range(count), matches))  # a match is true, no match (None) false
-    measures = (compress(column, matches) for column in (matches, outers, per_units))
-    readings = list(map(_Grammar(text).reading, *measures))
-    for row in compress(range(count), map(str.endswith, texts, repeat(_SET_ENDS))):
-        if matches[row] is None and (reading := _set_reading(texts[row])) is not None:
-            rows.append(row)
-            readings.append(reading)
+    measures = measure_table(*(list(compress(c, matches)) for c in (matches, outers, per_units)))
+    sets = [
+        row
+        for row in compress(range(count), map(str.endswith, texts, repeat(_SET_ENDS)))
+        if matches[row] is None and _set_reading(texts[row]) is not None
+    ]
+    counted = zip(*(_set_reading(texts[row]) for row in sets), strict=True)
     columns: dict[str, Sequence[object] | np.ndarray] = {
         "start": starts,
         "end": ends,
         "text": texts,
         "kind": kinds,
     }
-    return mentions_table(columns | reading_columns(count, rows, readings))
+    sets_read = dict(zip(READING_COLUMNS, counted, strict=False))  # none: no columns
+    readings = reading_columns(count, (rows, measures), (sets, sets_read))
+    return mentions_table(columns | readings)
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
