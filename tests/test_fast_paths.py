@@ -2,8 +2,9 @@
 
 ``normalise`` works on runs of characters (and returns at once when there is nothing to drop);
 the reference below is the character-by-character loop it replaced. ``mention_spans`` is
-``extract_quantities`` without readings or a data frame. ``measure_columns`` reads the common
-measures in integers, and must read them as ``quantity_from_match`` does.
+``extract_quantities`` without readings or a data frame. ``measure_table`` (and
+``measure_columns``, its row for one match) reads the common measures in integers, all at once,
+and must read them as ``quantity_from_match`` does.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 
 from futian_indicators.errors import QuantityParseError
 from futian_indicators.language import context, grammar, mention_rules, mention_table, mentions
+from futian_indicators.language import measure_columns as measure_columns_module
 from futian_indicators.language.grammar import QUANTITY_RE
 from futian_indicators.language.lexicon import (
     AFTER_NUMBER_QUALIFIERS,
@@ -32,7 +34,7 @@ from futian_indicators.language.lexicon import (
     SET_PHRASES,
     UNIT_WORDS,
 )
-from futian_indicators.language.measure_columns import measure_columns
+from futian_indicators.language.measure_columns import measure_columns, measure_table
 from futian_indicators.language.mentions import extract_quantities, mention_spans
 from futian_indicators.language.normalise import _dropped_spans, _is_ascii_word, normalise
 from futian_indicators.language.quantity import quantity_from_match
@@ -138,6 +140,9 @@ _OUTERS = (
 )
 
 
+_NO_READING = (float("nan"), None, None, float("nan"), float("nan"), float("nan"), float("nan"))
+
+
 def _general(m: re.Match[str], outer: str | None, unit: str | None) -> object:
     try:
         q = quantity_from_match(m, outer=outer, unit=unit)
@@ -147,7 +152,8 @@ def _general(m: re.Match[str], outer: str | None, unit: str | None) -> object:
 
 
 def _same_as_the_grammar(text: str) -> None:
-    for m in QUANTITY_RE.finditer(text):
+    found = list(QUANTITY_RE.finditer(text))
+    for m in found:
         for outer, unit in _OUTERS:
             # repr: NaN, inf and -0.0 compare as written
             assert repr(measure_columns(m, outer, unit)) == repr(_general(m, outer, unit)), (
@@ -155,13 +161,35 @@ def _same_as_the_grammar(text: str) -> None:
                 outer,
                 unit,
             )
+    # all of them at once, each with the words around it of another turn of _OUTERS
+    for turn in range(len(_OUTERS)):
+        around = [_OUTERS[(row + turn) % len(_OUTERS)] for row in range(len(found))]
+        outers, units = [o for o, _ in around], [u for _, u in around]
+        table = measure_table(found, outers, units)
+        rows = zip(*(table[name].tolist() for name in mention_table.READING_COLUMNS), strict=True)
+        for m, (outer, unit), row in zip(found, around, rows, strict=True):
+            assert repr(row) == repr(_general(m, outer, unit) or _NO_READING), (m.group(0), outer)
 
 
 def test_measure_columns_read_the_letters_and_sentences_as_the_grammar() -> None:
     texts = [normalise(path.read_text(encoding="utf-8")).text for path in LETTERS]
     texts += [text for _, text, _ in CASES] + [text for _, text, _ in heldout_cases()]
+    # white space inside a number and around it (a rank is no number with words around it)
+    texts += ["第 1 234，前1 234，超 1 234 亿元，1 234-1 235亿元，约 1,234.50 万元以上"]
+    # numbers read in float64 and in integers side by side (more than 12 digits, 10**-25)
+    texts += ["3个、12345678901234567890亿元、0.0000000000000000000000005%、5.5亿元、3个"]
     for text in texts:
         _same_as_the_grammar(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7))
+def test_a_match_without_the_form_groups_is_a_number_with_words(words: list[str]) -> None:
+    # where the groups of the other forms are None, so is every group but the words and number
+    rest = set(QUANTITY_RE.groupindex) - {"num", *measure_columns_module._WORD_KEY}
+    for m in QUANTITY_RE.finditer("".join(words)):
+        if m.group(*measure_columns_module._FORM_GROUPS) == measure_columns_module._NO_FORM:
+            assert {name: m[name] for name in rest} == dict.fromkeys(rest), m.group(0)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -79,12 +79,14 @@ Examples
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import compress, repeat
 from types import MappingProxyType
 from typing import Final
 
+import numpy as np
 import pandas as pd
 
 from .. import vocab
@@ -103,9 +105,9 @@ from .lexicon import (
     TIME_UNIT,
     YEAR,
 )
-from .measure_columns import measure_columns
+from .measure_columns import measure_table
 from .mention_rules import KIND_OF_RULE, RULE_BY_NAME, scan_re, set_count_value
-from .mention_table import COLUMNS, mentions_table
+from .mention_table import COLUMNS, READING_COLUMNS, mentions_table, reading_columns
 
 __all__ = [
     "AUTOMATIC_REASONS",
@@ -136,19 +138,16 @@ AUTOMATIC_REASONS: Final[Mapping[str, str]] = MappingProxyType(dict(vocab.MENTIO
 _Mention = tuple[int, int, str, re.Match[str] | None, str | None, str | None]
 
 
-#: The grammar's reading of a measure, as the last seven columns: value, unit, qualifier,
-#: lower, upper, lower_lenient, upper_lenient.
-_Reading = tuple[float, str | None, str | None, float, float, float, float]
-_NO_READING: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
+#: A reading, as the last seven columns: value, unit, qualifier, lower, upper, lower_lenient,
+#: upper_lenient.
+_Reading = tuple[float, str, str, float, float, float, float]
 
 
-#: What the cache of readings gives for words not read yet (told apart by identity).
-_UNREAD: Final[_Reading] = (math.nan, None, None, math.nan, math.nan, math.nan, math.nan)
-
-
-def _exact(n: float) -> _Reading:
-    """The reading of a count stated exactly (a set count: 七大 is 7)."""
-    return (n, "count", "exact", n, n, n, n)
+@lru_cache(maxsize=1024)
+def _set_reading(words: str) -> _Reading | None:
+    """The reading of a set's count, stated exactly (七大: 7), or None (kept: a few recur)."""
+    n = set_count_value(words)
+    return None if n is None else (n, "count", "exact", n, n, n, n)
 
 
 _S: Final = SPACE
@@ -177,26 +176,15 @@ _PLAIN_GROUPS: Final = ("num1", "more", "mult", "more_after_mult", "post")
 
 
 class _Grammar:
-    """Classify the matches of the quantity grammar, caching the grammar's readings by text."""
+    """Classify the matches of the quantity grammar (their readings are read together, later)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[str, _Reading | None] = {}
 
     @functools.cached_property
     def qualifiable(self) -> bytearray:
         """:func:`~futian_indicators.language.context.may_be_qualified` at every place."""
         return context.qualifiable_places(self.text)
-
-    def reading(
-        self, m: re.Match[str], outer: str | None = None, unit: str | None = None
-    ) -> _Reading | None:
-        """The grammar's reading of a match (None where it breaks a rule), cached by its text."""
-        key = m.group(0) if outer is None and unit is None else f"{m.group(0)}|{outer}|{unit}"
-        reading = self.cache.get(key, _UNREAD)
-        if reading is _UNREAD:  # a look-up, not an exception, for words not read before
-            reading = self.cache[key] = measure_columns(m, outer, unit)
-        return reading
 
     def mention(self, m: re.Match[str]) -> _Mention | None:
         """Classify a match of the grammar, or drop it (None).
@@ -408,40 +396,34 @@ def _mentions(text: str) -> list[_Mention]:
 
 
 def _frame(text: str, mentions: list[_Mention]) -> pd.DataFrame:
-    """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`."""
-    grammar, no_reading = _Grammar(text), _NO_READING
-    columns_of_mentions = zip(*mentions, strict=True) if mentions else ((),) * 6
-    starts, ends, kinds, matches, outers, per_units = columns_of_mentions
+    """The mentions as a data frame with the columns and dtypes of :data:`COLUMNS`.
+
+    The rows with a reading are the measures the grammar matched (read together by
+    :func:`~futian_indicators.language.measure_columns.measure_table`) and the counts of a set
+    (七大); the others are left without one.
+    """
+    count = len(mentions)
+    starts, ends, kinds, matches, outers, per_units = (
+        zip(*mentions, strict=True) if mentions else ((),) * 6
+    )
     texts = list(map(text.__getitem__, map(slice, starts, ends)))
-    reading = grammar.reading
-    readings = [
-        (
-            no_reading
-            if not words.endswith(_SET_ENDS) or (n := set_count_value(words)) is None
-            else _exact(n)
-        )
-        if m is None
-        else (reading(m, outer, unit) or no_reading)
-        for words, m, outer, unit in zip(texts, matches, outers, per_units, strict=True)
+    rows = list(compress(range(count), matches))  # a match is true, no match (None) false
+    measures = measure_table(*(list(compress(c, matches)) for c in (matches, outers, per_units)))
+    sets = [
+        row
+        for row in compress(range(count), map(str.endswith, texts, repeat(_SET_ENDS)))
+        if matches[row] is None and _set_reading(texts[row]) is not None
     ]
-    values, units, qualifiers, lowers, uppers, lowers_lenient, uppers_lenient = (
-        zip(*readings, strict=True) if readings else ((),) * 7
-    )
-    return mentions_table(
-        {
-            "start": starts,
-            "end": ends,
-            "text": texts,
-            "kind": kinds,
-            "value": values,
-            "unit": units,
-            "qualifier": qualifiers,
-            "lower": lowers,
-            "upper": uppers,
-            "lower_lenient": lowers_lenient,
-            "upper_lenient": uppers_lenient,
-        }
-    )
+    counted = zip(*(_set_reading(texts[row]) for row in sets), strict=True)
+    columns: dict[str, Sequence[object] | np.ndarray] = {
+        "start": starts,
+        "end": ends,
+        "text": texts,
+        "kind": kinds,
+    }
+    sets_read = dict(zip(READING_COLUMNS, counted, strict=False))  # none: no columns
+    readings = reading_columns(count, (rows, measures), (sets, sets_read))
+    return mentions_table(columns | readings)
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
