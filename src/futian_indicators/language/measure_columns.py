@@ -56,6 +56,8 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import compress
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 import numpy as np
@@ -117,20 +119,31 @@ _NEARLY: Final = _thousandths(1 - NEARLY_BAND)  # 近: 0.9x
 _NEARLY_WIDE: Final = _thousandths(1 - LENIENT_BAND_FACTOR * NEARLY_BAND)  # 0.8x
 
 
-#: The rules of the readings the integer path computes, by their number in :class:`_Words`.
+#: The rules of the readings the integer path computes, by their number in :class:`_Decision`.
 _RULE_NAMES: Final = ("exact", "approx", "over", "more", "more_written", "nearly", "under")
 _RULE_OF_READING: Final = {"at_least": "over", "under_closed": "under", "under_open": "under"}
 
 
-class _Words(NamedTuple):
-    """What the words around a number decide: its unit, its reading, the unit word's factor."""
+class _Decision(NamedTuple):
+    """What the words around a number decide of its columns: its unit and its reading."""
 
     unit: str
     qualifier: str  # the column: the qualifier of the reading
-    shift: int  # multiplier + power of ten of the factor - 3
     rule: int  # the reading's rule: its index in _RULE_NAMES
     floor: bool  # the unit cannot be negative (L = 0)
     truncatable: bool  # a share may be truncated
+
+
+#: Every decision made, numbered in the order made: one for each unit and reading at most, so
+#: a few hundred (the arrays of :func:`_fill_plain` take them by number).
+_DECISIONS: dict[_Decision, int] = {}
+
+
+class _Words(NamedTuple):
+    """What the words around a number decide: the unit word's factor, the unit and reading."""
+
+    shift: int  # multiplier + power of ten of the factor - 3
+    decision: int  # the unit and reading: its number in _DECISIONS
 
 
 #: The decisions of the words, by the words (a combination of grammar words: a few hundred).
@@ -159,14 +172,15 @@ def _words(m: re.Match[str], outer: str | None, unit: str | None) -> _Words | No
     if power is None:
         return None
     base = word.unit if unit is None else unit
-    return _Words(
+    decision = _Decision(
         base,
         QUALIFIER_OF_READING[reading],
-        (0 if m["mult"] is None else MULTIPLIERS[m["mult"]]) + power - 3,
         _RULE_NAMES.index(_RULE_OF_READING.get(reading, reading)),
         base in NON_NEGATIVE_UNITS,
         base in TRUNCATED_UNITS,
     )
+    shift = (0 if m["mult"] is None else MULTIPLIERS[m["mult"]]) + power - 3
+    return _Words(shift, _DECISIONS.setdefault(decision, len(_DECISIONS)))
 
 
 class _Layout(NamedTuple):
@@ -184,6 +198,9 @@ _LAYOUTS: dict[int, _Layout] = {}
 
 def _layout(pattern: re.Pattern[str]) -> _Layout:
     """The layout of a pattern that holds the grammar's groups, made once for each pattern."""
+    layout = _LAYOUTS.get(id(pattern))
+    if layout is not None and layout.pattern is pattern:
+        return layout
     if len(_LAYOUTS) >= _WORDS_CACHE_SIZE:
         _LAYOUTS.clear()
     index = pattern.groupindex
@@ -196,17 +213,16 @@ def _layout(pattern: re.Pattern[str]) -> _Layout:
     return layout
 
 
-def _plain(m: re.Match[str], outer: str | None, unit: str | None) -> tuple[str, int, _Words] | None:
-    """An Arabic number with words the integer path reads: its digits, exponent and words.
+def _plain(
+    m: re.Match[str], outer: str | None, unit: str | None, layout: _Layout
+) -> tuple[str, int, int] | None:
+    """An Arabic number with words the integer path reads: its digits, exponent and decision.
 
     The digits are those written (without a separator or the point), the number being
-    digits·10**(exponent + 3); None where the path does not read the match (another form, a
-    Chinese numeral, more than :data:`_MAX_DIGITS` digits, no power of ten, words refused).
+    digits·10**(exponent + 3), the decision the number of its unit and reading in
+    :data:`_DECISIONS`; None where the path does not read the match (another form, a Chinese
+    numeral, more than :data:`_MAX_DIGITS` digits, no power of ten, words refused).
     """
-    pattern = m.re
-    layout = _LAYOUTS.get(id(pattern))
-    if layout is None or layout.pattern is not pattern:
-        layout = _layout(pattern)
     if m.group(*layout.forms) != _NO_FORM:  # a rank, a doubling, a range, a fraction
         return None
     # the words, without the number (and with what the context gives, where it does)
@@ -231,7 +247,7 @@ def _plain(m: re.Match[str], outer: str | None, unit: str | None) -> tuple[str, 
         if not (written.isascii() and written.isdigit()):
             return None
         exponent = words.shift - len(decimals)
-    return (written, exponent, words) if 0 < len(written) <= _MAX_DIGITS else None
+    return (written, exponent, words.decision) if 0 < len(written) <= _MAX_DIGITS else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,16 +372,20 @@ def measure_table(
     """
     slots: list[int] = []  # the reading of each match: its place among the texts
     slot_of: dict[object, int] = {}
-    plain: list[tuple[str, int, _Words]] = []
+    plain: list[tuple[str, int, int]] = []
     plain_slots: list[int] = []
     others: list[Columns | None] = []
     other_slots: list[int] = []
+    pattern: re.Pattern[str] | None = None  # the pattern of the last match read, and its layout
+    layout: _Layout
     for m, outer, unit in zip(matches, outers, units, strict=True):
         key = m.group(0) if outer is None and unit is None else (m.group(0), outer, unit)
-        slot = slot_of.get(key)
-        if slot is None:
-            slot = slot_of[key] = len(slot_of)
-            number = _plain(m, outer, unit)
+        slot = slot_of.setdefault(key, new := len(slot_of))
+        if slot == new:  # a text not read before
+            if m.re is not pattern:
+                pattern = m.re
+                layout = _layout(pattern)
+            number = _plain(m, outer, unit, layout)
             if number is not None:
                 plain.append(number)
                 plain_slots.append(slot)
@@ -378,28 +398,34 @@ def measure_table(
         _fill_plain(columns, plain_slots, plain)
     read = [(slot, values) for slot, values in zip(other_slots, others, strict=True) if values]
     if read:
-        at, values = zip(*read, strict=True)
+        slots_read, values = zip(*read, strict=True)
+        at = np.array(slots_read, dtype=np.intp)
         for name, column in zip(READING_COLUMNS, zip(*values, strict=True), strict=True):
-            columns[name][list(at)] = column
+            columns[name][at] = column
     index = np.array(slots, dtype=np.intp)
     return {name: column[index] for name, column in columns.items()}
 
 
 def _fill_plain(
-    columns: dict[str, np.ndarray], slots: list[int], plain: list[tuple[str, int, _Words]]
+    columns: dict[str, np.ndarray], slots: list[int], plain: list[tuple[str, int, int]]
 ) -> None:
     """Fill the rows ``slots`` of the columns with the readings of numbers of :func:`_plain`."""
-    written, exponents, words = zip(*plain, strict=True)
-    unit, qualifier, _, rule, floor, truncatable = zip(*words, strict=True)
-    at = np.array(slots, dtype=np.intp)
-    columns["unit"][at], columns["qualifier"][at] = unit, qualifier
-    ints = list(map(int, written))
-    n, exponent = np.array(ints, dtype=np.float64), np.array(exponents)
+    count, at = len(plain), np.array(slots, dtype=np.intp)
+    written = list(map(itemgetter(0), plain))
+    exponent = np.fromiter(map(itemgetter(1), plain), dtype=np.int64, count=count)
+    decision = np.fromiter(map(itemgetter(2), plain), dtype=np.intp, count=count)
+    units, qualifiers, rules, floors, truncatables = zip(*_DECISIONS, strict=True)  # by number
+    columns["unit"][at] = np.array(units, dtype=object)[decision]
+    columns["qualifier"][at] = np.array(qualifiers, dtype=object)[decision]
+    decisions = [np.array(values)[decision] for values in (rules, floors, truncatables)]
+    n = np.array(written, dtype=np.float64)  # exact below 2**53
     exact = (n < _FLOAT_EXACT_N) & (np.abs(exponent) <= _FLOAT_EXACT_POWER)
-    decisions = (np.array(rule), np.array(floor), np.array(truncatable))
     for part in (exact, ~exact):
         if part.any():
-            numbers = n[part] if part is exact else np.array(ints, dtype=object)[part]
+            if part is exact:
+                numbers = n[part]
+            else:  # in Python integers
+                numbers = np.array([int(w) for w in compress(written, part)], dtype=object)
             values = _float_columns(numbers, exponent[part], *(d[part] for d in decisions))
             for name, column in zip(_NUMERIC_COLUMNS, values, strict=True):
                 columns[name][at[part]] = column

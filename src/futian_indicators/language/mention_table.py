@@ -113,8 +113,9 @@ def reading_columns(
     table = missing_columns(count, READING_COLUMNS)
     for rows, columns in parts:
         if len(rows):
+            at = np.asarray(rows, dtype=np.intp)
             for name, column in table.items():
-                column[rows] = columns[name]
+                column[at] = columns[name]
     return table
 
 
