@@ -73,6 +73,7 @@ from .readings import (
     NEARLY_BAND,
     NON_NEGATIVE_UNITS,
     QUALIFIER_OF_READING,
+    RULES,
     TRUNCATED_UNITS,
     match_reading,
 )
@@ -97,10 +98,7 @@ _WORD_KEY: Final = ("pre", "more", "mult", "more_after_mult", "unit", "per", "po
 #: The most digits read in integers (the ends then keep within Decimal's 28 digits).
 _MAX_DIGITS: Final = 20
 #: The readings of a single number the integer path computes: every rule of the table.
-_READINGS: Final = frozenset(
-    {"exact", "approx", "over", "more", "more_written", "at_least", "nearly"}
-    | {"under_closed", "under_open"}
-)
+_READINGS: Final = frozenset(RULES)
 _PER_MILLE: Final = 1000
 
 
@@ -119,8 +117,7 @@ _NEARLY: Final = _thousandths(1 - NEARLY_BAND)  # 近: 0.9x
 _NEARLY_WIDE: Final = _thousandths(1 - LENIENT_BAND_FACTOR * NEARLY_BAND)  # 0.8x
 
 
-#: The rules of the readings the integer path computes, by their number in :class:`_Decision`.
-_RULE_NAMES: Final = ("exact", "approx", "over", "more", "more_written", "nearly", "under")
+#: The readings whose rules the integer path computes under another rule's name.
 _RULE_OF_READING: Final = {"at_least": "over", "under_closed": "under", "under_open": "under"}
 
 
@@ -129,7 +126,7 @@ class _Decision(NamedTuple):
 
     unit: str
     qualifier: str  # the column: the qualifier of the reading
-    rule: int  # the reading's rule: its index in _RULE_NAMES
+    rule: int  # the reading's rule: its number in _RULES
     floor: bool  # the unit cannot be negative (L = 0)
     truncatable: bool  # a share may be truncated
 
@@ -325,8 +322,19 @@ def _under(x: Array, n: Array, half_nonzero: Array, floor: Array, truncatable: A
     return bottom, x, bottom, x + half_nonzero
 
 
-#: The rule functions, in the order of _RULE_NAMES.
-_RULES: Final = (_exact, _approx, _over, _more, _more_written, _nearly, _under)
+#: The rules of the readings the integer path computes, by name; a decision keeps a rule's
+#: number, its place here.
+_RULE_OF_NAME: Final = {
+    "exact": _exact,
+    "approx": _approx,
+    "over": _over,
+    "more": _more,
+    "more_written": _more_written,
+    "nearly": _nearly,
+    "under": _under,
+}
+_RULE_NAMES: Final = tuple(_RULE_OF_NAME)
+_RULES: Final = tuple(_RULE_OF_NAME.values())
 
 
 def _ends(n: Array, rule: Array, floor: Array, truncatable: Array) -> _Ends:

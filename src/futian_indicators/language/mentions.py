@@ -83,7 +83,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from itertools import compress, repeat
 from types import MappingProxyType
 from typing import Final
@@ -145,7 +144,7 @@ _Mention = tuple[int, int, str, re.Match[str] | None, str | None, str | None]
 _Reading = tuple[float, str, str, float, float, float, float]
 
 
-@lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=1024)
 def _set_reading(words: str) -> _Reading | None:
     """The reading of a set's count, stated exactly (七大: 7), or None (kept: a few recur)."""
     n = set_count_value(words)
@@ -301,7 +300,7 @@ class _Grammar:
         if context.touches_number(text, m):
             return (start, end, "quantity", None, None, None)
         outer = per = None
-        if context.may_be_qualified(text, m_start):
+        if self.qualifiable[m_start]:  # context.may_be_qualified, marked once per text
             outer = context.distant_reading(text, m_start) if pre is None else None
             per = context.population_unit(text, m_start) if unit in _COUNT_WORDS else None
         return (start, end, "quantity", m, outer, per)
