@@ -9,13 +9,23 @@ the guarded scan to the scan without the guard.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from futian_indicators.language import mention_rules
+from futian_indicators.language import grammar, mention_rules
+from futian_indicators.language.grammar import QUANTITY_RE
+from futian_indicators.language.lexicon import (
+    MULTIPLIERS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    SET_PHRASE_NOT_BEFORE,
+    SET_PHRASES,
+    UNIT_WORDS,
+)
 from futian_indicators.language.mention_rules import RULES, RULES_MAY_START, Rule, scan_pattern
 from futian_indicators.language.normalise import normalise
 
@@ -98,3 +108,172 @@ def test_the_guarded_scan_is_the_scan_without_the_guard() -> None:
 )
 def test_the_guarded_scan_is_the_scan_without_the_guard_on_any_text(text: str) -> None:
     assert _scan(mention_rules.scan_re(), text) == _scan(_UNGUARDED, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# set phrases, matched from their first character another alternative may start with
+# ---------------------------------------------------------------------------------------------
+
+
+def _from_the_start() -> Rule:
+    """The set phrases matched from their first character (进一步 from 进), longest first."""
+    words = sorted(SET_PHRASES, key=lambda w: (-len(w), w))
+    guard = {word: f"(?![{SET_PHRASE_NOT_BEFORE[word]}])" for word in SET_PHRASE_NOT_BEFORE}
+    pattern = "|".join(re.escape(word) + guard.get(word, "") for word in words)
+    return Rule("set_phrase", None, re.escape("".join({w[0] for w in words})), pattern)
+
+
+_FROM_THE_START = re.compile(scan_pattern(rules=(_from_the_start(), *RULES[1:])))
+
+
+def _ends_of_set_phrases(scan: list[tuple[int, int, str | None]]) -> list[tuple[int, ...]]:
+    """The scan's matches, a set phrase by its end only (it is dropped, and starts later)."""
+    return [(end,) if name == "set_phrase" else (start, end) for start, end, name in scan]
+
+
+def test_a_set_phrase_starts_where_another_alternative_may_start() -> None:
+    rule = RULES[0]
+    assert rule.name == "set_phrase"
+    matched = {m.group(0) for m in re.finditer(rule.pattern, "，".join(SET_PHRASES))}
+    assert {
+        "一步",
+        "一代",
+        "一",
+        "千人口",
+        "四唯",
+    } <= matched  # 进一步, 新一代, 唯一, 每千人口, 破四唯
+    assert {"第一时间", "近零碳", "三位一体"} <= matched  # 第, 近 and 三 start other alternatives
+    assert not {"进", "新", "唯", "统", "每", "破"} & set(rule.first)  # passed over at once
+
+
+def test_the_scan_finds_the_set_phrases_it_found_from_their_start() -> None:
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in LETTERS]
+    texts += [text for _construct, text, _gold in heldout_cases()]
+    texts += [
+        "，".join(SET_PHRASES),
+        "".join(SET_PHRASES),
+        "3进一步，超新一代，每千人口4.2张，统一1",
+    ]
+    texts += ["唯一体", "统一站式", "新一代表", "破四同步"]  # a phrase that began before wins
+    scan = mention_rules.scan_re()
+    for text in texts:
+        found = _ends_of_set_phrases(_scan(scan, text))
+        assert found == _ends_of_set_phrases(_scan(_FROM_THE_START, text)), text[:40]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.text(
+        alphabet="".join(sorted(set("".join(SET_PHRASES)))) + "0123.个亿元超约第，", max_size=30
+    )
+)
+def test_the_scan_finds_the_set_phrases_it_found_from_their_start_on_any_text(text: str) -> None:
+    found = _ends_of_set_phrases(_scan(mention_rules.scan_re(), text))
+    assert found == _ends_of_set_phrases(_scan(_FROM_THE_START, text))
+
+
+# ---------------------------------------------------------------------------------------------
+# how the patterns are written
+# ---------------------------------------------------------------------------------------------
+
+_sre_parse = getattr(re, "_parser", None)
+_ONE_CHARACTER = {"LITERAL", "NOT_LITERAL", "IN", "ANY", "CATEGORY"}
+
+
+def _one_character(items: object) -> bool:
+    """Whether a parsed part is one character (what the engine repeats without saving groups)."""
+    parts = list(items)  # type: ignore[call-overload]
+    if len(parts) != 1:
+        return False
+    op, av = parts[0]
+    if str(op) == "SUBPATTERN":
+        return av[0] is None and _one_character(av[-1])
+    return str(op) in _ONE_CHARACTER
+
+
+def _optional_repeats(pattern: str) -> list[str]:
+    """The parts ``X?`` of a pattern where X is more than one character, by their parse."""
+    assert _sre_parse is not None
+    found: list[str] = []
+
+    def walk(items: object) -> None:
+        for op, av in items:  # type: ignore[attr-defined]
+            name = str(op)
+            if name in {"MAX_REPEAT", "MIN_REPEAT"}:
+                _low, high, item = av
+                if high == 1 and not _one_character(item):
+                    found.append(str(item)[:80])
+                walk(item)
+            elif name == "POSSESSIVE_REPEAT":
+                walk(av[2])
+            elif name == "SUBPATTERN":
+                walk(av[-1])
+            elif name == "BRANCH":
+                for branch in av[1]:
+                    walk(branch)
+            elif name in {"ASSERT", "ASSERT_NOT"}:
+                walk(av[1])
+            elif name == "GROUPREF_EXISTS":
+                walk(av[1])
+                if av[2] is not None:
+                    walk(av[2])
+            elif name == "ATOMIC_GROUP":
+                walk(av)
+
+    walk(_sre_parse.parse(pattern))
+    return found
+
+
+@pytest.mark.skipif(_sre_parse is None, reason="this Python has no re._parser")
+def test_the_check_of_optional_parts_finds_a_repeat_over_more_than_one_character() -> None:
+    assert _optional_repeats(r"(?:ab)?c") != []
+    assert _optional_repeats(r"(?P<x>a)?") != []
+    assert _optional_repeats(r"x(?=(?:\d\d)?y)") != []
+    assert _optional_repeats(r"a?(?:b)?[cd]?(?:ab|)(?:x|y)?\d++(?:ab)++") == []
+
+
+@pytest.mark.skipif(_sre_parse is None, reason="this Python has no re._parser")
+def test_no_optional_part_of_the_scan_is_a_repeat() -> None:
+    assert _optional_repeats(QUANTITY_RE.pattern) == []
+    assert _optional_repeats(scan_pattern()) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# a list of words as a tree of their characters
+# ---------------------------------------------------------------------------------------------
+
+
+def _as_list(words: list[str], guard: Callable[[str], str]) -> str:
+    """The words one after another, longest first: what the tree must match as."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) + guard(w) for w in ordered) + ")"
+
+
+_WORD_LISTS = {
+    "units": (list(UNIT_WORDS), grammar._unit_guard),
+    "qualifiers": (list(PRE_QUALIFIERS), grammar._qualifier_guard),
+    "multipliers": (list(MULTIPLIERS), grammar._multiplier_guard),
+    "post": ([w for w in POST_QUALIFIERS if w != "多"], grammar._word_guard),
+}
+
+
+@pytest.mark.parametrize("name", _WORD_LISTS)
+def test_a_tree_of_words_matches_as_the_words_longest_first(name: str) -> None:
+    words, guard = _WORD_LISTS[name]
+    tree = re.compile(f"(?:{grammar._alternation(words, guard)})(?P<after>次|元|/|\\Z|)")
+    listed = re.compile(f"{_as_list(words, guard)}(?P<after>次|元|/|\\Z|)")
+    alphabet = "".join(sorted(set("".join(words)))) + "5签附次元/"
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.text(alphabet=alphabet, max_size=8))
+    def check(text: str) -> None:
+        for start in range(len(text) + 1):
+            a, b = tree.match(text, start), listed.match(text, start)
+            assert (a and a.regs) == (b and b.regs), (text, start)
+
+    check()
+    for word in words:  # every word, and every word cut short
+        for text in (word, word[:-1], "5" + word, "签" + word + "次"):
+            for start in range(len(text)):
+                a, b = tree.match(text, start), listed.match(text, start)
+                assert (a and a.regs) == (b and b.regs), (text, start)

@@ -49,8 +49,18 @@ Three more forms need no unit word; each is a number with the words around it:
   here a lone ``第N`` is a rank, and :mod:`futian_indicators.language.mentions` tells the two apart
   by what follows. 前 right after 目, 此, 之, 提, 以, 当 ... is a word (目前, 提前), not a rank.
 
-Not supported: signs, 数十, 三四十, 一点五, 仅次于 (a rank stated by its neighbour), ranges of
+Not supported: signs, 数十, 三四十, 仅次于 (a rank stated by its neighbour), ranges of
 fractions (三分之一至二分之一 is two quantities; 1/3至1/2 none).
+
+Writing the patterns
+--------------------
+Every part is bounded or possessive (the scan is linear in the length of the text). An
+optional part of more than one character is written as a branch with an empty end,
+``(?:X|)``, never ``(?:X)?``: the two match the same words with the same groups, but Python's
+engine runs a ``?`` over more than one character as a repeat, which saves the place of every
+group at each step inside it, and a branch as a branch. Written so, the scan of a letter takes
+a quarter less time (docs/benchmarks.md); a test holds every pattern of the scan to it. A list
+of words is spelled as a tree of their characters (:func:`_alternation`).
 
 Examples
 --------
@@ -94,41 +104,74 @@ from .lexicon import (
 __all__ = ["QUANTITY_FIRST", "QUANTITY_RE", "WHITESPACE", "is_bare_number"]
 
 
-def _word_pattern(word: str) -> str:
-    """Escape a word; a Latin unit (P) must not run on into a longer word (PCT)."""
-    escaped = re.escape(word)
-    return escaped + "(?![A-Za-z])" if word.isascii() and word.isalpha() else escaped
+def _word_guard(word: str) -> str:
+    """What must hold after a word: a Latin unit (P) does not run on into a longer word (PCT)."""
+    return "(?![A-Za-z])" if word.isascii() and word.isalpha() else ""
 
 
-def _qualifier_pattern(word: str) -> str:
+def _qualifier_guard(word: str) -> str:
     """A qualifier word, unless the character before makes it part of a word (签约, 附近)."""
     before = NOT_QUALIFIER_AFTER.get(word, "")
-    return f"(?<![{before}]){re.escape(word)}" if before else re.escape(word)
+    return f"(?<![{before}]{re.escape(word)})" if before else ""
 
 
-def _unit_pattern(word: str) -> str:
+def _unit_guard(word: str) -> str:
     """A unit word; a score (分) only after Arabic digits and not in 分之, 分钟."""
     if word in ARABIC_ONLY_UNIT_WORDS:
-        return rf"(?<=[{DIGITS}]){re.escape(word)}(?![之钟别])"
-    return _word_pattern(word)
+        return rf"(?<=[{DIGITS}]{re.escape(word)})(?![之钟别])"
+    return _word_guard(word)
 
 
-def _alternation(words: Iterable[str], pattern: Callable[[str], str] | None = None) -> str:
-    """Alternation of words, longest first, so that 个百分点 wins over 个 and 超过 over 超.
+def _alternation(words: Iterable[str], guard: Callable[[str], str] = _word_guard) -> str:
+    """Any of the words, longest first, so that 个百分点 wins over 个 and 超过 over 超.
 
-    A look-ahead for the words' first characters comes first: it rejects most places at once,
-    where the alternation would try every word in turn.
+    ``guard(word)`` is what must hold right after the word (a look-ahead, or a look-behind
+    that spells the word and what may not come before it). The words are spelled as a tree of
+    their characters (个 then 百分点 or nothing; the words of one character and nothing after
+    them as one character class): the words that match at a place are prefixes of each other,
+    so trying the longer ones first at each branch is trying them longest first, and a place is
+    read in a few steps where a list of the words would try each in turn. A look-ahead for the
+    words' first characters comes first: it rejects most places at once.
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    first = re.escape("".join(sorted({w[0] for w in ordered})))
-    spell = pattern or _word_pattern
-    return f"(?=[{first}])(?:" + "|".join(spell(w) for w in ordered) + ")"
+    tree = _Node()
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.children.setdefault(char, _Node())
+        node.guard = guard(word)
+    first = re.escape("".join(sorted(tree.children)))
+    return f"(?=[{first}])" + tree.pattern()
+
+
+class _Node:
+    """A node of the tree of :func:`_alternation`: what may follow, and the guard of a word."""
+
+    __slots__ = ("children", "guard")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.guard: str | None = None  # a word ends here (with this guard), or None
+
+    def pattern(self) -> str:
+        """What matches after this node: its longer words, then its word (if one ends here)."""
+        after = sorted(self.children.items())
+        alone = "".join(re.escape(c) for c, child in after if child.is_bare_end())
+        longer = [re.escape(c) + child.pattern() for c, child in after if not child.is_bare_end()]
+        if alone:
+            longer.append(alone if len(alone) == 1 else f"[{alone}]")
+        if self.guard is None and len(longer) == 1:
+            return longer[0]
+        return "(?:" + "|".join([*longer, *([] if self.guard is None else [self.guard])]) + ")"
+
+    def is_bare_end(self) -> bool:
+        """Whether a word ends here, with no guard and no longer word."""
+        return self.guard == "" and not self.children
 
 
 _ARABIC: Final = (
-    rf"[{DIGITS}]{{1,3}}(?:,[{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++)?"
-    rf"|[{DIGITS}]{{1,3}}(?: [{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++)?"
-    rf"|[{DIGITS}]++(?:[.．][{DIGITS}]++)?"
+    rf"[{DIGITS}]{{1,3}}(?:,[{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++|)"
+    rf"|[{DIGITS}]{{1,3}}(?: [{DIGITS}]{{3}})++(?![{DIGITS}])(?:[.．][{DIGITS}]++|)"
+    rf"|[{DIGITS}]++(?:[.．][{DIGITS}]++|)"
 )
 _ARABIC_INTEGER: Final = rf"[{DIGITS}]++"
 # a Chinese numeral neither starts with 万/亿 (keeps a run of them linear) nor ends with one
@@ -138,7 +181,7 @@ _ARABIC_INTEGER: Final = rf"[{DIGITS}]++"
 # word) never starts with a digit or a Chinese numeral.
 _CN_START: Final = rf"(?:[{CN_DIGIT_CHARS}]|(?<![数几])[十百千拾佰仟])"
 _CHINESE: Final = (
-    rf"{_CN_START}(?:[万亿]*+[{CN_NUMERAL_CHARS}])*+(?:{CN_POINT}[{CN_DIGIT_CHARS}]++)?"
+    rf"{_CN_START}(?:[万亿]*+[{CN_NUMERAL_CHARS}])*+(?:{CN_POINT}[{CN_DIGIT_CHARS}]++|)"
 )
 _BARE_QUALIFIER_ENDS: Final = "".join(
     sorted({w[-1] for w in PRE_QUALIFIERS} | set(BARE_MULTIPLIER_QUALIFIERS))
@@ -150,23 +193,21 @@ _NUMBER: Final = (
 )
 
 
-def _multiplier_pattern(word: str) -> str:
+def _multiplier_guard(word: str) -> str:
     """A multiplier, unless it starts a unit word (千 of 千瓦, 千米, 千克 is the unit's)."""
     rests = sorted({u[len(word) :] for u in UNIT_WORDS if u.startswith(word) and u != word})
-    if not rests:
-        return re.escape(word)
-    return re.escape(word) + "(?!" + "|".join(re.escape(r) for r in rests) + ")"
+    return "(?!" + "|".join(re.escape(r) for r in rests) + ")" if rests else ""
 
 
-_MULT: Final = _alternation(MULTIPLIERS, _multiplier_pattern)
-_UNIT: Final = _alternation(UNIT_WORDS, _unit_pattern)
+_MULT: Final = _alternation(MULTIPLIERS, _multiplier_guard)
+_UNIT: Final = _alternation(UNIT_WORDS, _unit_guard)
 _PER: Final = _alternation(PER_AREA_WORDS)
 _MORE: Final = _alternation(AFTER_NUMBER_QUALIFIERS)
 _POST: Final = (
     _alternation(w for w in POST_QUALIFIERS if w != "多") + f"|(?<=[{''.join(MORE_AFTER_UNITS)}])多"
 )
 _PRE: Final = (
-    _alternation(PRE_QUALIFIERS, _qualifier_pattern)
+    _alternation(PRE_QUALIFIERS, _qualifier_guard)
     + f"|(?:{'|'.join(BARE_MULTIPLIER_QUALIFIERS)})(?=[百千万亿])"
 )
 _SEP: Final = f"[{RANGE_SEPARATORS}]"  # the dash first: no range of characters
@@ -256,25 +297,25 @@ if any(re.fullmatch(_SEP, c) for c in _RANGE_RUN) or "分" in _NUMBER_RUN:
 #:   (名, 位 or None). 前 right after 目, 此, 之, 提, 以, 当 ... (目前, 提前) is not a rank.
 QUANTITY_RE: Final = re.compile(
     rf"(?=[{QUANTITY_FIRST}])"  # fails fast where no quantity can start
-    rf"(?:(?P<pre>{_PRE}){_S})?"
+    rf"(?:(?P<pre>{_PRE}){_S}|)"
     rf"(?=[{_AFTER_PRE}])"  # fails fast where no number or 第, 前, 翻 follows
     rf"(?:(?P<rank>{_RANK}){_S}"
-    rf"|(?P<double>翻)(?:{_S}了)?{_S}"
-    rf"|{_RANGE_AHEAD}(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT}))?(?:{_S}(?P<unit1>{_UNIT}))?"
+    rf"|(?P<double>翻)(?:{_S}了|){_S}"
+    rf"|{_RANGE_AHEAD}(?P<num1>{_NUMBER})(?:{_S}(?P<mult1>{_MULT})|)(?:{_S}(?P<unit1>{_UNIT})|)"
     rf"{_S}(?P<sep>{_SEP}){_S}"
     rf"|{_FRACTION_AHEAD}(?P<den>{_DENOMINATOR}){_S}分之{_S}"
     rf"|(?P<hi>{_ARABIC_INTEGER}){_S}(?P<himult>[万亿]){_S}(?=[{DIGITS}])"
-    rf"|(?P<slash>{_SLASH})(?P<share>{_SHARE})?"
-    rf")?"
+    rf"|(?P<slash>{_SLASH})(?:(?P<share>{_SHARE})|)"
+    rf"|)"
     rf"(?P<num>{_NUMBER}|{_ONCE})"
-    rf"(?(rank)(?:{_S}(?P<rank_word>[名位]))?"
-    rf"|(?(double){_S}(?P<double_word>番)(?P<double_more>多)?"
+    rf"(?(rank)(?:{_S}(?P<rank_word>[名位])|)"
+    rf"|(?(double){_S}(?P<double_word>番)(?:(?P<double_more>多)|)"
     rf"|(?(slash){_S}[{SLASHES}]{_S}(?P<over>{_SLASH_DEN})"
-    rf"|(?:{_S}(?P<more>{_MORE}))?"
-    rf"(?(den)|(?:{_S}(?P<mult>{_MULT}))?"
-    rf"(?:{_S}(?P<more_after_mult>{_MORE}))?"
-    rf"(?:{_S}(?P<unit>{_UNIT})(?:[{SLASHES}](?P<per>{_PER}))?)?))"
-    rf"(?:{_S}(?P<post>{_POST}))?))"
+    rf"|(?:{_S}(?P<more>{_MORE})|)"
+    rf"(?(den)|(?:{_S}(?P<mult>{_MULT})|)"
+    rf"(?:{_S}(?P<more_after_mult>{_MORE})|)"
+    rf"(?:{_S}(?P<unit>{_UNIT})(?:[{SLASHES}](?P<per>{_PER})|)|)))"
+    rf"(?:{_S}(?P<post>{_POST})|)))"
 )
 #: White space, which the grammar ignores anywhere.
 WHITESPACE: Final = re.compile(r"\s+")

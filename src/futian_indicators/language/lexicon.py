@@ -373,7 +373,7 @@ DATE: Final = rf"({YEAR})年({MONTH})月({DAY})日"
 
 #: Words of a length of time after a number (3年, 6个月, 3天内 ...); 日 only before 内.
 TIME_UNIT: Final = (
-    rf"(?:个{SPACE})?(?:小时|星期|季度|工作日)|个{SPACE}月|年|天|周|分钟"
+    rf"(?:个{SPACE}|)(?:小时|星期|季度|工作日)|个{SPACE}月|年|天|周|分钟"
     rf"|日(?={SPACE}(?:内|以内|之内))"
 )
 #: Words that may follow a length of time: 3天内, 3年来, 3年多.

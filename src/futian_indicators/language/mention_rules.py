@@ -8,7 +8,9 @@ Each rule is a small function with examples; the words they are made of are in
 :mod:`futian_indicators.language.lexicon`.
 
 Every part of a rule is bounded or possessive, and every unbounded run starts only where a run of
-its characters starts, so the scan is linear in the length of the text.
+its characters starts, so the scan is linear in the length of the text. An optional part of more
+than one character is written as a branch with an empty end, ``(?:X|)``, as in the grammar (see
+:mod:`~futian_indicators.language.grammar`, "Writing the patterns").
 
 Examples
 --------
@@ -90,22 +92,39 @@ def _find(rule: Rule, text: str) -> list[str]:
     return [t for t in found if rule.accept is None or rule.accept(t)]
 
 
-def _set_phrase_rule() -> Rule:
+def _set_phrase_rule(others_first: str) -> Rule:
     """Set phrases (:data:`SET_PHRASES`): found first and dropped.
 
     Nothing inside a set phrase is a mention; a few are none before some characters
     (:data:`SET_PHRASE_NOT_BEFORE`: 十分 is "very", 十分之一 a tenth).
 
+    A phrase is matched from its first character that another alternative of the scan may
+    start with (``others_first``, a character class): 进一步 from 一, with 进 looked at behind.
+    The scan passes over 进 at once, as over any character nothing starts with, and at 一 the
+    phrases that began before it are tried first: so it finds what it would find from 进 (set
+    phrases come before every other alternative), without trying every rule at each 新, 进 and
+    统 of a letter.
+
     Examples
     --------
-    >>> _find(_set_phrase_rule(), "是全市唯一一个全部聚焦的行政区，进一步提升，三位一体，十分之一")
-    ['唯一', '进一步', '三位一体']
+    >>> rule = RULE_BY_NAME["set_phrase"]
+    >>> _find(rule, "是全市唯一一个全部聚焦的行政区，进一步提升，三位一体，十分之一")
+    ['一', '一步', '三位一体']
+    >>> [m.span() for m in re.finditer(rule.pattern, "进一步，第一时间")]
+    [(1, 3), (4, 8)]
     """
+    may_start = re.compile(f"[{others_first}{CN_NUMBER_CHARS}]")
     by_first: dict[str, list[str]] = {}
-    for word in sorted(SET_PHRASES, key=lambda w: (-len(w), w)):
-        not_before = SET_PHRASE_NOT_BEFORE.get(word)
-        rest = re.escape(word[1:]) + (f"(?![{not_before}])" if not_before else "")
-        by_first.setdefault(word[0], []).append(rest)
+    for behind in (True, False):  # at a place, the phrases that began before it first
+        for word in sorted(SET_PHRASES, key=lambda w: (-len(w), w)):
+            at = next(i for i, c in enumerate(word) if may_start.match(c))
+            if bool(at) is not behind:
+                continue
+            not_before = SET_PHRASE_NOT_BEFORE.get(word)
+            rest = re.escape(word[at + 1 :]) + (f"(?![{not_before}])" if not_before else "")
+            if at:
+                rest = f"(?<={re.escape(word[: at + 1])})" + rest
+            by_first.setdefault(word[at], []).append(rest)
     pattern = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items())
     return Rule("set_phrase", None, re.escape("".join(sorted(by_first))), pattern)
 
@@ -149,7 +168,7 @@ def _reference_rule() -> Rule:
     pattern = (
         rf"[〔\[［【(（]{_S}{YEAR}{_S}[〕\]］】)）]{_S}\d++{_S}号"
         rf"|(?<![\d.])\d{{3,}}+(?={_S}(?:热线|服务热线|政务服务便民热线))"
-        rf"|(?<=邮编)(?:[:：]{_S})?\d{{6}}+(?!\d)|(?<=邮政编码)(?:[:：]{_S})?\d{{6}}+(?!\d)"
+        rf"|(?<=邮编)(?:[:：]{_S}|)\d{{6}}+(?!\d)|(?<=邮政编码)(?:[:：]{_S}|)\d{{6}}+(?!\d)"
     )
     return Rule(
         "reference",
@@ -170,7 +189,7 @@ def _address_rule() -> Rule:
     ['5011号', '14号线', '3号楼']
     """
     pattern = (
-        r"(?<=[路道街巷])\d++(?:-\d++)?号(?:楼|院|之\d++)?"
+        r"(?<=[路道街巷])\d++(?:-\d++|)号(?:楼|院|之\d++|)"
         r"|(?<![\d.第])\d++号(?:线|楼|院|馆|门|仓|桥|地块)"
     )
     return Rule("address", "address", r"\d", pattern, after_number="[-号]")
@@ -185,7 +204,7 @@ def _clock_rule() -> Rule:
     ['9:00-18:00']
     """
     time = r"(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])"
-    pattern = rf"(?<![\d.:]){time}(?:{_S}{_RANGE}{_S}{time})?"
+    pattern = rf"(?<![\d.:]){time}(?:{_S}{_RANGE}{_S}{time}|)"
     return Rule("clock", "clock_time", r"\d", pattern, after_number="[:：]")
 
 
@@ -197,7 +216,7 @@ def _ratio_rule() -> Rule:
     >>> _find(_ratio_rule(), "按1:1配套，结构为0.03:5.87:94.10")
     ['1:1', '0.03:5.87:94.10']
     """
-    number = r"\d++(?:\.\d++)?"
+    number = r"\d++(?:\.\d++|)"
     pattern = rf"(?<![\d.:]){number}(?:[:：]{number})++"
     return Rule("ratio", "ratio", r"\d", pattern, after_number="[:：]")
 
@@ -211,8 +230,8 @@ def _service_hours_rule() -> Rule:
     ['7×24小时', '7/24小时', '24/7']
     """
     pattern = (
-        rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时)?"
-        rf"|(?<![\d./／]){SERVICE_HOURS_SLASH}(?:{_S}小时)?"
+        rf"(?<![\d.])\d++{_S}[×xX*]{_S}\d++(?:{_S}小时|)"
+        rf"|(?<![\d./／]){SERVICE_HOURS_SLASH}(?:{_S}小时|)"
     )
     return Rule("service_hours", "code", r"\d", pattern, after_number=f"[×xX*{SLASHES}]")
 
@@ -234,10 +253,10 @@ def _date_rule() -> Rule:
     ['3/15', '12/31']
     """
     year_part = r"(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|度|底|初|末)"
-    month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号])?(?:{_S}(?:底|初|末|[上中下]旬))?"
+    month_part = rf"{MONTH}{_S}月(?:{_S}{DAY}{_S}[日号]|)(?:{_S}(?:底|初|末|[上中下]旬)|)"
     pattern = (
-        rf"(?<![\d.]){YEAR}(?:{_S}{_RANGE}{_S}{YEAR})?{_S}年"
-        rf"(?:{_S}{year_part}|{_S}{month_part})?"
+        rf"(?<![\d.]){YEAR}(?:{_S}{_RANGE}{_S}{YEAR}|){_S}年"
+        rf"(?:{_S}{year_part}|{_S}{month_part}|)"
         rf"|(?<![\d.]){month_part}"
         rf"|(?<![{_CN_DIGIT}])[{_CN_DIGIT}]{{4}}年"
         rf"|{SLASH_DATE}"
@@ -292,7 +311,7 @@ def _name_rule() -> Rule:
     pattern = (
         rf"(?<![\d.{_CN_NUMERAL}])"
         rf"(?:(?:\d++|[{_CN_DIGIT}]*+[十百千万])强(?:区|县|市)?"
-        rf"|(?:\d++(?:\.\d++)?|[{_CN_DIGIT}十百千]++){_S}(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
+        rf"|(?:\d++(?:\.\d++|)|[{_CN_DIGIT}十百千]++){_S}(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
         rf"|\d++大(?![学厦道会楼街赛]))"
     )
     after = rf"[强大]|(?:万亿|亿|万){_S}(?:级|引领|支撑|接续)"
@@ -389,14 +408,12 @@ def _duration_rule() -> Rule:
     """
     pattern = (
         rf"(?<![\d.{_CN_NUMERAL}第上下同这那每])"
-        rf"(?:\d++(?:\.\d++)?|[{_CN_NUMERAL}]++){_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER})?"
+        rf"(?:\d++(?:\.\d++|)|[{_CN_NUMERAL}]++){_S}(?:{TIME_UNIT})(?:{_S}{TIME_AFTER}|)"
     )
     return Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern, after_number=TIME_UNIT)
 
 
-#: The rules on the text, in the order they are tried where several could start.
-RULES: Final = (
-    _set_phrase_rule(),
+_OTHER_RULES: Final = (
     _reference_rule(),
     _address_rule(),
     _doc_number_rule(),
@@ -413,6 +430,11 @@ RULES: Final = (
     _marker_rule(),
     _duration_rule(),
 )
+#: The rules on the text, in the order they are tried where several could start.
+RULES: Final = (
+    _set_phrase_rule("".join(rule.first for rule in _OTHER_RULES) + QUANTITY_FIRST),
+    *_OTHER_RULES,
+)
 RULE_BY_NAME: Final = {rule.name: rule for rule in RULES}
 #: The kind of each rule whose every match is a mention of that kind: not the set phrases, the
 #: rules that test their words, nor durations (the finder asks whether a duration counts days).
@@ -421,7 +443,6 @@ KIND_OF_RULE: Final[Mapping[str | None, str]] = {
     for rule in RULES
     if rule.kind is not None and rule.accept is None and rule.name != "duration"
 }
-_RULES_FIRST: Final = "".join(rule.first for rule in RULES)
 #: Where the scan is at a digit, whether any rule may start there: what follows the number
 #: (its digits, a decimal part, white space) is what some rule has after it, or the place is
 #: one a rule may start at whatever follows. Elsewhere it holds at once.
@@ -434,15 +455,17 @@ RULES_MAY_START: Final = (
 )
 
 
-def scan_pattern(rules_may_start: str = RULES_MAY_START) -> str:
+def scan_pattern(rules_may_start: str = RULES_MAY_START, rules: tuple[Rule, ...] = RULES) -> str:
     """The pattern of the scan: the rules (in order), then the quantity grammar, then digits.
 
-    ``rules_may_start`` guards the rules (the tests compare the scan with and without it).
+    ``rules_may_start`` guards the rules, and ``rules`` are those tried (the tests compare the
+    scan with and without the guard, and with the set phrases matched from their start).
     """
+    first = "".join(rule.first for rule in rules)
     return (
-        rf"(?=[{_RULES_FIRST}{QUANTITY_FIRST}\d])"
-        rf"(?:(?=[{_RULES_FIRST}]){rules_may_start}(?:"
-        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in RULES)
+        rf"(?=[{first}{QUANTITY_FIRST}\d])"
+        rf"(?:(?=[{first}]){rules_may_start}(?:"
+        + "|".join(f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" for rule in rules)
         + rf")|(?P<quantity>{QUANTITY_RE.pattern})|(?P<digits>\d++))"
     )
 
