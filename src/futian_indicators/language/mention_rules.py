@@ -413,6 +413,8 @@ def _duration_rule() -> Rule:
     return Rule("duration", "duration", rf"\d{_CN_NUMERAL}", pattern, after_number=TIME_UNIT)
 
 
+#: The rules after the set phrases. A set phrase is matched from its first character that one
+#: of them or the grammar may start with (:func:`_set_phrase_rule`).
 _OTHER_RULES: Final = (
     _reference_rule(),
     _address_rule(),
