@@ -113,18 +113,17 @@ def _set_phrase_rule(others_first: str) -> Rule:
     >>> [m.span() for m in re.finditer(rule.pattern, "进一步，第一时间")]
     [(1, 3), (4, 8)]
     """
-    may_start = re.compile(f"[{others_first}{CN_NUMBER_CHARS}]")
+    may_start = re.compile(f"[{others_first}{CN_NUMBER_CHARS}]")  # every phrase has a numeral
+    start = {w: next(i for i, c in enumerate(w) if may_start.match(c)) for w in SET_PHRASES}
     by_first: dict[str, list[str]] = {}
-    for behind in (True, False):  # at a place, the phrases that began before it first
-        for word in sorted(SET_PHRASES, key=lambda w: (-len(w), w)):
-            at = next(i for i, c in enumerate(word) if may_start.match(c))
-            if bool(at) is not behind:
-                continue
-            not_before = SET_PHRASE_NOT_BEFORE.get(word)
-            rest = re.escape(word[at + 1 :]) + (f"(?![{not_before}])" if not_before else "")
-            if at:
-                rest = f"(?<={re.escape(word[: at + 1])})" + rest
-            by_first.setdefault(word[at], []).append(rest)
+    # at a place, the phrases that began before it first, then the longest first
+    for word in sorted(SET_PHRASES, key=lambda w: (start[w] == 0, -len(w), w)):
+        at = start[word]
+        not_before = SET_PHRASE_NOT_BEFORE.get(word)
+        rest = re.escape(word[at + 1 :]) + (f"(?![{not_before}])" if not_before else "")
+        if at:
+            rest = f"(?<={re.escape(word[: at + 1])})" + rest
+        by_first.setdefault(word[at], []).append(rest)
     pattern = "|".join(f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in by_first.items())
     return Rule("set_phrase", None, re.escape("".join(sorted(by_first))), pattern)
 
